@@ -1,0 +1,247 @@
+"""Graph to files: HTML explorer (PyVis data, vis-network inlined), GraphML, GEXF, JSON.
+
+The only module that imports PyVis. Every file is written to a temporary name beside
+the target and renamed into place, so an interrupted export never leaves a truncated
+file. Document text is hostile: it is escaped for HTML (by the page's DOM code and by
+the JSON encoding below) and stripped of characters XML forbids.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import networkx as nx
+
+from .errors import BadInput
+from .query import community_of
+from .store import Store
+
+__all__ = [
+    "FORMATS",
+    "TYPE_COLOURS",
+    "HTML_NODE_LIMIT",
+    "select_top",
+    "export_graph",
+    "graph_payload",
+    "sanitize_xml",
+]
+
+Format = Literal["html", "graphml", "gexf", "json"]
+FORMATS: tuple[str, ...] = ("html", "graphml", "gexf", "json")
+TYPE_COLOURS = {
+    "PERSON": "#4e79a7", "ORG": "#f28e2b", "GPE": "#59a14f", "LOC": "#76b7b2", "NORP": "#edc948",
+    "FAC": "#b07aa1", "EVENT": "#ff9da7", "LAW": "#9c755f", "PRODUCT": "#bab0ac", "WORK_OF_ART": "#e15759",
+}
+_OTHER_COLOUR = "#8c8c8c"
+# A browser draws about this many nodes comfortably; beyond it the page asks for --top (issue 6).
+HTML_NODE_LIMIT = 5000
+EVIDENCE_PER_EDGE = 20
+JSON_EVIDENCE_PER_EDGE = 5
+
+
+def select_top(graph: nx.Graph, top: int | None) -> nx.Graph:
+    """The ``top`` nodes by weighted degree (ties by mentions), with the edges among them."""
+    if not top or graph.number_of_nodes() <= top:
+        return graph
+    strength = dict(graph.degree(weight="weight"))
+    keep = sorted(graph, key=lambda n: (-strength[n], -graph.nodes[n]["mentions"], n))[:top]
+    return graph.subgraph(keep).copy()
+
+
+# -- writing ---------------------------------------------------------------------------
+def _atomic_write(path: Path, write: Callable[[Any], None], *, binary: bool = False) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as fh:
+            write(fh)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_graph(
+    store: Store,
+    graph: nx.Graph,
+    fmt: Format,
+    out: Path,
+    *,
+    top: int | None = None,
+    title: str = "graphkit",
+) -> dict[str, Any]:
+    """Write ``graph`` (cut to ``top`` nodes) as ``fmt`` to ``out``; returns a summary."""
+    if fmt not in FORMATS:
+        raise BadInput(f"--format {fmt!r}: choose from {', '.join(FORMATS)}")
+    shown = select_top(graph, top)
+    if fmt == "html" and shown.number_of_nodes() > HTML_NODE_LIMIT:
+        raise BadInput(
+            f"{shown.number_of_nodes()} nodes is more than a browser can draw usefully "
+            f"(limit {HTML_NODE_LIMIT}); pass --top 2000 or --min-weight 2"
+        )
+    if fmt == "graphml":
+        _atomic_write(out, lambda fh: nx.write_graphml(_xml_ready(shown), fh), binary=True)
+    elif fmt == "gexf":
+        _atomic_write(out, lambda fh: nx.write_gexf(_xml_ready(shown), fh), binary=True)
+    elif fmt == "json":
+        payload = _json_payload(store, shown, graph)
+        _atomic_write(out, lambda fh: json.dump(payload, fh, ensure_ascii=False, indent=1))
+    else:
+        page = render_html(graph_payload(store, shown, graph, title=title), title=title)
+        _atomic_write(out, lambda fh: fh.write(page))
+    return {"format": fmt, "path": str(out), "nodes": shown.number_of_nodes(), "edges": shown.number_of_edges(),
+            "nodes_total": graph.number_of_nodes(), "edges_total": graph.number_of_edges()}
+
+
+# -- XML -----------------------------------------------------------------------------
+_XML_FORBIDDEN = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def sanitize_xml(text: str) -> str:
+    """Replace characters that XML 1.0 cannot hold (control characters, lone surrogates)."""
+    return _XML_FORBIDDEN.sub("\ufffd", text)
+
+
+def _xml_ready(graph: nx.Graph) -> nx.Graph:
+    """A copy whose ids and string attributes are XML-safe and whose attributes are scalars."""
+    clean = nx.Graph()
+    clean.graph.update({k: sanitize_xml(str(v)) for k, v in graph.graph.items() if isinstance(v, (str, int, float))})
+    ids = {n: sanitize_xml(str(n)) for n in graph}
+    for n, d in graph.nodes(data=True):
+        clean.add_node(ids[n], **{k: sanitize_xml(v) if isinstance(v, str) else v for k, v in d.items()})
+    for a, b, d in graph.edges(data=True):
+        clean.add_edge(ids[a], ids[b], **d)
+    return clean
+
+
+# -- JSON ----------------------------------------------------------------------------
+def _json_payload(store: Store, shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
+    kinds = tuple(str(full.graph.get("kinds", "body")).split(","))
+    nodes = [{"id": n, **{k: v for k, v in d.items()}, "aliases": d["aliases"].split("|")} for n, d in shown.nodes(data=True)]
+    edges = []
+    for a, b, d in shown.edges(data=True):
+        rows = store.evidence(shown.nodes[a]["entity"], shown.nodes[b]["entity"], kinds, limit=JSON_EVIDENCE_PER_EDGE)
+        edges.append({"source": a, "target": b, **d, "evidence": [r.as_dict() for r in rows]})
+    return {"meta": _meta(shown, full), "nodes": nodes, "edges": edges}
+
+
+def _meta(shown: nx.Graph, full: nx.Graph, top: int | None = None) -> dict[str, Any]:
+    n, m = shown.number_of_nodes(), shown.number_of_edges()
+    N, M = full.number_of_nodes(), full.number_of_edges()
+    omitted = None
+    if (n, m) != (N, M):
+        omitted = (f"Showing the {n:,} most connected of {N:,} entities and {m:,} of {M:,} links; "
+                   "re-export with a larger --top to see more.")
+    return {"generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "nodes_total": N, "edges_total": M,
+            "nodes_shown": n, "edges_shown": m, "kinds": full.graph.get("kinds", "body"), "omitted": omitted}
+
+
+# -- HTML ----------------------------------------------------------------------------
+def graph_payload(store: Store, shown: nx.Graph, full: nx.Graph, *, title: str = "graphkit") -> dict[str, Any]:
+    """The data the explorer page embeds: nodes with layout, edges with evidence ids, paragraphs."""
+    from pyvis.network import Network
+
+    kinds = tuple(str(full.graph.get("kinds", "body")).split(","))
+    positions = _layout(shown)
+    communities = community_of(shown)
+    strength = dict(shown.degree(weight="weight"))
+    top_strength = max(strength.values(), default=1) or 1
+    # PyVis turns the NetworkX graph into vis-network node and edge records; it mutates
+    # what it is given, hence the copy.
+    net = Network()
+    net.from_nx(shown.copy(), show_edge_weights=False)
+    by_id = {n["id"]: n for n in net.nodes}
+    nodes = []
+    for n, d in shown.nodes(data=True):
+        base = by_id.get(n, {})
+        x, y = positions[n]
+        nodes.append({
+            "id": n, "label": d["label"], "type": d["type"], "mentions": d["mentions"], "documents": d["documents"],
+            "aliases": d["aliases"].split("|"), "community": communities[n], "x": x, "y": y,
+            "size": round(6 + 24 * (strength[n] / top_strength) ** 0.5, 2),
+            "centrality": round(strength[n] / top_strength, 4), "files": store.documents_of(d["entity"], kinds),
+            "shape": base.get("shape", "dot"),
+        })
+    edges, paragraph_ids = [], set()
+    for i, (a, b, d) in enumerate(sorted(shown.edges(data=True), key=lambda e: -e[2]["weight"])):
+        rows = store.evidence(shown.nodes[a]["entity"], shown.nodes[b]["entity"], kinds, limit=EVIDENCE_PER_EDGE)
+        paragraph_ids.update(r.paragraph_id for r in rows)
+        edges.append({"id": f"e{i}", "from": a, "to": b, "weight": d["weight"], "documents": d["documents"],
+                      "evidence": [r.paragraph_id for r in rows], "evidence_total": d["weight"]})
+    return {
+        "meta": {"title": title, **_meta(shown, full)},
+        "types": {t: TYPE_COLOURS.get(t, _OTHER_COLOUR) for t in sorted({d["type"] for _, d in shown.nodes(data=True)})},
+        "nodes": nodes,
+        "edges": edges,
+        "paragraphs": _paragraphs(store, shown, sorted(paragraph_ids)),
+    }
+
+
+def _paragraphs(store: Store, shown: nx.Graph, ids: Sequence[int]) -> dict[str, Any]:
+    names = {d["entity"]: n for n, d in shown.nodes(data=True)}
+    out: dict[str, Any] = {}
+    for row in store.paragraphs(ids):
+        out[str(row.paragraph_id)] = {"file": row.file, "paragraph": row.paragraph, "line": row.line,
+                                      "kind": row.kind, "text": row.text, "spans": []}
+    for pid, start, end, entity in store.spans(ids):
+        if entity in names and str(pid) in out:
+            out[str(pid)]["spans"].append([start, end, names[entity]])
+    return out
+
+
+def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Positions in roughly [-1000, 1000], computed here so the page opens without physics."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    if graph.number_of_nodes() == 1:
+        return {n: (0.0, 0.0) for n in graph}
+    n = graph.number_of_nodes()
+    pos = nx.spring_layout(graph, weight=None, seed=7, iterations=50 if n < 1000 else 30, k=2.0 / n**0.5)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    scale = 2000.0 * min(1.0, (n / 300) ** 0.5 + 0.35) / span
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {k: (round((p[0] - cx) * scale, 1), round((p[1] - cy) * scale, 1)) for k, p in pos.items()}
+
+
+def _template(name: str) -> str:
+    return resources.files("graphkit").joinpath("explorer", name).read_text(encoding="utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    import pyvis
+
+    return (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+
+
+def _script_json(data: Any) -> str:
+    """JSON that cannot end the <script> element it sits in, whatever the documents say."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def render_html(payload: dict[str, Any], *, title: str = "graphkit") -> str:
+    """The self-contained explorer page: vis-network, styles, code and data inlined."""
+    page = _template("explorer.html")
+    parts = {
+        "/*__VIS_CSS__*/": _vis_asset("vis-network.css"),
+        "/*__VIS_JS__*/": _vis_asset("vis-network.min.js"),
+        "/*__APP_CSS__*/": _template("explorer.css") if "/*__APP_CSS__*/" in page else "",
+        "/*__APP_JS__*/": _template("explorer.js") if "/*__APP_JS__*/" in page else "",
+        "/*__DATA__*/": _script_json(payload),
+        "__TITLE__": html.escape(title),
+    }
+    # One pass, so nothing substituted (a document's text) is itself searched for placeholders.
+    pattern = re.compile("|".join(re.escape(k) for k in parts))
+    return pattern.sub(lambda m: parts[m.group()], page)

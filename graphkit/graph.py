@@ -1,0 +1,93 @@
+"""Store to graph: a NetworkX graph of entities linked by shared paragraphs.
+
+Nodes and edges are aggregated in SQL and the result is cached in the store, keyed
+by the store's generation, so a query does not rebuild the graph when nothing changed
+(issue 5). Attributes are scalars so GraphML and GEXF can hold them.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Collection, Sequence
+
+import networkx as nx
+
+from .errors import BadInput
+from .store import Store
+
+__all__ = ["DEFAULT_TYPES", "ALL_KINDS", "INCLUDE_CHOICES", "build_graph", "kinds_for"]
+
+DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
+ALL_KINDS = ("body", "heading", "boilerplate", "comment")
+# --include names (plural, as a user says them) -> paragraph kinds
+INCLUDE_CHOICES = {"headings": "heading", "boilerplate": "boilerplate", "comments": "comment", "all": "*"}
+
+
+def kinds_for(include: Collection[str] = ()) -> tuple[str, ...]:
+    """Paragraph kinds that make nodes and edges: always body, plus what ``include`` names."""
+    kinds = {"body"}
+    for name in include:
+        if name not in INCLUDE_CHOICES:
+            raise BadInput(f"--include {name!r}: choose from {', '.join(INCLUDE_CHOICES)}")
+        kinds |= set(ALL_KINDS) if name == "all" else {INCLUDE_CHOICES[name]}
+    return tuple(k for k in ALL_KINDS if k in kinds)
+
+
+def build_graph(
+    store: Store,
+    *,
+    types: Collection[str] = DEFAULT_TYPES,
+    kinds: Sequence[str] = ("body",),
+    min_weight: int = 1,
+) -> nx.Graph:
+    """The entity graph of ``store``.
+
+    Node ids are display names (made unique with the type where two entities share
+    one). Node attributes: ``label``, ``type``, ``mentions``, ``documents``,
+    ``aliases`` (``|``-joined) and ``entity`` (the store id). Edge attributes:
+    ``weight`` (paragraphs shared) and ``documents``. Only entities of ``types`` that
+    occur in paragraphs of ``kinds`` are nodes; edges lighter than ``min_weight`` are
+    dropped, and so are nodes left with no edge by that filter.
+    """
+    types = tuple(sorted(set(types)))
+    signature = f"{store.generation}|{','.join(types)}|{','.join(kinds)}"
+    cached = store.cached_graph(signature)
+    if cached is not None:
+        graph = pickle.loads(cached)
+    else:
+        graph = _aggregate(store, types, kinds)
+        store.cache_graph(signature, pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL))
+    if min_weight > 1:
+        graph = _at_least(graph, min_weight)
+    return graph
+
+
+def _aggregate(store: Store, types: Sequence[str], kinds: Sequence[str]) -> nx.Graph:
+    graph = nx.Graph(kinds=",".join(kinds), types=",".join(types))
+    entities = {e.id: e for e in store.entities() if e.type in types}
+    names = _unique_names(entities.values())
+    for entity_id, mentions, documents in store.node_counts(kinds):
+        e = entities.get(entity_id)
+        if e is not None:
+            graph.add_node(names[entity_id], label=e.label, type=e.type, mentions=int(mentions),
+                           documents=int(documents), aliases=e.aliases, entity=int(entity_id))
+    graph.add_edges_from(
+        (names[a], names[b], {"weight": int(w), "documents": int(d)})
+        for a, b, w, d in store.edge_counts(kinds)
+        if a in entities and b in entities
+    )
+    return graph
+
+
+def _unique_names(entities) -> dict[int, str]:
+    taken: dict[str, int] = {}
+    for e in entities:
+        taken[e.label] = taken.get(e.label, 0) + 1
+    return {e.id: e.label if taken[e.label] == 1 else f"{e.label} ({e.type})" for e in entities}
+
+
+def _at_least(graph: nx.Graph, min_weight: int) -> nx.Graph:
+    kept = nx.Graph(**graph.graph)
+    kept.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True) if d["weight"] >= min_weight)
+    kept.add_nodes_from((n, graph.nodes[n]) for n in kept.nodes)
+    return kept

@@ -1,0 +1,174 @@
+"""The ingest pipeline: files -> paragraphs -> mentions -> store -> entities.
+
+Files are read lazily and streamed through one ``nlp.pipe`` so both cores stay busy;
+each file is written in its own transaction as soon as its last paragraph comes back.
+A file whose content hash and model are unchanged is not read again, and the model
+is not even loaded when nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .classify import classify_paragraphs
+from .corpus import Document, Skipped, find_files, read_document
+from .errors import BadInput
+from .extract import Mention, extract_mentions, extractor_tag, load_model
+from .normalize import entity_key
+from .resolve import RESOLVER_VERSION, rebuild_entities
+from .store import Store
+
+__all__ = ["IngestReport", "ingest", "prepare", "write_document", "file_digest"]
+
+# Below this much new text, starting worker processes costs more than it saves.
+_PARALLEL_MIN_BYTES = 1_000_000
+
+
+@dataclass
+class IngestReport:
+    files: int = 0  # supported files found
+    ingested: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    paragraphs: int = 0
+    mentions: int = 0
+    entities: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "files": self.files, "ingested": self.ingested, "unchanged": self.unchanged,
+            "skipped": [{"file": str(s.path), "reason": s.reason} for s in self.skipped],
+            "paragraphs": self.paragraphs, "mentions": self.mentions, "entities": self.entities,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+def file_digest(path: Path) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def prepare(doc: Document) -> list[tuple[int, int, int | None, str, str, str]]:
+    """Paragraph rows ``(number, line, page, kind, why, text)`` with their kinds."""
+    kinds = classify_paragraphs([p.text for p in doc.paragraphs])
+    return [(p.number, p.line, p.page, kind, why, p.text) for p, (kind, why) in zip(doc.paragraphs, kinds)]
+
+
+def write_document(store: Store, doc: Document, rows: Sequence[tuple], mentions: dict[int, list[Mention]], model: str) -> int:
+    """Store one document with its mentions (one transaction); returns the mention count."""
+    flat = [
+        (number, m.start, m.end, m.text, m.label, m.form, entity_key(m.form), int(m.titled))
+        for number, ms in sorted(mentions.items())
+        for m in ms
+    ]
+    store.replace_document(
+        path=str(doc.path.resolve()), name=doc.name, sha256=doc.sha256, size=doc.size, format=doc.format,
+        title=doc.title, metadata={"encoding": doc.encoding}, model=model, paragraphs=rows, mentions=flat,
+    )
+    return len(flat)
+
+
+def ingest(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    model: str | None = None,
+    workers: int | None = None,
+    batch_size: int = 256,
+    progress: Callable[[int, int], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Ingest files and folders into ``store`` and re-resolve entities.
+
+    ``progress(done_bytes, total_bytes)`` is called as files complete; ``warn`` gets one
+    line per skipped file. Raises :class:`BadInput` when no path holds a usable file.
+    """
+    started = time.perf_counter()
+    report = IngestReport()
+    tag = extractor_tag(model)
+    pending: list[tuple[Path, str, int]] = []
+    for found in find_files(paths):
+        if isinstance(found, Skipped):
+            _skip(report, found, warn)
+            continue
+        report.files += 1
+        path, display = found
+        digest = file_digest(path)
+        if digest is None:
+            _skip(report, Skipped(path, "cannot read (permission denied or vanished)"), warn)
+        elif store.document_state(str(path.resolve())) == (digest, tag):
+            report.unchanged += 1
+        else:
+            pending.append((path, display, path.stat().st_size))
+    if not report.files:
+        raise BadInput(f"{', '.join(map(str, paths))}: no .txt, .md or .html files found; point ingest at documents")
+    if pending:
+        _run(store, pending, report, model, tag, workers, batch_size, progress, warn)
+    if report.ingested == 0 and report.unchanged == 0:
+        raise BadInput(f"none of the {report.files} files could be ingested (see the warnings above)")
+    if store.needs_resolve or store.get_meta("resolver") != RESOLVER_VERSION:
+        report.entities = rebuild_entities(store)
+    else:
+        report.entities = store.counts()["entities"]
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _skip(report: IngestReport, skipped: Skipped, warn: Callable[[str], None] | None) -> None:
+    report.skipped.append(skipped)
+    if warn:
+        warn(str(skipped))
+
+
+def _run(
+    store: Store,
+    pending: list[tuple[Path, str, int]],
+    report: IngestReport,
+    model: str | None,
+    tag: str,
+    workers: int | None,
+    batch_size: int,
+    progress: Callable[[int, int], None] | None,
+    warn: Callable[[str], None] | None,
+) -> None:
+    nlp = load_model(model)
+    total = sum(size for *_, size in pending)
+    n_process = max(1, workers or os.cpu_count() or 1)
+    if total < _PARALLEL_MIN_BYTES:
+        n_process = 1
+    inflight: dict[int, tuple[Document, list[tuple], dict[int, list[Mention]], int]] = {}
+
+    def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
+        for i, (path, display, size) in enumerate(pending):
+            doc = read_document(path, display)
+            if isinstance(doc, Skipped):
+                _skip(report, doc, warn)
+                continue
+            rows = prepare(doc)
+            inflight[i] = (doc, rows, {}, size)
+            for p in doc.paragraphs:
+                yield p.text, (i, p.number)
+
+    done = 0
+    for (i, number), mentions in extract_mentions(nlp, paragraphs(), batch_size=batch_size, n_process=n_process):
+        doc, rows, found, size = inflight[i]
+        if mentions:
+            found[number] = mentions
+        if number == len(doc.paragraphs):
+            report.mentions += write_document(store, doc, rows, found, tag)
+            report.paragraphs += len(rows)
+            report.ingested += 1
+            del inflight[i]
+            done += size
+            if progress:
+                progress(done, total)
+

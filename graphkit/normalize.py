@@ -1,0 +1,256 @@
+"""Surface forms: case restoration before NER, mention cleaning and matching keys after.
+
+Pure string functions, shared by extraction (which cleans each mention once, at
+ingest) and resolution (which groups mentions by :func:`entity_key`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "CleanMention",
+    "restore_case",
+    "clean_mention",
+    "entity_key",
+    "name_tokens",
+    "is_well_cased",
+]
+
+# Short capitalised words are usually acronyms (FSB, KGB, US); these longer ones are too.
+_ACRONYMS = frozenset(
+    """NATO OPEC NASA FIFA UEFA ISIS ISIL UNESCO UNICEF UNHCR UNRWA UNDP UNEP UNFCCC UNGA UNSC UNAMA
+    NAFTA ASEAN BRICS AIPAC SWIFT INTERPOL EUROPOL FRONTEX MERCOSUR CARICOM ECOWAS IGAD SADC OSCE OECD
+    IAEA WHO NGO NGOS GCHQ MI5 MI6 NSA NKVD GRU SVR KGB CIA FBI DHS DOJ ODNI NCSC SBU HAMAS COVID AIDS
+    NYSE NASDAQ CNN MSNBC BBC NPR RBC TASS RIA IRGC FARC ETA HSBC UBS BNP ENI BP NYPD LAPD ICANN IMF""".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "a an and as at but by for from in into of on or per the to vs via with".split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def restore_case(text: str) -> str:
+    """Return ``text`` with shouted words title-cased, keeping every character offset.
+
+    The small English model misses and mislabels names written in capitals
+    (``KREMLIN ASSESSMENT OF TRUMP``). Mostly-capital paragraphs are title-cased word
+    by word, keeping short acronyms; in ordinary paragraphs only capitalised words of
+    four or more letters that are not known acronyms change (``TRUMP`` -> ``Trump``).
+
+    >>> restore_case("PUTIN and LAVROV met the FSB.")
+    'Putin and Lavrov met the FSB.'
+    """
+    letters = [ch for ch in text if ch.isalpha() and ch.lower() != ch.upper()]
+    if not letters:
+        return text
+    shouting = sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+    out = list(text)
+    for m in _WORD.finditer(text):
+        word = m.group()
+        core = re.split(r"['’]", word)[0]
+        if not core.isupper():
+            continue
+        if shouting and core.lower() in _FUNCTION_WORDS:
+            new = word.lower() if m.start() > 0 else word[0] + word[1:].lower()
+        elif len(core) >= 4 and core not in _ACRONYMS:
+            new = word[0] + word[1:].lower()
+        else:
+            continue
+        if len(new) == len(word):  # a few Unicode case mappings change length; leave those alone
+            out[m.start() : m.end()] = new
+    return "".join(out)
+
+
+# Titles and roles that precede a name. Strong ones are stripped whatever the model's
+# label; weak ones ("General", "King", "Director") only from PERSON mentions, so that
+# "General Motors" and "General Assembly" survive.
+_STRONG_TITLES = """
+president vice-president vice president prime minister foreign minister defense minister defence minister
+interior minister finance minister minister deputy minister secretary of state secretary-general secretary general
+secretary senator sen rep representative congressman congresswoman governor gov mayor ambassador chancellor
+premier speaker special counsel attorney general deputy attorney general solicitor general judge justice
+mr mrs ms mx dr prof professor sir dame his excellency her excellency excellency comrade candidate
+first lady national security advisor national security adviser chief of staff spokesman spokeswoman spokesperson
+director of national intelligence fbi director cia director ex-president former president president-elect
+""".split("\n")
+_WEAK_TITLES = """
+general gen lt gen lieutenant general major general colonel col captain capt admiral adm commander sergeant
+king queen prince princess sheikh emir pope cardinal archbishop bishop rabbi imam father
+director deputy director chairman chairwoman chair ceo founder chief leader host anchor analyst economist
+commentator journalist reporter correspondent editor oligarch businessman businesswoman billionaire officer agent
+lawyer attorney adviser advisor aide lord lady saint st
+""".split("\n")
+_MODIFIERS = r"(?:(?:the|former|then|late|acting|deputy|incoming|outgoing|ex|then-|[A-Z][\w.'’-]*)\s+){0,3}?"
+
+
+def _title_pattern(groups: list[str]) -> re.Pattern[str]:
+    phrases = sorted({p for line in groups for p in _phrases(line)}, key=len, reverse=True)
+    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") + r"\.?" for p in phrases)
+    return re.compile(rf"^{_MODIFIERS}(?:{alt})\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _phrases(line: str) -> list[str]:
+    """The titles listed on one line: the known multi-word ones, then single words."""
+    known_multi = {
+        "vice president", "prime minister", "foreign minister", "defense minister", "defence minister",
+        "interior minister", "finance minister", "deputy minister", "secretary of state", "secretary general",
+        "special counsel", "attorney general", "deputy attorney general", "solicitor general", "his excellency",
+        "her excellency", "first lady", "national security advisor", "national security adviser", "chief of staff",
+        "director of national intelligence", "fbi director", "cia director", "former president", "lt gen",
+        "lieutenant general", "major general", "deputy director",
+    }
+    out, text = [], " " + " ".join(line.split()) + " "
+    for multi in sorted(known_multi, key=len, reverse=True):
+        if f" {multi} " in text:
+            out.append(multi)
+            text = text.replace(f" {multi} ", " ")
+    out.extend(text.split())
+    return out
+
+
+_STRONG = _title_pattern(_STRONG_TITLES)
+_WEAK = _title_pattern(_WEAK_TITLES)
+_POSSESSIVE = re.compile(r"(?:['’`]s|(?<=s)['’`])$", re.IGNORECASE)
+_EDGE_PUNCT = "\"'“”‘’«»‹›()[]{}<>,;:!?*•·–—-_/\\|#@~^ \t"
+_PRONOUNS = frozenset(
+    """i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+    this that these those who whom whose which what there here one someone anyone everyone nobody
+    mr mrs ms dr sir madam""".split()
+)
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NATIONALITY_END = re.compile(r"(?:an|ese|ish|ic|i)$", re.IGNORECASE)
+MAX_FORM_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class CleanMention:
+    """One cleaned mention: offsets relative to the raw span, the form, and hints."""
+
+    start: int
+    end: int
+    form: str
+    titled: bool = False  # a personal title was stripped: strong evidence of a PERSON
+
+
+def clean_mention(span: str, label: str) -> list[CleanMention]:
+    """Clean one NER span into zero, one or more mentions.
+
+    Strips quotes, a leading "the", titles and roles, and a trailing possessive;
+    splits joined strings (``Trump/KGB``, ``Russian-U.S.``); rejects pronouns, spans
+    without letters and over-long fragments.
+
+    >>> [m.form for m in clean_mention("Foreign Minister LAVROV’s", "PERSON")]
+    ['LAVROV']
+    >>> [m.form for m in clean_mention("Russian-U.S.", "NORP")]
+    ['Russian', 'U.S.']
+    """
+    out = []
+    for start, end in _parts(span):
+        cleaned = _clean_part(span, start, end, label)
+        if cleaned is not None:
+            out.append(cleaned)
+    return out
+
+
+def _parts(span: str) -> list[tuple[int, int]]:
+    """Split a span joined by '/' or by a hyphen after a nationality ('Russian-U.S.')."""
+    cuts = [m.start() for m in re.finditer(r"\s*/\s*", span)]
+    m = re.match(r"^([^\W\d_]+)-(?=[A-Z])", span)
+    if m and _NATIONALITY_END.search(m.group(1)) and not re.search(r"\s", span):
+        cuts.append(m.end(1))
+    bounds, prev = [], 0
+    for cut in sorted(cuts):
+        bounds.append((prev, cut))
+        prev = cut + 1
+    bounds.append((prev, len(span)))
+    return bounds
+
+
+def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | None:
+    titled = False
+    while True:
+        before = (start, end)
+        while start < end and span[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and span[end - 1] in _EDGE_PUNCT:
+            end -= 1
+        m = _POSSESSIVE.search(span, start, end)
+        if m and m.start() > start:
+            end = m.start()
+        m = re.match(r"the\s+", span[start:end], re.IGNORECASE)
+        if m and end - start > m.end():
+            start += m.end()
+        for pattern in (_STRONG, _WEAK) if label == "PERSON" else (_STRONG,):
+            m = pattern.match(span[start:end])
+            if m and span[start + m.end()].isupper():
+                start += m.end()
+                titled = titled or pattern is _STRONG or label == "PERSON"
+        # A trailing period belongs to abbreviations (U.S., Jr., Inc.), not to a sentence.
+        if end - start > 1 and span[end - 1] == "." and not re.search(r"(?:\b\w\.\w\.|\b(?:jr|sr|inc|co|ltd|corp|st)\.)$", span[start:end], re.I):
+            end -= 1
+        if (start, end) == before:
+            break
+    form = " ".join(span[start:end].split())
+    return CleanMention(start, end, form, titled) if _acceptable(form) else None
+
+
+def _acceptable(form: str) -> bool:
+    if not any(ch.isalpha() for ch in form):
+        return False
+    if form.casefold() in _PRONOUNS and form != "US":
+        return False
+    if _STRONG.match(form + " X") and _STRONG.match(form + " X").end() == len(form) + 1:
+        return False  # a bare role ("Secretary of State", "the President") names nobody in particular
+    if len(form.split()) > MAX_FORM_TOKENS or len(form) > 80:
+        return False
+    cased = [ch for ch in form if ch.isalpha() and ch.lower() != ch.upper()]
+    if cased and not any(ch.isupper() for ch in cased):
+        return False  # "internet operators": no capital anywhere is no proper name
+    return True
+
+
+def entity_key(form: str) -> str:
+    """The matching key of a form: case, accents, periods, apostrophes and spacing folded.
+
+    >>> entity_key("U.S.") == entity_key("US"), entity_key("Zelníčková")
+    (True, 'zelnickova')
+    """
+    text = unicodedata.normalize("NFKD", form)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("’", "'").replace("‘", "'").replace(".", "")
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"['`]s$", "", text)
+    return " ".join(re.sub(r"[\"“”«»()\[\]]", " ", text).split())
+
+
+def name_tokens(key: str) -> list[str]:
+    """Tokens of a person key without middle initials and generational suffixes.
+
+    >>> name_tokens("donald j trump jr")
+    ['donald', 'trump']
+    """
+    tokens = [t.strip(",") for t in key.replace("-", " - ").split()]
+    tokens = [t for t in tokens if t and t != "-"]
+    core = [t for t in tokens if t not in _GENERATIONAL]
+    if len(core) > 2:
+        core = [core[0]] + [t for t in core[1:-1] if len(t) > 1] + [core[-1]]
+    return core
+
+
+def generational_suffix(key: str) -> str:
+    tokens = key.replace(",", " ").split()
+    return tokens[-1] if tokens and tokens[-1] in _GENERATIONAL else ""
+
+
+def is_well_cased(form: str) -> bool:
+    """True for 'Donald Trump' and 'KGB', false for 'TRUMP', 'Hillary CLINTON' and 'donald trump'."""
+    words = re.findall(r"[^\W\d_]+", form)
+    if not words:
+        return False
+    if len(words) == 1 and form.isupper():
+        return len(words[0]) <= 3 or words[0] in _ACRONYMS
+    shouted = [w for w in words if len(w) >= 4 and w.isupper() and w not in _ACRONYMS]
+    return not shouted and any(w[0].isupper() for w in words)

@@ -1,0 +1,237 @@
+"""Questions asked of the graph: names, paths, centrality, neighbours, communities, evidence.
+
+Every function takes the graph (and the store, where evidence is needed) and returns
+plain data; printing is the CLI's business.
+"""
+
+from __future__ import annotations
+
+import difflib
+import weakref
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import networkx as nx
+
+from .errors import BadInput, NoPath, UnknownEntity
+from .normalize import entity_key
+from .store import Evidence, Store
+
+__all__ = [
+    "CENTRALITY_MEASURES",
+    "BETWEENNESS_EXACT_LIMIT",
+    "find_node",
+    "shortest_path",
+    "path_hops",
+    "centrality",
+    "neighbors",
+    "evidence",
+    "entity_table",
+    "communities",
+    "community_of",
+    "explain",
+    "node_summary",
+]
+
+Measure = Literal["degree", "weighted", "betweenness", "eigenvector", "pagerank"]
+CENTRALITY_MEASURES: tuple[str, ...] = ("degree", "weighted", "betweenness", "eigenvector", "pagerank")
+# Above this many nodes, betweenness samples pivots (and says so) instead of taking minutes.
+BETWEENNESS_EXACT_LIMIT = 2000
+BETWEENNESS_PIVOTS = 500
+
+
+_INDEXES: weakref.WeakKeyDictionary[nx.Graph, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _index(graph: nx.Graph) -> dict[str, str]:
+    """Map every folded label and alias to its node (first by mentions wins)."""
+    cached = _INDEXES.get(graph)
+    if cached is not None:
+        return cached
+    index: dict[str, str] = {}
+    for node, data in sorted(graph.nodes(data=True), key=lambda nd: -nd[1].get("mentions", 0)):
+        for name in [node, data.get("label", node), *str(data.get("aliases", "")).split("|")]:
+            if name:
+                index.setdefault(entity_key(name), node)
+    _INDEXES[graph] = index
+    return index
+
+
+def find_node(graph: nx.Graph, name: str) -> str:
+    """The node called ``name`` (any alias, any case, with or without a possessive).
+
+    Raises :class:`UnknownEntity` with the closest known names.
+
+    >>> g = nx.Graph(); g.add_node("Donald Trump", aliases="Donald Trump|TRUMP|Trump")
+    >>> find_node(g, "trump's")
+    'Donald Trump'
+    """
+    index = _index(graph)
+    key = entity_key(name)
+    if key in index:
+        return index[key]
+    close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
+    starts = [k for k in index if k.startswith(key)] if len(key) >= 3 else []
+    suggestions: list[str] = []
+    for k in starts[:3] + close:
+        label = graph.nodes[index[k]].get("label", index[k])
+        if label not in suggestions:
+            suggestions.append(label)
+    raise UnknownEntity(name, suggestions[:5])
+
+
+def _without(graph: nx.Graph, avoid: Collection[str], keep: Collection[str]) -> nx.Graph:
+    skip = {find_node(graph, name) for name in avoid} - set(keep)
+    return nx.restricted_view(graph, skip, []) if skip else graph
+
+
+def shortest_path(
+    graph: nx.Graph,
+    source: str,
+    target: str,
+    *,
+    strongest: bool = False,
+    avoid: Collection[str] = (),
+) -> list[str]:
+    """Nodes on the shortest path between two names.
+
+    ``strongest`` prefers heavy edges (distance ``1/weight``); ``avoid`` names nodes
+    (hubs) the path must not pass through.
+    """
+    a, b = find_node(graph, source), find_node(graph, target)
+    if a == b:
+        raise BadInput(f"{source!r} and {target!r} are the same entity ({a})")
+    view = _without(graph, avoid, (a, b))
+    try:
+        if strongest:
+            return nx.dijkstra_path(view, a, b, weight=lambda u, v, d: 1.0 / d["weight"])
+        return nx.shortest_path(view, a, b)
+    except nx.NetworkXNoPath as exc:
+        detail = " (avoiding " + ", ".join(avoid) + ")" if avoid else ""
+        raise NoPath(a, b, detail + "; they are in different parts of the graph") from exc
+
+
+def path_hops(store: Store, graph: nx.Graph, path: Sequence[str], *, per_hop: int = 3) -> list[dict[str, Any]]:
+    """For each hop of a path: both ends, the weight and up to ``per_hop`` evidence paragraphs."""
+    kinds = _kinds(graph)
+    hops = []
+    for a, b in zip(path, path[1:]):
+        data = graph.edges[a, b]
+        rows = store.evidence(graph.nodes[a]["entity"], graph.nodes[b]["entity"], kinds, limit=per_hop)
+        hops.append({"source": a, "target": b, "weight": data["weight"], "documents": data["documents"],
+                     "evidence": [r.as_dict() for r in rows]})
+    return hops
+
+
+def _kinds(graph: nx.Graph) -> tuple[str, ...]:
+    return tuple(str(graph.graph.get("kinds", "body")).split(","))
+
+
+def centrality(
+    graph: nx.Graph,
+    by: Measure = "pagerank",
+    *,
+    types: Collection[str] | None = None,
+    top: int = 10,
+) -> tuple[list[tuple[str, float]], str]:
+    """The ``top`` nodes by a centrality measure, and a note on how it was computed."""
+    if by not in CENTRALITY_MEASURES:
+        raise BadInput(f"--by {by!r}: choose from {', '.join(CENTRALITY_MEASURES)}")
+    note = ""
+    if graph.number_of_nodes() == 0:
+        return [], "the graph is empty"
+    if by == "degree":
+        scores = dict(graph.degree())
+    elif by == "weighted":
+        scores = dict(graph.degree(weight="weight"))
+    elif by == "pagerank":
+        scores = nx.pagerank(graph, weight="weight")
+    elif by == "eigenvector":
+        try:
+            scores = nx.eigenvector_centrality(graph, weight="weight", max_iter=1000)
+        except nx.PowerIterationFailedConvergence:
+            scores = nx.eigenvector_centrality_numpy(graph, weight="weight")
+    else:
+        n = graph.number_of_nodes()
+        if n > BETWEENNESS_EXACT_LIMIT:
+            k = BETWEENNESS_PIVOTS
+            scores = nx.betweenness_centrality(graph, k=k, seed=42)
+            note = f"betweenness estimated from {k} sampled pivots of {n} nodes (exact above {BETWEENNESS_EXACT_LIMIT} nodes is too slow)"
+        else:
+            scores = nx.betweenness_centrality(graph)
+    wanted = {t.upper() for t in types} if types else None
+    ranked = sorted(
+        ((n, float(s)) for n, s in scores.items() if wanted is None or graph.nodes[n]["type"] in wanted),
+        key=lambda ns: (-ns[1], ns[0]),
+    )
+    return ranked[:top], note
+
+
+def neighbors(graph: nx.Graph, name: str, *, top: int = 20) -> tuple[str, list[dict[str, Any]]]:
+    """A node and its neighbours, heaviest edge first."""
+    node = find_node(graph, name)
+    rows = [
+        {"name": other, "type": graph.nodes[other]["type"], "weight": d["weight"], "documents": d["documents"]}
+        for other, d in graph[node].items()
+    ]
+    rows.sort(key=lambda r: (-r["weight"], r["name"]))
+    return node, rows[:top]
+
+
+def evidence(store: Store, graph: nx.Graph, a: str, b: str, *, kinds: Sequence[str] | None = None) -> tuple[str, str, list[Evidence]]:
+    """Every paragraph in which both entities occur."""
+    na, nb = find_node(graph, a), find_node(graph, b)
+    rows = store.evidence(graph.nodes[na]["entity"], graph.nodes[nb]["entity"], kinds or _kinds(graph))
+    return na, nb, rows
+
+
+def node_summary(graph: nx.Graph, node: str) -> dict[str, Any]:
+    d = graph.nodes[node]
+    return {"name": node, "label": d["label"], "type": d["type"], "mentions": d["mentions"],
+            "documents": d["documents"], "aliases": d["aliases"].split("|"), "degree": graph.degree(node)}
+
+
+def entity_table(graph: nx.Graph, *, types: Collection[str] | None = None, top: int | None = None) -> list[dict[str, Any]]:
+    """Entities, most mentioned first."""
+    wanted = {t.upper() for t in types} if types else None
+    rows = [node_summary(graph, n) for n, d in graph.nodes(data=True) if wanted is None or d["type"] in wanted]
+    rows.sort(key=lambda r: (-r["mentions"], r["name"]))
+    return rows[:top] if top else rows
+
+
+def communities(graph: nx.Graph, *, members: int = 8, seed: int = 42) -> list[dict[str, Any]]:
+    """Louvain communities, largest first, each with its most central members."""
+    if graph.number_of_edges() == 0:
+        return []
+    groups = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+    strength = dict(graph.degree(weight="weight"))
+    out = []
+    for group in sorted(groups, key=lambda g: (-len(g), min(g))):
+        ranked = sorted(group, key=lambda n: (-strength[n], n))
+        out.append({"size": len(group), "members": ranked[:members]})
+    return out
+
+
+def community_of(graph: nx.Graph, *, seed: int = 42) -> dict[str, int]:
+    """Community number of every node (0 = largest), for colouring exports."""
+    out: dict[str, int] = {}
+    if graph.number_of_edges():
+        groups = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+        for i, group in enumerate(sorted(groups, key=lambda g: (-len(g), min(g)))):
+            out.update(dict.fromkeys(group, i))
+    for n in graph:
+        out.setdefault(n, len(out))
+    return out
+
+
+def explain(store: Store, graph: nx.Graph, name: str) -> dict[str, Any]:
+    """The forms joined into one entity, with the model's labels, counts and the reason for each."""
+    node = find_node(graph, name)
+    entity_id = graph.nodes[node]["entity"]
+    reasons = store.entity_reasons(entity_id)
+    forms = [
+        {"form": form, "label": label, "mentions": count, "why": reasons.get(key, "")}
+        for form, label, key, count in store.mentions_of(entity_id)
+    ]
+    return {**node_summary(graph, node), "forms": forms}
