@@ -94,6 +94,8 @@ def _kind_of(text: str, index: int, first_prose: int, seen: set[str], mode: str)
         return "boilerplate", "repeated paragraph"
     if _TEASER_END.search(text) and _is_short(text):
         return "boilerplate", "teaser of another article"
+    # Before the first long paragraph of an article come its title, banners and bylines;
+    # a document with no long paragraph (a note, a list) has no such preamble.
     if index < first_prose and _is_short(text, 14) and (index == 0 or ":" in text or not _SENTENCE_END.search(text)):
         return "heading", "title or preamble"
     if _is_short(text) and not _SENTENCE_END.search(text):
@@ -110,4 +112,4 @@ def _first_prose(texts: Sequence[str]) -> int:
     for i, text in enumerate(texts):
         if len(text.split()) >= 20:
             return i
-    return len(texts)
+    return 0

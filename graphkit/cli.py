@@ -396,6 +396,8 @@ def _curate(db: Path, op: str, name: str, arg: str = "") -> None:
 
     with open_store(db) as store:
         _check_known(store, name)
+        if op == "merge":
+            _check_known(store, arg)
         store.add_curation(op, name, arg)
         count = rebuild_entities(store)
     click.echo(f"{op} recorded; {count:,} entities", err=True)

@@ -238,6 +238,7 @@ def _curate(keys: dict[str, _Key], groups: _Groups, curation: Sequence[tuple[str
                 groups.union(anchor, ak, f"merged with {name} by the user")
         elif op == "split" and ak in keys:
             detached.add(ak)
+            renames.pop(ak, None)  # an alias file's rename must not follow the form out
         elif op == "rename":
             renames[nk] = arg
         elif op == "ignore":

