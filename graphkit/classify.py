@@ -100,7 +100,17 @@ def _kind_of(text: str, index: int, first_prose: int, seen: set[str], mode: str)
         return "heading", "title or preamble"
     if _is_short(text) and not _SENTENCE_END.search(text):
         return "heading", "heading"
+    if _is_title_case(text):
+        return "heading", "title-case headline"
     return "body", ""
+
+
+def _is_title_case(text: str) -> bool:
+    """'We Know for Certain That The KGB Had Access to Trump': a headline, not prose."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) >= 4]
+    if len(words) < 5 or len(text.split()) > 40 or text.rstrip().endswith("."):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _is_short(text: str, words: int = 10) -> bool:

@@ -15,7 +15,7 @@ from .errors import BadInput
 
 __all__ = ["OPS", "read_aliases_file"]
 
-OPS = ("merge", "split", "rename", "ignore")
+OPS = ("merge", "split", "rename", "ignore", "type")
 
 
 def read_aliases_file(path: Path) -> list[tuple[str, str, str]]:
@@ -25,6 +25,8 @@ def read_aliases_file(path: Path) -> list[tuple[str, str, str]]:
 
         aliases:
           Donald Trump: [Drumpf, Krasnov]
+        types:
+          Krasnov: PERSON
         ignore: [QiOSK]
 
     CSV: one row per entity, ``canonical,alias,alias...``; a row whose first cell is
@@ -53,12 +55,13 @@ def _load_yaml(path: Path, text: str) -> Any:
 
 
 def _from_mapping(path: Path, data: Any) -> list[tuple[str, str, str]]:
-    if not isinstance(data, dict) or not set(data) <= {"aliases", "ignore"}:
-        raise BadInput(f"{path}: expected a mapping with 'aliases' and/or 'ignore' keys")
+    if not isinstance(data, dict) or not set(data) <= {"aliases", "ignore", "types"}:
+        raise BadInput(f"{path}: expected a mapping with 'aliases', 'types' and/or 'ignore' keys")
     aliases = data.get("aliases") or {}
     ignore = data.get("ignore") or []
-    if not isinstance(aliases, dict) or not isinstance(ignore, list):
-        raise BadInput(f"{path}: 'aliases' must map names to lists, 'ignore' must be a list")
+    types = data.get("types") or {}
+    if not isinstance(aliases, dict) or not isinstance(ignore, list) or not isinstance(types, dict):
+        raise BadInput(f"{path}: 'aliases' and 'types' must be mappings, 'ignore' a list")
     rules: list[tuple[str, str, str]] = []
     for canonical, names in aliases.items():
         if isinstance(names, str):
@@ -67,6 +70,10 @@ def _from_mapping(path: Path, data: Any) -> list[tuple[str, str, str]]:
             raise BadInput(f"{path}: aliases of {canonical!r} must be a list of names")
         rules.extend(_entity_rules(str(canonical), [str(n) for n in names]))
     rules.extend(("ignore", str(name), "") for name in ignore)
+    for name, type_ in types.items():
+        if not isinstance(type_, str) or not type_.isalpha():
+            raise BadInput(f"{path}: type of {name!r} must be a label such as PERSON or ORG")
+        rules.append(("type", str(name), type_.upper()))
     return rules
 
 

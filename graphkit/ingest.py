@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .classify import classify_paragraphs
-from .corpus import Document, Skipped, find_files, read_document
+from .corpus import CONTAINERS, Document, Skipped, find_files, read_documents
 from .errors import BadInput
-from .extract import Mention, extract_mentions, extractor_tag, load_model
+from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .normalize import entity_key
 from .resolve import RESOLVER_VERSION, rebuild_entities
 from .store import Store
@@ -72,7 +72,8 @@ def write_document(store: Store, doc: Document, rows: Sequence[tuple], mentions:
     ]
     store.replace_document(
         path=str(doc.path.resolve()), name=doc.name, sha256=doc.sha256, size=doc.size, format=doc.format,
-        title=doc.title, metadata={"encoding": doc.encoding}, model=model, paragraphs=rows, mentions=flat,
+        title=doc.title, metadata={k: v for k, v in {"encoding": doc.encoding, **doc.metadata}.items() if v},
+        model=model, paragraphs=rows, mentions=flat,
     )
     return len(flat)
 
@@ -129,6 +130,13 @@ def _skip(report: IngestReport, skipped: Skipped, warn: Callable[[str], None] | 
         warn(str(skipped))
 
 
+def _forget_stale_parts(store: Store, path: Path, count: int) -> None:
+    """Forget the ``path#n`` documents an older version of a container file had beyond its ``count`` now."""
+    base, number = str(path.resolve()), count
+    while store.forget_document(f"{base}#{number}"):
+        number += 1
+
+
 def _run(
     store: Store,
     pending: list[tuple[Path, str, int]],
@@ -148,15 +156,17 @@ def _run(
     inflight: dict[int, tuple[Document, list[tuple], dict[int, list[Mention]], int]] = {}
 
     def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
-        for i, (path, display, size) in enumerate(pending):
-            doc = read_document(path, display)
-            if isinstance(doc, Skipped):
-                _skip(report, doc, warn)
-                continue
-            rows = prepare(doc)
-            inflight[i] = (doc, rows, {}, size)
-            for p in doc.paragraphs:
-                yield p.text, (i, p.number)
+        key = 0
+        for path, display, size in pending:
+            # A file may hold several documents (an mbox, an e-mail with attachments: issue 7).
+            docs = [doc for doc in read_documents(path, display) if not (isinstance(doc, Skipped) and _skip(report, doc, warn))]
+            if docs and path.suffix.lower() in CONTAINERS:
+                _forget_stale_parts(store, path, len(docs))
+            for n, doc in enumerate(docs, 1):
+                key += 1
+                inflight[key] = (doc, prepare(doc), {}, size if n == len(docs) else 0)
+                for p in doc.paragraphs:
+                    yield p.text, (key, p.number)
 
     done = 0
     for (i, number), mentions in extract_mentions(nlp, paragraphs(), batch_size=batch_size, n_process=n_process):
@@ -164,6 +174,7 @@ def _run(
         if mentions:
             found[number] = mentions
         if number == len(doc.paragraphs):
+            found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
             report.mentions += write_document(store, doc, rows, found, tag)
             report.paragraphs += len(rows)
             report.ingested += 1

@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 
 __all__ = [
     "CleanMention",
     "restore_case",
+    "prepare_for_ner",
     "clean_mention",
     "entity_key",
     "name_tokens",
     "is_well_cased",
+    "known_places",
 ]
 
 # Short capitalised words are usually acronyms (FSB, KGB, US); these longer ones are too.
@@ -30,6 +33,13 @@ _FUNCTION_WORDS = frozenset(
     "a an and as at but by for from in into of on or per the to vs via with".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _is_acronym(word: str) -> bool:
+    """'NATO', and compounds of a known acronym and a short tag: 'FBIHQ', 'CIAHQ'."""
+    if word in _ACRONYMS:
+        return True
+    return any(word.startswith(a) and len(word) - len(a) <= 2 for a in _ACRONYMS if len(a) >= 3)
 
 
 def restore_case(text: str) -> str:
@@ -55,13 +65,25 @@ def restore_case(text: str) -> str:
             continue
         if shouting and core.lower() in _FUNCTION_WORDS:
             new = word.lower() if m.start() > 0 else word[0] + word[1:].lower()
-        elif len(core) >= 4 and core not in _ACRONYMS:
+        elif len(core) >= 4 and not _is_acronym(core):
             new = word[0] + word[1:].lower()
         else:
             continue
         if len(new) == len(word):  # a few Unicode case mappings change length; leave those alone
             out[m.start() : m.end()] = new
     return "".join(out)
+
+
+_REDACTION = re.compile(r"\[(?:REDACTED|redacted|Redacted|HARM TO ONGOING MATTER|PERSONAL PRIVACY|GRAND JURY)\]|█+")
+
+
+def prepare_for_ner(text: str) -> str:
+    """Text as the model should see it, offsets unchanged: case restored, redactions blanked.
+
+    >>> prepare_for_ner("Richard Gates,[REDACTED], Roger STONE")
+    'Richard Gates,          , Roger Stone'
+    """
+    return restore_case(_REDACTION.sub(lambda m: " " * len(m.group()), text))
 
 
 # Titles and roles that precede a name. Strong ones are stripped whatever the model's
@@ -83,13 +105,14 @@ director deputy director chairman chairwoman chair ceo founder chief leader host
 commentator journalist reporter correspondent editor oligarch businessman businesswoman billionaire officer agent
 lawyer attorney adviser advisor aide lord lady saint st
 """.split("\n")
-_MODIFIERS = r"(?:(?:the|former|then|late|acting|deputy|incoming|outgoing|ex|then-|[A-Z][\w.'’-]*)\s+){0,3}?"
+# Up to three capitalised words before a title: "U.S. President", "Russian Security Council Secretary".
+_MODIFIERS = r"(?:(?:(?i:the|former|then|late|acting|deputy|incoming|outgoing|ex|then-)|[A-Z][\w.'’-]*)\s+){0,3}?"
 
 
 def _title_pattern(groups: list[str]) -> re.Pattern[str]:
     phrases = sorted({p for line in groups for p in _phrases(line)}, key=len, reverse=True)
     alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") + r"\.?" for p in phrases)
-    return re.compile(rf"^{_MODIFIERS}(?:{alt})\s+(?=[^\W\d_])", re.IGNORECASE)
+    return re.compile(rf"^{_MODIFIERS}(?i:{alt})\s+(?=[^\W\d_])")
 
 
 def _phrases(line: str) -> list[str]:
@@ -121,7 +144,7 @@ _PRONOUNS = frozenset(
     mr mrs ms dr sir madam""".split()
 )
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_NATIONALITY_END = re.compile(r"(?:an|ese|ish|ic|i)$", re.IGNORECASE)
+_NATIONALITY_END = re.compile(r"(?:ian|ean|can|ese|ish|ic|i)$", re.IGNORECASE)
 MAX_FORM_TOKENS = 8
 
 
@@ -155,16 +178,40 @@ def clean_mention(span: str, label: str) -> list[CleanMention]:
     return out
 
 
+# Joiners between two names: "Trump/KGB", "Trump - KGB", "Papadopoulos—“committed", "Label: Name".
+_JOINERS = re.compile(r"\s*/\s*|\s+[-–—]\s+|[–—]|:\s+")
+_HYPHEN_JOIN = re.compile(r"(?<=[^\W\d_]|\.)-(?=[A-Z])")
+# "Justice Department", "President's Office": the title word is part of an institution's name.
+_ORG_HEAD = re.compile(
+    r"(?:Department|Office|Ministry|Committee|Council|Agency|Bureau|Court|Administration|Commission|Service|"
+    r"House|Building|Tower|Foundation|Party|Campaign|Staff|Division|Directorate)\b"
+)
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+")
+_PREFIXED = re.compile(r"^(?:non|pro|anti|ex|post|pre|neo|pan|mid|semi|quasi|counter|inter|intra|trans|sub)-", re.I)
+_TRAILING_FUNCTION = re.compile(r"\s+(?:of|and|the|in|on|for|to|at|by|with|from|or)$", re.I)
+_ROMAN = re.compile(r"^(?:[IVX]+|jr|sr)$", re.I)
+_CITATION = re.compile(r"(?:^|\s)\d+(?:\s|$)")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.(?:\s|$)|\b[A-Z]\.[A-Z]\.")
+# Words that are not a name on their own, however capitalised ("current International status quo").
+_GENERIC_WORDS = frozenset("international national federal state government global world regional local".split())
+_TITLE_WORDS = frozenset(
+    "general officer agent director chairman chief commander colonel major captain spokesman minister secretary".split()
+)
+_TRUNCATED_ADJECTIVE = re.compile(r"^([A-Z]{2,6})\s+[A-Z][a-z]+(?:al|ic|ical)$")
+
+
 def _parts(span: str) -> list[tuple[int, int]]:
-    """Split a span joined by '/' or by a hyphen after a nationality ('Russian-U.S.')."""
-    cuts = [m.start() for m in re.finditer(r"\s*/\s*", span)]
-    m = re.match(r"^([^\W\d_]+)-(?=[A-Z])", span)
-    if m and _NATIONALITY_END.search(m.group(1)) and not re.search(r"\s", span):
-        cuts.append(m.end(1))
+    """Split a span at joiners, and at a hyphen between two names ('Russian-U.S.', 'U.S.-Iranian')."""
+    cuts = [(m.start(), m.end()) for m in _JOINERS.finditer(span)]
+    for m in _HYPHEN_JOIN.finditer(span):
+        left = span[: m.start()].split()[-1] if span[: m.start()].split() else ""
+        if (len(left) >= 5 and _NATIONALITY_END.search(left)) or "." in left or (left.isupper() and len(left) > 1):
+            cuts.append((m.start(), m.end()))
     bounds, prev = [], 0
-    for cut in sorted(cuts):
-        bounds.append((prev, cut))
-        prev = cut + 1
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start >= prev:
+            bounds.append((prev, cut_start))
+            prev = cut_end
     bounds.append((prev, len(span)))
     return bounds
 
@@ -180,36 +227,56 @@ def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | N
         m = _POSSESSIVE.search(span, start, end)
         if m and m.start() > start:
             end = m.start()
+        m = _INNER_POSSESSIVE.search(span, start, end)
+        if m and entity_key(span[m.end() : end]) in known_places():
+            start = m.end()  # "the Office’s Russia investigation": the place, not the office
         m = re.match(r"the\s+", span[start:end], re.IGNORECASE)
         if m and end - start > m.end():
             start += m.end()
+        m = _TRAILING_FUNCTION.search(span[start:end])
+        if m:
+            end = start + m.start()
         for pattern in (_STRONG, _WEAK) if label == "PERSON" else (_STRONG,):
             m = pattern.match(span[start:end])
-            if m and span[start + m.end()].isupper():
+            if m and span[start + m.end()].isupper() and not _ORG_HEAD.match(span, start + m.end(), end):
                 start += m.end()
                 titled = titled or pattern is _STRONG or label == "PERSON"
         # A trailing period belongs to abbreviations (U.S., Jr., Inc.), not to a sentence.
         if end - start > 1 and span[end - 1] == "." and not re.search(r"(?:\b\w\.\w\.|\b(?:jr|sr|inc|co|ltd|corp|st)\.)$", span[start:end], re.I):
             end -= 1
+        m = _TRUNCATED_ADJECTIVE.match(span[start:end])
+        if m:  # "KGB Political intelligence": the model stopped at a lower-case noun
+            end = start + m.end(1)
         if (start, end) == before:
             break
     form = " ".join(span[start:end].split())
-    return CleanMention(start, end, form, titled) if _acceptable(form) else None
+    return CleanMention(start, end, form, titled) if _acceptable(form, label) else None
 
 
-def _acceptable(form: str) -> bool:
+def _acceptable(form: str, label: str = "") -> bool:
     if not any(ch.isalpha() for ch in form):
         return False
     if form.casefold() in _PRONOUNS and form != "US":
         return False
-    if _STRONG.match(form + " X") and _STRONG.match(form + " X").end() == len(form) + 1:
-        return False  # a bare role ("Secretary of State", "the President") names nobody in particular
+    if any((m := p.match(form + " X")) and m.end() == len(form) + 1 for p in (_STRONG, _WEAK)):
+        return False  # a bare role ("Secretary of State", "General") names nobody in particular
     if len(form.split()) > MAX_FORM_TOKENS or len(form) > 80:
         return False
     cased = [ch for ch in form if ch.isalpha() and ch.lower() != ch.upper()]
     if cased and not any(ch.isupper() for ch in cased):
         return False  # "internet operators": no capital anywhere is no proper name
+    if _PREFIXED.match(form) or _ROMAN.match(form) or form.casefold() in _GENERIC_WORDS:
+        return False  # "pro-Russian", "Ex-CiA", "III", "International"
+    if _CITATION.search(form) and _ABBREVIATION.search(form) and label != "LAW":
+        return False  # legal citations: "321 F. Supp", "E.D. Va. 2018"
+    words = form.split()
+    if label != "PERSON" and len(words) == 2 and words[-1].casefold() in _TITLE_WORDS:
+        return False  # "KGB General": a rank, not an organisation
     return True
+
+
+_ORDINALS = {w: f"{i}{'st' if i == 1 else 'nd' if i == 2 else 'rd' if i == 3 else 'th'}" for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
 
 
 def entity_key(form: str) -> str:
@@ -223,7 +290,10 @@ def entity_key(form: str) -> str:
     text = text.casefold().replace("’", "'").replace("‘", "'").replace(".", "")
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"['`]s$", "", text)
-    return " ".join(re.sub(r"[\"“”«»()\[\]]", " ", text).split())
+    words = re.sub(r"[\"“”«»()\[\]]", " ", text).replace("-", " ").split()
+    # "Ministry of the Interior" = "Ministry of Interior"; "Sixth Directorate" = "6th Directorate"
+    words = [_ORDINALS.get(w, w) for i, w in enumerate(words) if not (w == "the" and i > 0 and words[i - 1] == "of")]
+    return " ".join(words)
 
 
 def name_tokens(key: str) -> list[str]:
@@ -243,6 +313,25 @@ def name_tokens(key: str) -> list[str]:
 def generational_suffix(key: str) -> str:
     tokens = key.replace(",", " ").split()
     return tokens[-1] if tokens and tokens[-1] in _GENERATIONAL else ""
+
+
+def known_places() -> dict[str, str]:
+    """Keys of well-known geopolitical names and their type (``graphkit/data/places.txt``)."""
+    global _PLACES
+    if _PLACES is None:
+        text = resources.files("graphkit").joinpath("data/places.txt").read_text(encoding="utf-8")
+        places: dict[str, str] = {}
+        for line in text.splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            type_ = "LOC" if line.startswith("@LOC ") else "GPE"
+            for name in line.removeprefix("@LOC ").split("|"):
+                places[entity_key(name)] = type_
+        _PLACES = places
+    return _PLACES
+
+
+_PLACES: dict[str, str] | None = None
 
 
 def is_well_cased(form: str) -> bool:

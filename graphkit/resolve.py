@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .normalize import entity_key, generational_suffix, is_well_cased, name_tokens
+from .normalize import entity_key, generational_suffix, is_well_cased, known_places, name_tokens
 
 if TYPE_CHECKING:
     from .store import Store
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Entity", "resolve_entities", "rebuild_entities", "builtin_aliases", "find_acronyms"]
 
 # Bump when the rules change, so an ingest re-resolves a store that did not change.
-RESOLVER_VERSION = "1"
+RESOLVER_VERSION = "3"
 # Labels that a place or group keeps even when a person shares its name ("Washington").
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # A surname joins the most frequent full name when that one has this many times the
@@ -48,6 +48,7 @@ class _Key:
     labels: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
     titled: int = 0
+    person: bool = False  # a full personal name (set by _mark_people)
 
 
 @dataclass
@@ -134,23 +135,137 @@ def resolve_entities(
     ``aliases``: ``(canonical, alias)`` pairs (default: :func:`builtin_aliases`).
     """
     keys = _collect(stats)
+    _mark_people(keys)
+    _mark_families(keys)
     groups = _Groups(keys)
     _join_person_variants(keys, groups)
     _join_surnames(keys, groups)
     _join_plurals(keys, groups)
-    for long, short in acronyms:
-        lk, sk = entity_key(long), entity_key(short)
-        if lk in keys and sk in keys:
-            groups.union(lk, sk, f"acronym introduced in the text: {long} ({short})")
-    for canonical, alias in builtin_aliases() if aliases is None else aliases:
-        ck, ak = entity_key(canonical), entity_key(alias)
-        if ck in keys and ak in keys and _compatible(keys[ck], keys[ak]):
-            groups.union(ck, ak, f"built-in alias of {canonical}")
+    _join_acronyms(keys, groups, acronyms)
+    _join_aliases(keys, groups, builtin_aliases() if aliases is None else aliases)
+    _join_qualified(keys, groups)
+    _join_generic_heads(keys, groups)
     return _curate(keys, groups, curation)
 
 
+def _mark_families(keys: dict[str, _Key]) -> None:
+    """'the Bidens', 'the Trumps': a surname in the plural names people, whatever the model said."""
+    surnames = {name_tokens(k.key)[-1] for k in keys.values() if _is_full_name(k)}
+    for k in keys.values():
+        if " " not in k.key and k.key.endswith("s") and k.key[:-1] in surnames:
+            k.votes["PERSON"] += 10 * k.mentions
+
+
+def _join_aliases(keys: dict[str, _Key], groups: _Groups, aliases: Sequence[tuple[str, str]]) -> None:
+    """Built-in aliases: every form of one canonical name present in the corpus is joined."""
+    by_canonical: dict[str, list[str]] = defaultdict(list)
+    for canonical, alias in aliases:
+        for name in (canonical, alias):
+            k = entity_key(name)
+            if k in keys and k not in by_canonical[canonical] and _type_of(keys[k]) != "PERSON":
+                by_canonical[canonical].append(k)
+    for canonical, present in by_canonical.items():
+        for k in present[1:]:
+            groups.union(present[0], k, f"built-in alias of {canonical}")
+
+
+def _join_acronyms(keys: dict[str, _Key], groups: _Groups, defined: Iterable[tuple[str, str]]) -> None:
+    """'IRA' joins 'Internet Research Agency': introduced in the text, or spelled by one name's initials."""
+    for long, short in defined:
+        lk, sk = entity_key(long), entity_key(short)
+        if lk in keys and sk in keys:
+            groups.union(lk, sk, f"acronym introduced in the text: {long} ({short})")
+    spelled: dict[str, list[str]] = defaultdict(list)
+    for k in keys.values():
+        tokens = [t for t in k.key.split() if t not in _FUNCTION_WORDS]
+        if len(tokens) >= 2 and _type_of(k) != "PERSON":
+            for i in range(len(tokens) - 1):  # "Title 28 of the Code of Federal Regulations" spells CFR too
+                spelled["".join(t[0] for t in tokens[i:])].append(k.key)
+    for k in keys.values():
+        if " " in k.key or not 2 <= len(k.key) <= 6 or _type_of(k) == "PERSON":
+            continue
+        if not any(f.isupper() for f in k.forms):
+            continue
+        targets = {groups.find(c) for c in spelled.get(k.key, [])}
+        if len(targets) == 1:
+            target = spelled[k.key][0]
+            groups.union(target, k.key, f"acronym of {_best_form(keys[target])}, the only name with those initials")
+
+
+_FUNCTION_WORDS = frozenset("of the and for on in de du la al von van der".split())
+# "Jumpstart" and "Jumpstart Party", "ABC" and "ABC TV": the name with and without a generic word.
+_GENERIC_SUFFIXES = frozenset("party tv inc corp corporation company co ltd llc plc group holdings movement".split())
+# A bare head noun ("the Office", "the Campaign") stands for the one name it heads in the corpus.
+_HEAD_NOUNS = frozenset(
+    """office department campaign committee order agency ministry bureau council court administration
+    commission company service institute university foundation board directorate""".split()
+)
+
+
+def _join_qualified(keys: dict[str, _Key], groups: _Groups) -> None:
+    """'Russian Foreign Ministry' is 'Foreign Ministry'; 'Jumpstart Party' is 'Jumpstart'."""
+    by_rest: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for k in keys.values():
+        tokens = k.key.split()
+        if len(tokens) < 2 or _type_of(k) == "PERSON":
+            continue
+        for i in (1, 2):
+            prefix, rest = " ".join(tokens[:i]), " ".join(tokens[i:])
+            if rest and prefix in keys and rest in keys and _type_of(keys[prefix]) in ("NORP", "GPE", "ORG"):
+                if _type_of(keys[rest]) != "PERSON":
+                    by_rest[rest].append((k.key, prefix))
+        if tokens[-1] in _GENERIC_SUFFIXES:
+            base = " ".join(tokens[:-1])
+            if base in keys and _type_of(keys[base]) != "PERSON":
+                groups.union(k.key, base, f"{_best_form(k)} without '{tokens[-1]}'")
+    for rest, qualified in by_rest.items():
+        if len({q for q, _ in qualified}) == 1:  # "UN Security Council" and "Russian Security Council": leave both
+            full, prefix = qualified[0]
+            groups.union(full, rest, f"{_best_form(keys[full])} without '{_best_form(keys[prefix])}'")
+
+
+def _head(key: str) -> str:
+    tokens = key.split(" of ")[0].split()
+    return tokens[-1] if tokens else ""
+
+
+def _join_generic_heads(keys: dict[str, _Key], groups: _Groups) -> None:
+    headed: dict[str, list[str]] = defaultdict(list)
+    for k in keys.values():
+        if " " in k.key and _type_of(k) != "PERSON":
+            headed[_head(k.key).replace("'s", "")].append(k.key)
+    for k in keys.values():
+        if k.key in _HEAD_NOUNS and k.key in headed:
+            target = _dominant(headed[k.key], keys, groups, allow_suffixed=True)
+            if target is not None:
+                groups.union(target, k.key, f"short for {_best_form(keys[target])}, the only {k.key} named in full")
+
+
 def _is_full_name(k: _Key) -> bool:
-    return len(name_tokens(k.key)) >= 2 and _type_of(k) == "PERSON"
+    return k.person
+
+
+def _mark_people(keys: dict[str, _Key]) -> None:
+    """Full personal names: what the model calls PERSON, and two or three capitalised
+    words that start with a given name or end with a surname the corpus knows
+    ("Yury Gromyko" when "Yury Krupnov" is a person, "Oleg Kalugin" when "Kalugin" is)."""
+    for k in keys.values():
+        k.person = len(name_tokens(k.key)) >= 2 and _type_of(k) == "PERSON"
+    given = {name_tokens(k.key)[0] for k in keys.values() if k.person}
+    singles = {k.key for k in keys.values() if " " not in k.key and _type_of(k) == "PERSON"}
+    places = known_places()
+    for k in keys.values():
+        tokens = k.key.split()
+        if k.person or not 2 <= len(tokens) <= 3 or k.key in places:
+            continue
+        form = _best_form(k)
+        if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in form.split()):
+            continue
+        if any(t in _HEAD_TYPES or t in _GENERIC_SUFFIXES or t in places for t in tokens):
+            continue
+        if tokens[0] in given or tokens[-1] in singles:
+            k.person = True
+            k.votes["PERSON"] += 2 * k.mentions
 
 
 def _join_person_variants(keys: dict[str, _Key], groups: _Groups) -> None:
@@ -188,26 +303,36 @@ def _join_surnames(keys: dict[str, _Key], groups: _Groups) -> None:
 
 
 def _join_plurals(keys: dict[str, _Key], groups: _Groups) -> None:
-    """'Russians' is the group of 'Russian': plural NORP forms join their singular."""
+    """'Russians' and 'Russian', 'Democrats' and 'Democratic': one group of people."""
+    stems: dict[str, list[str]] = defaultdict(list)
     for k in keys.values():
-        single = keys.get(k.key[:-1]) if k.key.endswith("s") else None
-        if single is not None and _type_of(single) == "NORP" and _type_of(k) in ("NORP", "PERSON"):
-            groups.union(single.key, k.key, f"plural of {_best_form(single)}")
+        if " " not in k.key and _type_of(k) in ("NORP", "PERSON") and (_type_of(k) == "NORP" or k.key.endswith("s")):
+            stems[re.sub(r"(?:s|ic)$", "", k.key)].append(k.key)
+    for members in stems.values():
+        norp = [m for m in members if _type_of(keys[m]) == "NORP"]
+        if norp and len(members) > 1:
+            members.sort(key=lambda m: -keys[m].mentions)
+            anchor = norp[0]
+            for other in members:
+                if other != anchor:
+                    groups.union(anchor, other, f"another form of {_best_form(keys[anchor])}")
 
 
 def _place_like(k: _Key) -> bool:
+    if k.key in known_places():
+        return True
     place = sum(k.labels[label] for label in _PLACE_LABELS)
     return k.mentions >= 3 and place >= 0.7 * k.mentions and not k.titled
 
 
-def _dominant(candidates: list[str], keys: dict[str, _Key], groups: _Groups) -> str | None:
+def _dominant(candidates: list[str], keys: dict[str, _Key], groups: _Groups, allow_suffixed: bool = False) -> str | None:
     """The one full name a bare surname stands for, if there is one."""
     by_group: dict[str, int] = Counter()
     plain: dict[str, str] = {}
     for c in candidates:
         root = groups.find(c)
         by_group[root] += keys[c].mentions
-        if not generational_suffix(c):
+        if allow_suffixed or not generational_suffix(c):
             plain.setdefault(root, c)
     # "Donald Trump Jr." does not take "Trump" from "Donald Trump".
     ranked = sorted(plain, key=lambda r: -by_group[r]) or sorted(by_group, key=lambda r: -by_group[r])
@@ -227,6 +352,7 @@ def _compatible(a: _Key, b: _Key) -> bool:
 
 def _curate(keys: dict[str, _Key], groups: _Groups, curation: Sequence[tuple[str, str, str]]) -> list[Entity]:
     renames: dict[str, str] = {}
+    retyped: dict[str, str] = {}
     ignored: set[str] = set()
     detached: set[str] = set()
     anchors: dict[str, str] = {}  # a merge's first name -> the key its aliases join
@@ -243,6 +369,8 @@ def _curate(keys: dict[str, _Key], groups: _Groups, curation: Sequence[tuple[str
             renames[nk] = arg
         elif op == "ignore":
             ignored.add(nk)
+        elif op == "type":
+            retyped[nk] = arg.upper()
     grouped = groups.groups()
     if detached:
         grouped = _detach(grouped, detached)
@@ -256,6 +384,9 @@ def _curate(keys: dict[str, _Key], groups: _Groups, curation: Sequence[tuple[str
             if nk in member_set or entity_key(entities[-1].label) == nk:
                 entities[-1].label = new
                 entities[-1].keys.setdefault(nk, "renamed by the user")
+        for nk, type_ in retyped.items():
+            if nk in member_set or entity_key(entities[-1].label) == nk:
+                entities[-1].type = type_
     entities.sort(key=lambda e: (-e.mentions, e.label))
     return entities
 
@@ -284,13 +415,40 @@ def _entity(members: list[str], keys: dict[str, _Key], groups: _Groups) -> Entit
         if _is_full_name(keys[m]):
             votes["PERSON"] += 5 * keys[m].mentions
     type_ = votes.most_common(1)[0][0] if votes else "MISC"
+    if not any(_is_full_name(keys[m]) for m in members):
+        # "Kiev" is a city and "National Hotel" a building, "New Strategic Arms Reduction
+        # Treaty" a law, whatever the small model said.
+        type_ = _prior_type(members) or type_
     label = _label(forms, type_)
+
     reasons = {m: groups.reason[m] or "" for m in members}
     anchor = entity_key(label)
     for m in members:
         if not reasons[m]:
             reasons[m] = "the entity's own name" if m == anchor else "variant spelling, case or possessive"
     return Entity(label, type_, reasons, forms, sum(keys[m].mentions for m in members))
+
+
+_HEAD_TYPES = {
+    **dict.fromkeys("treaty act agreement accord convention law code regulations amendment statute protocol order".split(), "LAW"),
+    **dict.fromkeys("forum summit conference olympics festival".split(), "EVENT"),
+    **dict.fromkeys("hotel airport tower bridge square suite building palace station stadium prison".split(), "FAC"),
+    **dict.fromkeys(
+        """party agency ministry department office committee council bureau institute university corporation
+        company bank directorate service administration commission campaign foundation times post""".split(), "ORG"),
+}
+
+
+def _prior_type(members: list[str]) -> str | None:
+    places = known_places()
+    for m in members:
+        if m in places:
+            return places[m]
+    for m in sorted(members, key=lambda m: -len(m)):
+        prior = _HEAD_TYPES.get(_head(m).replace("'s", ""))
+        if prior and " " in m:
+            return prior
+    return None
 
 
 def _label(forms: Counter[str], type_: str) -> str:
@@ -300,33 +458,63 @@ def _label(forms: Counter[str], type_: str) -> str:
         tokens = len(form.split())
         if type_ == "PERSON":
             return (is_well_cased(form), min(tokens, 4), count)
-        return (is_well_cased(form), count * (1 + 0.5 * (min(tokens, 4) - 1)), -len(form))
+        generic = 0.1 if entity_key(form) in _HEAD_NOUNS else 1.0  # "Office" names nothing on its own
+        return (is_well_cased(form), generic * count * (1 + 0.5 * (min(tokens, 4) - 1)), -len(form))
 
     return max(forms.items(), key=score)[0]
 
 
-_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|the|for|and|on|in|de|du|la|al)\s+)*){1,8})\(([A-Z][A-Za-z]{1,7})\)")
+_PAREN = re.compile(r"\(([^()]{2,40})\)")
 
 
 def find_acronyms(texts: Iterable[str]) -> set[tuple[str, str]]:
-    """``(long form, acronym)`` pairs introduced as ``Long Form (LF)``.
+    """``(long form, short form)`` pairs a text introduces: ``Long Form (LF)`` or ``LF (Long Form)``.
+
+    Matching follows Schwartz and Hearst (2003): every character of the short form is
+    found in order in the long form, the first one at the start of a word.
 
     >>> sorted(find_acronyms(["staff of the Internet Research Agency (IRA) said"]))
     [('Internet Research Agency', 'IRA')]
+    >>> sorted(find_acronyms(["extend the New Strategic Arms Reduction Treaty (New START) which"]))
+    [('New Strategic Arms Reduction Treaty', 'New START')]
     """
     found = set()
     for text in texts:
-        for m in _ACRONYM_DEF.finditer(text):
-            words, short = m.group(1).split(), m.group(2)
-            letters = [c for c in short if c.isupper()]
-            # Take the shortest tail of the words whose capitalised initials spell the acronym.
-            for i in range(len(words) - 1, -1, -1):
-                tail = words[i:]
-                initials = [w[0] for w in tail if w[0].isupper()]
-                if initials == letters and tail[0][0].isupper():
-                    found.add((" ".join(tail), short))
-                    break
+        for m in _PAREN.finditer(text):
+            inside = m.group(1).strip()
+            before = text[: m.start()].split()
+            if _short_form(inside) and before:
+                words = before[-min(len(inside) + 5, 2 * len(inside)) :]
+                long = _long_form(inside, " ".join(words).strip(",;:"))
+                if long:
+                    found.add((long, inside))
+            elif before and _short_form(before[-1].strip(",;:")) and len(inside.split()) >= 2:
+                short = before[-1].strip(",;:")
+                long = _long_form(short, inside)
+                if long == inside:
+                    found.add((long, short))
     return found
+
+
+def _short_form(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 2 and any(c.isupper() for c in words[-1][1:]) and 2 <= len(words[-1]) <= 10
+
+
+def _long_form(short: str, candidate: str) -> str | None:
+    chars = [c.lower() for c in short if c.isalnum()]
+    text = candidate.lower()
+    i = len(text) - 1
+    for j in range(len(chars) - 1, -1, -1):
+        while i >= 0 and (text[i] != chars[j] or (j == 0 and i > 0 and text[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+    long = candidate[i + 1 :].strip()
+    if not long[:1].isupper() or len(long.split()) < 2 or len(long) <= len(short):
+        return None
+    return long
 
 
 def builtin_aliases() -> list[tuple[str, str]]:
