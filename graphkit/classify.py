@@ -25,14 +25,12 @@ _COMMENT_FURNITURE = re.compile(r"^(?:reply|log in to reply|like|report|\d+ (?:r
 
 # Lines that are furniture wherever they occur.
 _FURNITURE = re.compile(
-    r"""^(?:
-        tweet|share|share this|print|email|act now|follow us.*|subscribe.*|sign up.*|donate.*|
-        tags?:.*|edited by:?.*|filed under:?.*|categories:?.*|related(?:\ (?:posts|articles|stories))?:?|
-        read more.*|keep reading.*|show (?:more|less)|remind me later\.?|advertisement|
-        latest|more|menu|search|home|skip to (?:main )?content|cookie.*|.*all rights reserved.*|
-        (?:copyright|©).*|photo:.*|image:.*|source:.*|\|+|[-–—*•·|=_~#\s]+
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
+    r"^(?:tweet|share|share this|print|email|act now|follow us.*|subscribe.*|sign up.*|donate.*|"
+    r"tags?:.*|edited by:?.*|filed under:?.*|categories:?.*|related(?: (?:posts|articles|stories))?:?|"
+    r"read more.*|keep reading.*|show (?:more|less)|remind me later\.?|advertisement|"
+    r"latest|more|menu|search|home|skip to (?:main )?content|cookie.*|.*all rights reserved.*|"
+    r"(?:copyright|©).*|photo:.*|image:.*|source:.*|\|+|[-–—*•·|=_~#\s]+)$",
+    re.IGNORECASE,
 )
 # A line that opens an appeal to readers; everything after it, up to a comment
 # thread, belongs to the appeal.

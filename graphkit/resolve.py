@@ -452,16 +452,13 @@ def _prior_type(members: list[str]) -> str | None:
 
 
 def _label(forms: Counter[str], type_: str) -> str:
-    """The most informative well-cased form: 'Donald Trump', not 'TRUMP' or 'Trump'."""
-    def score(item: tuple[str, int]) -> tuple:
-        form, count = item
-        tokens = len(form.split())
-        if type_ == "PERSON":
-            return (is_well_cased(form), min(tokens, 4), count)
-        generic = 0.1 if entity_key(form) in _HEAD_NOUNS else 1.0  # "Office" names nothing on its own
-        return (is_well_cased(form), generic * count * (1 + 0.5 * (min(tokens, 4) - 1)), -len(form))
-
-    return max(forms.items(), key=score)[0]
+    """The most informative well-cased form: 'Donald Trump', not 'TRUMP' or 'Trump';
+    'Internet Research Agency', not 'IRA'; 'Special Counsel's Office', not 'Office'."""
+    cased = {f: c for f, c in forms.items() if is_well_cased(f)} or dict(forms)
+    specific = {f: c for f, c in cased.items() if entity_key(f) not in _HEAD_NOUNS} or cased
+    top = max(specific.values())
+    eligible = {f: c for f, c in specific.items() if type_ == "PERSON" or c * 4 >= top}
+    return max(eligible.items(), key=lambda fc: (min(len(fc[0].split()), 4 if type_ == "PERSON" else 5), fc[1], -len(fc[0])))[0]
 
 
 _PAREN = re.compile(r"\(([^()]{2,40})\)")
