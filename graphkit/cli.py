@@ -98,11 +98,55 @@ def _wrap(text: str, indent: str = "      ", width: int = 100) -> str:
 def _where(ev: dict[str, Any]) -> str:
     page = f", p. {ev['page']}" if ev.get("page") else ""
     kind = "" if ev["kind"] == "body" else f" [{ev['kind']}]"
-    return f"{ev['file']}{page}, ¶ {ev['paragraph']}{kind}"
+    message = f" — {_message(ev['message'])}" if ev.get("message") else ""
+    return f"{ev['file']}{page}, ¶ {ev['paragraph']}{kind}{message}"
 
 
-def _snippet(text: str, limit: int = 400) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+def _message(headers: dict[str, str]) -> str:
+    """'2019-03-04 10:15, Alice Smith → Bob Jones, Carol White: “Re: Berlin”' for e-mail evidence."""
+    from email.utils import getaddresses
+
+    def people(value: str) -> str:
+        return _short(", ".join(name or addr for name, addr in getaddresses([value])), 60)
+
+    parts = [headers["date"][:16]] if headers.get("date") else []
+    if headers.get("from"):
+        parts.append(people(headers["from"]) + (f" → {people(headers['to'])}" if headers.get("to") else ""))
+    subject = f": “{_short(headers['subject'], 60)}”" if headers.get("subject") else ""
+    return ", ".join(parts) + subject
+
+
+def _snippet(ev: dict[str, Any], limit: int = 400) -> str:
+    """The paragraph, or a window of it around the first mention of each entity."""
+    text = ev["text"]
+    if len(text) <= limit:
+        return text
+    firsts: dict[str, int] = {}
+    for m in ev.get("mentions", []):
+        firsts.setdefault(m["name"], m["start"])
+    if not firsts:
+        return text[: limit - 1].rsplit(" ", 1)[0] + " …"
+    lo, hi = min(firsts.values()), max(firsts.values())
+    if hi - lo > limit:  # two windows, one per entity
+        half = limit // 2
+        return f"{_window(text, lo, half)} … {_window(text, hi, half)}"
+    return _window(text, (lo + hi) // 2, limit)
+
+
+def _window(text: str, centre: int, size: int) -> str:
+    start = max(0, centre - size // 2)
+    end = min(len(text), start + size)
+    start = max(0, end - size)
+    piece = text[start:end]
+    if start > 0:
+        piece = "… " + piece.split(" ", 1)[-1]
+    if end < len(text):
+        piece = piece.rsplit(" ", 1)[0] + " …"
+    return piece
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 # -- commands ------------------------------------------------------------------------
@@ -220,10 +264,11 @@ def path(source, target, db, types, include, min_weight, strongest, avoid, per_h
     def text() -> str:
         lines = [" -> ".join(nodes), ""]
         for hop in hops:
-            lines.append(f"{hop['source']} — {hop['target']}  ({hop['weight']} paragraphs, {hop['documents']} documents)")
+            lines.append(f"{hop['source']} — {hop['target']}  "
+                         f"({_plural(hop['weight'], 'paragraph')}, {_plural(hop['documents'], 'document')})")
             for ev in hop["evidence"]:
                 lines.append(f"    {_where(ev)}")
-                lines.append(_wrap(_snippet(ev["text"])))
+                lines.append(_wrap(_snippet(ev)))
         return "\n".join(lines).rstrip()
 
     emit(as_json, data, text)
@@ -292,15 +337,16 @@ def evidence(source, target, db, types, include, min_weight, as_json) -> None:
       graphkit evidence Biden Putin
     """
     from .query import evidence as find_evidence
+    from .query import with_spans
 
     store, graph = load_graph(db, types, include, min_weight)
     a, b, rows = find_evidence(store, graph, source, target)
-    data = {"source": a, "target": b, "evidence": [r.as_dict() for r in rows]}
+    data = {"source": a, "target": b, "evidence": with_spans(store, graph, rows, (a, b))}
 
     def text() -> str:
-        lines = [f"{a} — {b}: {len(rows)} paragraphs"]
-        for r in rows:
-            lines += ["", f"  {_where(r.as_dict())}", _wrap(r.text, "    ")]
+        lines = [f"{a} — {b}: {_plural(len(rows), 'paragraph')}"]
+        for ev in data["evidence"]:
+            lines += ["", f"  {_where(ev)}", _wrap(ev["text"], "    ")]
         return "\n".join(lines)
 
     emit(as_json, data, text)

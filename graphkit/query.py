@@ -32,6 +32,7 @@ __all__ = [
     "community_of",
     "explain",
     "node_summary",
+    "with_spans",
 ]
 
 Measure = Literal["degree", "weighted", "betweenness", "eigenvector", "pagerank"]
@@ -120,8 +121,18 @@ def path_hops(store: Store, graph: nx.Graph, path: Sequence[str], *, per_hop: in
         data = graph.edges[a, b]
         rows = store.evidence(graph.nodes[a]["entity"], graph.nodes[b]["entity"], kinds, limit=per_hop)
         hops.append({"source": a, "target": b, "weight": data["weight"], "documents": data["documents"],
-                     "evidence": [r.as_dict() for r in rows]})
+                     "evidence": with_spans(store, graph, rows, (a, b))})
     return hops
+
+
+def with_spans(store: Store, graph: nx.Graph, rows: Sequence[Evidence], names: Sequence[str]) -> list[dict[str, Any]]:
+    """Evidence as dicts, each with the character spans where the named entities occur."""
+    wanted = {graph.nodes[n]["entity"]: n for n in names}
+    spans: dict[int, list[dict[str, Any]]] = {}
+    for pid, start, end, entity in store.spans([r.paragraph_id for r in rows]):
+        if entity in wanted:
+            spans.setdefault(pid, []).append({"name": wanted[entity], "start": start, "end": end})
+    return [{**r.as_dict(), "mentions": spans.get(r.paragraph_id, [])} for r in rows]
 
 
 def _kinds(graph: nx.Graph) -> tuple[str, ...]:
