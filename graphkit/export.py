@@ -228,7 +228,9 @@ def _template(name: str) -> str:
 def _vis_asset(name: str) -> str:
     import pyvis
 
-    return (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+    text = (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+    # The bundle ends with a source-map comment; a page that works offline points nowhere.
+    return re.sub(r"\n?//# sourceMappingURL=\S*\s*$", "\n", text)
 
 
 def _script_json(data: Any) -> str:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from .errors import BadInput, NoPath, UnknownEntity
-from .normalize import entity_key
+from .normalize import clean_mention, entity_key
 from .store import Evidence, Store
 
 __all__ = [
@@ -72,6 +72,9 @@ def find_node(graph: nx.Graph, name: str) -> str:
     key = entity_key(name)
     if key in index:
         return index[key]
+    for cleaned in clean_mention(name, "PERSON"):  # "President Trump", "the Kremlin's"
+        if entity_key(cleaned.form) in index:
+            return index[entity_key(cleaned.form)]
     close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
     starts = [k for k in index if k.startswith(key)] if len(key) >= 3 else []
     suggestions: list[str] = []

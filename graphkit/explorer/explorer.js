@@ -196,36 +196,6 @@
     return members && members.length > 1 ? COMMUNITY[r] : OTHER_COMMUNITY;
   }
 
-  // Node sizes are a suggestion: scale them all by one factor to the density of the layout, so
-  // that a typical node's radius is ~35% of the distance to its nearest neighbour (no blobs).
-  var sizeScale = 1;
-  if (!missingXY && N.size > 2) {
-    var all = Array.from(N.values());
-    var step = Math.max(1, Math.floor(all.length / 400));
-    var nn = [];
-    for (var si = 0; si < all.length; si += step) {
-      var a = all[si], best = Infinity;
-      for (var sj = 0; sj < all.length; sj++) {
-        if (sj === si) continue;
-        var dx = all[sj].x - a.x, dy = all[sj].y - a.y, d2 = dx * dx + dy * dy;
-        if (d2 > 0 && d2 < best) best = d2;
-      }
-      if (isFinite(best)) nn.push(Math.sqrt(best));
-    }
-    var sizes = all.map(function (n) { return n.size; }).sort(function (x, y) { return x - y; });
-    nn.sort(function (x, y) { return x - y; });
-    if (nn.length) {
-      var dMed = nn[Math.floor(nn.length / 2)], sMed = sizes[Math.floor(sizes.length / 2)];
-      sizeScale = Math.max(0.02, Math.min(2, (0.35 * dMed) / sMed));
-    }
-    N.forEach(function (n) { n.size = n.size * sizeScale; });
-  }
-  G.sizeScale = sizeScale;
-  var medianSize = (function () {
-    var ss = Array.from(N.values()).map(function (n) { return n.size; }).sort(function (x, y) { return x - y; });
-    return ss.length ? ss[Math.floor(ss.length / 2)] : 10;
-  })();
-
   // bigger nodes first: label priority and "most central" list
   var sizeOrder = Array.from(N.values()).sort(function (a, b) {
     return b.size - a.size || b.centrality - a.centrality || b.mentions - a.mentions;
@@ -304,6 +274,101 @@
   }
   computeVisibility();
 
+  // ------------------------------------------------------------------ framing and sizes
+  var network = null;
+  var container = $("network");
+  function posOf(id) {
+    var b = network && network.body ? network.body.nodes[id] : null;
+    return b || N.get(id);
+  }
+  function filtersWidth() {
+    var f = $("filters");
+    return f && !f.classList.contains("collapsed") ? f.offsetWidth + 24 : 0;
+  }
+  // The part of the visible graph worth framing: connected components of a useful size
+  // (isolated entities and stray pairs that a layout pushed far out must not shrink the rest).
+  function mainPart() {
+    var comp = new Map(), comps = [];
+    visN.forEach(function (id) {
+      if (comp.has(id)) return;
+      var members = [id], k = 0;
+      comp.set(id, comps.length);
+      while (k < members.length) {
+        var u = members[k++];
+        adj.get(u).forEach(function (e) {
+          if (!visE.has(e.id)) return;
+          var v = other(e, u);
+          if (!comp.has(v)) { comp.set(v, comps.length); members.push(v); }
+        });
+      }
+      comps.push(members);
+    });
+    comps.sort(function (a, b) { return b.length - a.length; });
+    if (!comps.length || comps[0].length < 3) return Array.from(visN);
+    var min = Math.max(3, comps[0].length * 0.05);
+    return [].concat.apply([], comps.filter(function (c) { return c.length >= min; }));
+  }
+  // Scale and centre that frame `list` in the canvas, right of the filters card.
+  function fitParams(list, whole, pad) {
+    var xs = [], ys = [], rmax = 0;
+    list.forEach(function (id) {
+      var b = posOf(id);
+      if (!b || !isFinite(b.x) || !isFinite(b.y)) return;
+      xs.push(b.x); ys.push(b.y);
+      rmax = Math.max(rmax, N.get(id).size);
+    });
+    if (!xs.length) return null;
+    xs.sort(function (a, b) { return a - b; });
+    ys.sort(function (a, b) { return a - b; });
+    // whole graph: frame the bulk (a few far-flung nodes must not shrink everything)
+    var q = whole && xs.length > 60 ? 0.015 : 0;
+    var minX = quantile(xs, q), maxX = quantile(xs, 1 - q), minY = quantile(ys, q), maxY = quantile(ys, 1 - q);
+    var padX = (maxX - minX) * (q ? 0.06 : 0) + (pad ? rmax : 0), padY = (maxY - minY) * (q ? 0.06 : 0) + (pad ? rmax : 0);
+    minX -= padX; maxX += padX; minY -= padY; maxY += padY;
+    var W = container.clientWidth || 800, H = container.clientHeight || 600;
+    var left = W > 900 ? filtersWidth() : 0;
+    var availW = Math.max(100, W - left - 40), availH = Math.max(100, H - 50);
+    var labelRoom = pad ? 120 : 0;  // labels reach ~60px either side of a node and ~20px below
+    var scale = Math.min(Math.max(60, availW - labelRoom) / Math.max(maxX - minX, 1e-6),
+      Math.max(60, availH - labelRoom / 3) / Math.max(maxY - minY, 1e-6));
+    scale = Math.min(scale, 30 / medianSize);
+    var cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
+    return { scale: scale, x: cx - (left + 20 + availW / 2 - W / 2) / scale, y: cy };
+  }
+
+  function median(arr) {
+    var a = arr.slice().sort(function (x, y) { return x - y; });
+    return a.length ? a[Math.floor(a.length / 2)] : 0;
+  }
+  var medianSize = median(Array.from(N.values()).map(function (n) { return n.size; })) || 10;
+  var est = missingXY ? null : fitParams(mainPart(), true, false);
+  var fitScale = est ? est.scale : 1;
+
+  // Node sizes are a suggestion: scale them all by one factor so that a typical node's radius is
+  // ~35% of the distance to its nearest neighbour (no blobs), and 2.5-14 px on the first view.
+  var sizeScale = 1;
+  if (!missingXY && N.size > 1) {
+    var all = Array.from(N.values());
+    var step = Math.max(1, Math.floor(all.length / 400));
+    var nn = [];
+    for (var si = 0; si < all.length; si += step) {
+      var a = all[si], best = Infinity;
+      for (var sj = 0; sj < all.length; sj++) {
+        if (sj === si) continue;
+        var dx = all[sj].x - a.x, dy = all[sj].y - a.y, d2 = dx * dx + dy * dy;
+        if (d2 > 0 && d2 < best) best = d2;
+      }
+      if (isFinite(best)) nn.push(Math.sqrt(best));
+    }
+    if (nn.length) sizeScale = (0.35 * median(nn)) / medianSize;
+    var screen = medianSize * sizeScale * fitScale;
+    if (screen > 14) sizeScale *= 14 / screen;
+    if (screen < 2.5) sizeScale *= 2.5 / screen;
+    N.forEach(function (n) { n.size = n.size * sizeScale; });
+    medianSize *= sizeScale;
+  }
+  G.sizeScale = sizeScale;
+
   // ------------------------------------------------------------------ vis data
   function nodeColor(n) { return state.colorMode === "community" ? commColor(n.community) : typeColor[n.type]; }
   function visColor(c) {
@@ -313,8 +378,9 @@
       hover: { background: mix(c, "#ffffff", 0.12), border: "#e6edf3" }
     };
   }
-  // edge widths in the same world units as the (scaled) node sizes
-  function edgeWidth(w) { return medianSize * Math.min(0.15 + Math.log2(w) * 0.15, 1.1); }
+  // edge widths: 0.6-4 px on the first view, by weight (world units, so they grow with zoom)
+  var edgeScale = fitScale;
+  function edgeWidth(w) { return Math.min(0.6 + Math.log2(w) * 0.6, 4) / edgeScale; }
   var big = N.size > 800 || E.size > 3000;
   var edgeAlpha = E.size > 3000 ? 0.16 : E.size > 800 ? 0.24 : 0.36;
   var EDGE = "rgba(139,152,170," + edgeAlpha + ")";
@@ -347,72 +413,23 @@
     },
     edges: {
       smooth: false, arrows: { to: false }, shadow: false, selectionWidth: 1.5, hoverWidth: 0.8,
-      color: { color: EDGE, highlight: HL, hover: "rgba(226,232,240,0.75)", inherit: false, opacity: 1 }
+      color: { color: EDGE, highlight: HL, hover: "rgba(190,205,225,0.6)", inherit: false, opacity: 1 }
     }
   };
-  var container = $("network");
-  var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, options);
+  network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, options);
   G.timing.network = performance.now();
   if (missingXY) {
     network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: { enabled: false } }); });
   }
 
   // ------------------------------------------------------------------ view helpers
-  var fitScale = 0.1;
   function bodyNode(id) { var b = network.body && network.body.nodes; return b ? b[id] : null; }
-  function filtersWidth() {
-    var f = $("filters");
-    return f && !f.classList.contains("collapsed") ? f.offsetWidth + 24 : 0;
-  }
-  // The part of the visible graph worth framing: connected components of a useful size
-  // (isolated entities and stray pairs that a layout pushed far out must not shrink the rest).
-  function mainPart() {
-    var comp = new Map(), comps = [];
-    visN.forEach(function (id) {
-      if (comp.has(id)) return;
-      var members = [id], k = 0;
-      comp.set(id, comps.length);
-      while (k < members.length) {
-        var u = members[k++];
-        adj.get(u).forEach(function (e) {
-          if (!visE.has(e.id)) return;
-          var v = other(e, u);
-          if (!comp.has(v)) { comp.set(v, comps.length); members.push(v); }
-        });
-      }
-      comps.push(members);
-    });
-    comps.sort(function (a, b) { return b.length - a.length; });
-    if (!comps.length || comps[0].length < 3) return Array.from(visN);
-    var min = Math.max(3, comps[0].length * 0.05);
-    return [].concat.apply([], comps.filter(function (c) { return c.length >= min; }));
-  }
   function fitView(ids, animate) {
-    var list = ids || mainPart();
-    var xs = [], ys = [], rmax = 0;
-    list.forEach(function (id) {
-      var b = bodyNode(id);
-      if (!b || !isFinite(b.x) || !isFinite(b.y)) return;
-      xs.push(b.x); ys.push(b.y);
-      rmax = Math.max(rmax, N.get(id).size);
-    });
-    if (!xs.length) { network.fit(); return; }
-    xs.sort(function (a, b) { return a - b; });
-    ys.sort(function (a, b) { return a - b; });
-    // whole graph: frame the bulk (a few far-flung isolated nodes must not shrink everything)
-    var q = !ids && xs.length > 60 ? 0.015 : 0;
-    var minX = quantile(xs, q), maxX = quantile(xs, 1 - q), minY = quantile(ys, q), maxY = quantile(ys, 1 - q);
-    var padX = q ? (maxX - minX) * 0.06 : 0, padY = q ? (maxY - minY) * 0.06 : 0;
-    minX -= padX + rmax; maxX += padX + rmax; minY -= padY + rmax; maxY += padY + rmax;
-    var W = container.clientWidth, H = container.clientHeight;
-    var left = W > 900 ? filtersWidth() : 0;
-    var availW = Math.max(100, W - left - 40), availH = Math.max(100, H - 50);
-    var scale = Math.min(availW / Math.max(maxX - minX, 1), availH / Math.max(maxY - minY, 1));
-    scale = Math.max(0.02, Math.min(scale, ids && ids.length < 3 ? 1.6 : 2.5));
-    var cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
-    var px = cx - (left + 20 + availW / 2 - W / 2) / scale;
+    var p = fitParams(ids || mainPart(), !ids, true);
+    if (!p) { network.fit(); return; }
+    var scale = ids ? Math.min(p.scale, Math.max(fitScale, 10 / medianSize)) : p.scale;
     if (!ids) fitScale = scale;
-    network.moveTo({ position: { x: px, y: cy }, scale: scale,
+    network.moveTo({ position: { x: p.x, y: p.y }, scale: scale,
       animation: animate ? { duration: 450, easingFunction: "easeInOutQuad" } : false });
   }
   // Centre on a node, zoomed so that its strongest visible neighbours are on screen
@@ -488,7 +505,8 @@
       ctx.moveTo(a.x, a.y);
       ctx.lineTo(b.x, b.y);
       ctx.strokeStyle = spot.strong ? HL : "rgba(255,209,102,0.7)";
-      ctx.lineWidth = Math.max(edgeWidth(e.weight) * (spot.strong ? 1.6 : 1.2), (spot.strong ? 2.5 : 1) / scale);
+      var px = edgeWidth(e.weight) * scale;
+      ctx.lineWidth = (spot.strong ? Math.min(Math.max(px * 1.4, 2.5), 7) : Math.min(Math.max(px, 1), 5)) / scale;
       ctx.stroke();
     });
     spot.nodes.forEach(function (id) {
@@ -1331,9 +1349,19 @@
   });
   $("zoom-fit").addEventListener("click", function () { fitView(null, true); });
 
+  // labels are drawn by us, so vis does not know about them: a click on a label selects its node
+  function labelAt(pt) {
+    for (var i = G.labels.length - 1; i >= 0; i--) {
+      var r = G.labels[i].rect;
+      if (pt.x >= r[0] && pt.x <= r[2] && pt.y >= r[1] && pt.y <= r[3]) return G.labels[i].id;
+    }
+    return null;
+  }
   network.on("click", function (p) {
     closeSuggest();
-    if (p.nodes && p.nodes.length) selectNode(p.nodes[0]);
+    var onLabel = p.pointer && p.pointer.DOM ? labelAt(p.pointer.DOM) : null;
+    if (onLabel) selectNode(onLabel);  // labels are drawn on top of nodes, so they win
+    else if (p.nodes && p.nodes.length) selectNode(p.nodes[0]);
     else if (p.edges && p.edges.length) selectEdge(p.edges[0]);
     else clearSelection();
   });
