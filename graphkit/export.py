@@ -141,13 +141,17 @@ def _json_payload(store: Store, shown: nx.Graph, full: nx.Graph) -> dict[str, An
     return {"meta": _meta(shown, full), "nodes": nodes, "edges": edges}
 
 
-def _meta(shown: nx.Graph, full: nx.Graph, top: int | None = None) -> dict[str, Any]:
+def _meta(shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
     n, m = shown.number_of_nodes(), shown.number_of_edges()
     N, M = full.number_of_nodes(), full.number_of_edges()
-    omitted = None
+    notes = []
     if (n, m) != (N, M):
-        omitted = (f"Showing the {n:,} most connected of {N:,} entities and {m:,} of {M:,} links; "
-                   "re-export with a larger --top to see more.")
+        notes.append(f"Showing the {n:,} most connected of {N:,} entities and {m:,} of {M:,} links; "
+                     "re-export with a larger --top to see more.")
+    if full.graph.get("min_weight", 1) > 1:
+        notes.append(f"Links backed by fewer than {full.graph['min_weight']} paragraphs are left out "
+                     f"({full.graph['unfiltered_nodes']:,} entities and {full.graph['unfiltered_edges']:,} links before).")
+    omitted = " ".join(notes) or None
     return {"generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "nodes_total": N, "edges_total": M,
             "nodes_shown": n, "edges_shown": m, "kinds": full.graph.get("kinds", "body"), "omitted": omitted}
 

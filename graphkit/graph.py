@@ -87,7 +87,8 @@ def _unique_names(entities) -> dict[int, str]:
 
 
 def _at_least(graph: nx.Graph, min_weight: int) -> nx.Graph:
-    kept = nx.Graph(**graph.graph)
+    kept = nx.Graph(**graph.graph, min_weight=min_weight,
+                    unfiltered_nodes=graph.number_of_nodes(), unfiltered_edges=graph.number_of_edges())
     kept.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True) if d["weight"] >= min_weight)
     kept.add_nodes_from((n, graph.nodes[n]) for n in kept.nodes)
     return kept

@@ -128,6 +128,11 @@ def test_export_top_and_min_weight(tmp_path, tiny_db, run):
     }
     assert run("export", "--format", "graphml", "--out", out, "--db", tiny_db, "--top", "3").exit_code == 0
     assert nx.read_graphml(out).number_of_nodes() == 3
+    meta = tmp_path / "g.json"
+    assert run("export", "--format", "json", "--out", meta, "--db", tiny_db, "--top", "3", "--min-weight", "2").exit_code == 0
+    omitted = json.loads(meta.read_text(encoding="utf-8"))["meta"]["omitted"]
+    assert omitted.startswith("Showing the 3 most connected of 4 entities")
+    assert "fewer than 2 paragraphs are left out (8 entities and 12 links before)" in omitted
 
 
 def test_missing_database(tmp_path, run):
