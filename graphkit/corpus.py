@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "SUFFIXES",
@@ -23,12 +24,15 @@ __all__ = [
     "Skipped",
     "find_files",
     "read_document",
+    "read_documents",
     "decode",
     "split_paragraphs",
     "html_to_text",
 ]
 
-SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
+# Every suffix has a reader in graphkit.formats (issue 7); CONTAINERS may hold several documents.
+SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".eml", ".mbox"})
+CONTAINERS = frozenset({".eml", ".mbox"})
 # A paragraph longer than this is cut at a sentence end: co-occurrence in a 50 MB
 # one-line dump means nothing, and spaCy's memory grows with the text it is given.
 MAX_PARAGRAPH_CHARS = 10_000
@@ -53,6 +57,7 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     title: str = ""
     encoding: str = "utf-8"
+    metadata: dict[str, Any] = field(default_factory=dict)  # e-mail headers, PDF info: shown with evidence
 
 
 @dataclass(frozen=True)
@@ -105,26 +110,41 @@ def _walk(root: Path) -> Iterator[tuple[Path, str] | Skipped]:
 
 
 def read_document(path: Path, name: str) -> Document | Skipped:
-    """Read, decode and split one file. Never raises for a bad file."""
+    """Read a file that holds one document (the first, for an e-mail). Never raises for a bad file."""
+    found = read_documents(path, name)
+    return next((doc for doc in found if isinstance(doc, Document)), found[0])
+
+
+def read_documents(path: Path, name: str) -> list[Document | Skipped]:
+    """Read one file into the documents it holds. Never raises for a bad file.
+
+    Most files hold one; an ``.mbox`` holds one per message (``inbox.mbox#3``) and an
+    e-mail one more per attachment (``mail.eml/report.pdf``). A part that cannot be read
+    is a :class:`Skipped` naming it, and the rest of the file is still read. Every
+    document of a file carries the file's hash, so an unchanged file is never read again;
+    all but the last get ``path#n`` as their identity in the store, and the last gets
+    the file's own path, so a file counts as done only once its last document is stored.
+    """
+    from .formats import Part, read_parts
+
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return Skipped(path, f"cannot read: {exc.strerror or exc}")
+        return [Skipped(path, f"cannot read: {exc.strerror or exc}")]
     if not data.strip():
-        return Skipped(path, "empty file")
-    text, encoding = decode(data)
-    if text is None:
-        return Skipped(path, "looks like a binary file, not text")
-    fmt = "html" if path.suffix.lower() in {".html", ".htm"} else "text"
-    title = ""
-    if fmt == "html":
-        title, text = html_to_text(text)
-    doc = Document(path, name, hashlib.sha256(data).hexdigest(), len(data), fmt,
-                   title=title, encoding=encoding)
-    doc.paragraphs = split_paragraphs(text)
-    if not doc.paragraphs:
-        return Skipped(path, "no text found")
-    return doc
+        return [Skipped(path, "empty file")]
+    digest = hashlib.sha256(data).hexdigest()
+    found: list[Document | Skipped] = [
+        Document(path, name + part.name, digest, len(data), part.format, part.paragraphs, part.title,
+                 part.encoding, part.metadata)
+        if isinstance(part, Part)
+        else Skipped(Path(f"{path}{part.name}"), part.reason)
+        for part in read_parts(data, path.suffix.lower())
+    ]
+    docs = [doc for doc in found if isinstance(doc, Document)]
+    for number, doc in enumerate(docs[:-1], 1):
+        doc.path = Path(f"{path.resolve()}#{number}")
+    return found or [Skipped(path, "no text found")]
 
 
 def decode(data: bytes) -> tuple[str | None, str]:
@@ -188,9 +208,29 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 def _line_blocks(lines: list[str]) -> Iterator[tuple[int, str]]:
     for i, line in enumerate(lines, 1):
-        stripped = " ".join(line.split())
+        stripped = _fold_spaces(line)
         if stripped:
             yield i, stripped
+
+
+_SPACES = re.compile(r"\s+")
+_FOLD_CHUNK = 1 << 20
+
+
+def _fold_spaces(text: str) -> str:
+    """``" ".join(text.split())`` in bounded memory (issue 6).
+
+    ``split()`` and ``re.sub`` both hold every word of their input as a string of its
+    own: on a 50 MB line that is millions of objects and most of a gigabyte. Folding a
+    megabyte at a time keeps that to one chunk; a run of spaces cut by a chunk boundary
+    leaves a double space, folded again at the end.
+    """
+    if len(text) <= _FOLD_CHUNK:
+        return _SPACES.sub(" ", text).strip()
+    folded = "".join(_SPACES.sub(" ", text[i : i + _FOLD_CHUNK]) for i in range(0, len(text), _FOLD_CHUNK))
+    while "  " in folded:
+        folded = folded.replace("  ", " ")
+    return folded.strip()
 
 
 def _wrapped_blocks(lines: list[str]) -> Iterator[tuple[int, str]]:
@@ -212,7 +252,7 @@ def _join_wrapped(lines: list[str]) -> str:
             out = out[:-1] + line  # a word hyphenated at the line break
         else:
             out += " " + line
-    return " ".join(out.split())
+    return _fold_spaces(out)
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -227,17 +267,23 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return continued >= 0.4 * len(filled)
 
 
+_LEADING_SPACE = re.compile(r"\s*")
+
+
 def _cut(text: str) -> Iterator[str]:
-    while len(text) > MAX_PARAGRAPH_CHARS:
-        window = text[:MAX_PARAGRAPH_CHARS]
+    # Walk an offset instead of re-slicing the remainder: slicing made a 50 MB line
+    # cost 5,000 copies of tens of megabytes (quadratic; issue 6).
+    start = 0
+    while len(text) - start > MAX_PARAGRAPH_CHARS:
+        window = text[start : start + MAX_PARAGRAPH_CHARS]
         ends = [m.end() for m in _SENTENCE_END.finditer(window)]
         cut = ends[-1] if ends and ends[-1] > MAX_PARAGRAPH_CHARS // 2 else window.rfind(" ") + 1
         if cut <= 0:
             cut = MAX_PARAGRAPH_CHARS
-        yield text[:cut].strip()
-        text = text[cut:].lstrip()
-    if text:
-        yield text
+        yield window[:cut].strip()
+        start = _LEADING_SPACE.match(text, start + cut).end()
+    if start < len(text):
+        yield text[start:]
 
 
 class _TextParser(HTMLParser):

@@ -159,7 +159,12 @@ def _run(
         key = 0
         for path, display, size in pending:
             # A file may hold several documents (an mbox, an e-mail with attachments: issue 7).
-            docs = [doc for doc in read_documents(path, display) if not (isinstance(doc, Skipped) and _skip(report, doc, warn))]
+            docs: list[Document] = []
+            for doc in read_documents(path, display):
+                if isinstance(doc, Skipped):
+                    _skip(report, doc, warn)
+                else:
+                    docs.append(doc)
             if docs and path.suffix.lower() in CONTAINERS:
                 _forget_stale_parts(store, path, len(docs))
             for n, doc in enumerate(docs, 1):

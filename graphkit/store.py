@@ -114,12 +114,23 @@ class Evidence:
     page: int | None
     kind: str
     text: str
+    metadata: str = "{}"  # the document's metadata as stored (JSON)
 
     def as_dict(self) -> dict[str, Any]:
         out = {"file": self.file, "paragraph": self.paragraph, "line": self.line, "kind": self.kind, "text": self.text}
         if self.page is not None:
             out["page"] = self.page
+        if message := self.message:
+            out["message"] = message
         return out
+
+    @property
+    def message(self) -> dict[str, str]:
+        """Subject, sender, recipients and date of the e-mail the paragraph comes from (issue 7)."""
+        if '"from"' not in self.metadata and '"subject"' not in self.metadata:
+            return {}
+        meta = json.loads(self.metadata)
+        return {key: meta[key] for key in ("subject", "from", "to", "cc", "date") if meta.get(key)}
 
 
 def _now() -> str:
@@ -333,7 +344,7 @@ class Store:
     def evidence(self, a: int, b: int | None, kinds: Sequence[str] | None = None, limit: int | None = None) -> list[Evidence]:
         """Paragraphs where entity ``a`` occurs (with ``b`` too, if given), in file order."""
         sql = (
-            "SELECT p.id, d.name, p.number, p.line, p.page, p.kind, p.text FROM paragraph_entities x "
+            "SELECT p.id, d.name, p.number, p.line, p.page, p.kind, p.text, d.metadata FROM paragraph_entities x "
             "JOIN paragraphs p ON p.id = x.paragraph_id JOIN documents d ON d.id = p.doc_id "
         )
         args: list[Any] = []
@@ -359,7 +370,7 @@ class Store:
             out.extend(
                 Evidence(*row)
                 for row in self.conn.execute(
-                    "SELECT p.id, d.name, p.number, p.line, p.page, p.kind, p.text FROM paragraphs p "
+                    "SELECT p.id, d.name, p.number, p.line, p.page, p.kind, p.text, d.metadata FROM paragraphs p "
                     f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({','.join('?' * len(chunk))})",
                     chunk,
                 )
