@@ -180,8 +180,9 @@ def cli() -> None:
 def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler, as_json) -> None:
     """Read documents into the database and resolve their entities.
 
-    PATHS are files or folders (walked recursively) of .txt, .md and .html files.
-    Unchanged files are skipped; changed files replace their old version.
+    PATHS are files or folders (walked recursively) of .txt, .md, .html, .pdf,
+    .docx, .eml and .mbox files. Unchanged files are skipped; changed files
+    replace their old version; unreadable ones are skipped with a warning.
 
     \b
     Example:

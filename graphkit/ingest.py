@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .classify import classify_paragraphs
-from .corpus import CONTAINERS, Document, Skipped, find_files, read_documents
+from .corpus import CONTAINERS, SUFFIXES, Document, Skipped, find_files, read_documents
 from .errors import BadInput
 from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .normalize import entity_key
@@ -111,7 +111,8 @@ def ingest(
         else:
             pending.append((path, display, path.stat().st_size))
     if not report.files:
-        raise BadInput(f"{', '.join(map(str, paths))}: no .txt, .md or .html files found; point ingest at documents")
+        readable = ", ".join(sorted(SUFFIXES))
+        raise BadInput(f"{', '.join(map(str, paths))}: no documents found ({readable}); point ingest at documents")
     if pending:
         _run(store, pending, report, model, tag, workers, batch_size, progress, warn)
     if report.ingested == 0 and report.unchanged == 0:

@@ -154,7 +154,7 @@ def test_missing_path_and_empty_folder(tmp_path, tiny_model, run):
     result = run("ingest", empty, tmp_path / "nope", "--db", tmp_path / "x.db", "--model", tiny_model)
     assert result.exit_code == 1
     assert "nope: no such file or folder" in result.stderr
-    assert "no .txt, .md or .html files found" in result.stderr
+    assert "no documents found (.docx, .eml, .htm, .html, .mbox, .md, .pdf, .txt)" in result.stderr
 
 
 def test_bad_files_are_skipped_rest_ingested(tmp_path, tiny_corpus, tiny_model, run):
