@@ -9,6 +9,10 @@ DB ?= graphkit.db
 $(BIN)/graphkit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/graphkit pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
@@ -19,14 +23,14 @@ demo: $(BIN)/graphkit
 	$(BIN)/graphkit central --top 10 --db $(DB)
 
 # Browser tests drive Debian's Chromium; install it when we may (root, apt available).
-test: $(BIN)/graphkit
+test: $(VENV)/.test-deps
 	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "installing chromium for the browser tests" >&2; \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "chromium install failed; browser tests will be skipped" >&2; \
 	fi
 	$(BIN)/python -m pytest -q
 
-bench: $(BIN)/graphkit
+bench: $(VENV)/.test-deps
 	$(BIN)/python bench/ingest.py ../shared/corpora/mueller
 	$(BIN)/python bench/query.py
 
