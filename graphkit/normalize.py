@@ -100,6 +100,7 @@ director of national intelligence fbi director cia director ex-president former 
 """.split("\n")
 _WEAK_TITLES = """
 general gen lt gen lieutenant general major general colonel col captain capt admiral adm commander sergeant
+ltg lt col maj gen mg bg sgt cpl pvt
 king queen prince princess sheikh emir pope cardinal archbishop bishop rabbi imam father
 director deputy director chairman chairwoman chair ceo founder chief leader host anchor analyst economist
 commentator journalist reporter correspondent editor oligarch businessman businesswoman billionaire officer agent
@@ -137,7 +138,7 @@ def _phrases(line: str) -> list[str]:
 _STRONG = _title_pattern(_STRONG_TITLES)
 _WEAK = _title_pattern(_WEAK_TITLES)
 _POSSESSIVE = re.compile(r"(?:['’`]s|(?<=s)['’`])$", re.IGNORECASE)
-_EDGE_PUNCT = "\"'“”‘’«»‹›()[]{}<>,;:!?*•·–—-_/\\|#@~^ \t"
+_EDGE_PUNCT = "\"'“”‘’«»‹›{}<>,;:!?*•·–—-_/\\|#@~^ \t"
 _PRONOUNS = frozenset(
     """i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
     this that these those who whom whose which what there here one someone anyone everyone nobody
@@ -171,7 +172,7 @@ def clean_mention(span: str, label: str) -> list[CleanMention]:
     ['Russian', 'U.S.']
     """
     out = []
-    for start, end in _parts(span):
+    for start, end in _parts(span, label):
         cleaned = _clean_part(span, start, end, label)
         if cleaned is not None:
             out.append(cleaned)
@@ -179,7 +180,15 @@ def clean_mention(span: str, label: str) -> list[CleanMention]:
 
 
 # Joiners between two names: "Trump/KGB", "Trump - KGB", "Papadopoulos—“committed", "Label: Name".
-_JOINERS = re.compile(r"\s*/\s*|\s+[-–—]\s+|[–—]|:\s+")
+_JOINERS = re.compile(
+    r"\s*/\s*|\s+[-–—]\s+|[–—]|:\s+"
+    r"|(?<=[^\W\d_])[.?!,;]\d+\s*"  # a footnote number glued to a word: "Kennedy.506 Sessions"
+    r"|\s+(?!(?:of|the|and|for|on|in|de|du|des|la|le|al|el|von|van|der|den|da|di|del|dos|y|e|to|at|bin|ibn|upon)\b)"
+    r"[a-z][\w’']*\s+(?=[A-Z])"  # a lower-case word between two names: "Office that Manafort"
+    r"|(?<=[a-z]{2})\.\s+(?=[A-Z])"  # a sentence end inside the span: "National Interest. Simes"
+)
+# "Sessions and Rosenstein": two people; "Procter and Gamble" stays one organisation.
+_PERSON_JOINERS = re.compile(r"\s+(?:and|&)\s+|,\s+")
 _HYPHEN_JOIN = re.compile(r"(?<=[^\W\d_]|\.)-(?=[A-Z])")
 # "Justice Department", "President's Office": the title word is part of an institution's name.
 _ORG_HEAD = re.compile(
@@ -200,9 +209,12 @@ _TITLE_WORDS = frozenset(
 _TRUNCATED_ADJECTIVE = re.compile(r"^([A-Z]{2,6})\s+[A-Z][a-z]+(?:al|ic|ical)$")
 
 
-def _parts(span: str) -> list[tuple[int, int]]:
+def _parts(span: str, label: str = "") -> list[tuple[int, int]]:
     """Split a span at joiners, and at a hyphen between two names ('Russian-U.S.', 'U.S.-Iranian')."""
     cuts = [(m.start(), m.end()) for m in _JOINERS.finditer(span)]
+    if label == "PERSON":
+        cuts += [(m.start(), m.end()) for m in _PERSON_JOINERS.finditer(span)
+                 if not re.match(r",\s+(?:jr|sr|ii|iii|iv)\b", span[m.start():], re.I)]
     for m in _HYPHEN_JOIN.finditer(span):
         left = span[: m.start()].split()[-1] if span[: m.start()].split() else ""
         if (len(left) >= 5 and _NATIONALITY_END.search(left)) or "." in left or (left.isupper() and len(left) > 1):
@@ -220,9 +232,9 @@ def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | N
     titled = False
     while True:
         before = (start, end)
-        while start < end and span[start] in _EDGE_PUNCT:
+        while start < end and (span[start] in _EDGE_PUNCT or (span[start] in "([" and _closes_late(span, start, end))):
             start += 1
-        while end > start and span[end - 1] in _EDGE_PUNCT:
+        while end > start and (span[end - 1] in _EDGE_PUNCT or (span[end - 1] in ")]" and _unopened(span, start, end))):
             end -= 1
         m = _POSSESSIVE.search(span, start, end)
         if m and m.start() > start:
@@ -230,9 +242,10 @@ def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | N
         m = _INNER_POSSESSIVE.search(span, start, end)
         if m and entity_key(span[m.end() : end]) in known_places():
             start = m.end()  # "the Office’s Russia investigation": the place, not the office
-        m = re.match(r"the\s+", span[start:end], re.IGNORECASE)
+        m = re.match(r"the\s+|(?:[a-hj-z]|[ivx]{1,4}|\d{1,2})[.)]\s+(?=[A-Z])", span[start:end], re.IGNORECASE)
         if m and end - start > m.end():
-            start += m.end()
+            start += m.end()  # "the Kremlin", and outline enumerators: "b. WikiLeaks", "iv) Russia"
+        end = _balanced(span, start, end)
         m = _TRAILING_FUNCTION.search(span[start:end])
         if m:
             end = start + m.start()
@@ -253,9 +266,37 @@ def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | N
     return CleanMention(start, end, form, titled) if _acceptable(form, label) else None
 
 
+def _closes_late(span: str, start: int, end: int) -> bool:
+    """An opening bracket at ``start`` that is not closed before ``end``, or closes the whole span."""
+    close = span.find(")" if span[start] == "(" else "]", start, end)
+    return close == -1 or close == end - 1
+
+
+def _unopened(span: str, start: int, end: int) -> bool:
+    close = span[end - 1]
+    opener = "(" if close == ")" else "["
+    return span.count(opener, start, end) < span.count(close, start, end)
+
+
+def _balanced(span: str, start: int, end: int) -> int:
+    """Cut an unclosed bracket and what follows it: "Office [REDACTED", "Section 1512(c)(2"."""
+    depth, cut = 0, end
+    for i in range(start, end):
+        ch = span[i]
+        if ch in "([":
+            if depth == 0:
+                cut = i
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+            if depth == 0:
+                cut = end
+    return end if depth == 0 else cut
+
+
 def _acceptable(form: str, label: str = "") -> bool:
-    if not any(ch.isalpha() for ch in form):
-        return False
+    if not any(ch.isalpha() for ch in form) or sum(ch.isalnum() for ch in form) < 2:
+        return False  # "2016/130", "N"; "G7" stays
     if form.casefold() in _PRONOUNS and form != "US":
         return False
     if any((m := p.match(form + " X")) and m.end() == len(form) + 1 for p in (_STRONG, _WEAK)):

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Entity", "resolve_entities", "rebuild_entities", "builtin_aliases", "find_acronyms"]
 
 # Bump when the rules change, so an ingest re-resolves a store that did not change.
-RESOLVER_VERSION = "3"
+RESOLVER_VERSION = "5"
 # Labels that a place or group keeps even when a person shares its name ("Washington").
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # A surname joins the most frequent full name when that one has this many times the
@@ -67,9 +67,14 @@ class Entity:
 class _Groups:
     """Union-find over keys, remembering why each key joined."""
 
-    def __init__(self, keys: Iterable[str]):
+    def __init__(self, keys: dict[str, _Key]):
         self.parent = {k: k for k in keys}
         self.reason = {k: "" for k in self.parent}
+        # What each group holds: a person's full name, or a multi-word name of something else.
+        # Rules never join the two (a chain of plausible steps must not make "J.D. Gordon"
+        # one node with "Justice Department"); the user's curation can.
+        self.person = {k: v.person for k, v in keys.items()}
+        self.thing = {k: " " in k and not v.person and _type_of(v) != "PERSON" for k, v in keys.items()}
 
     def find(self, k: str) -> str:
         root = k
@@ -79,12 +84,18 @@ class _Groups:
             self.parent[k], k = root, self.parent[k]
         return root
 
-    def union(self, keep: str, join: str, reason: str) -> None:
+    def union(self, keep: str, join: str, reason: str, *, force: bool = False) -> bool:
         a, b = self.find(keep), self.find(join)
-        if a != b:
-            self.parent[b] = a
-            if not self.reason[join]:
-                self.reason[join] = reason
+        if a == b:
+            return True
+        if not force and ((self.person[a] and self.thing[b]) or (self.thing[a] and self.person[b])):
+            return False
+        self.parent[b] = a
+        self.person[a] = self.person[a] or self.person[b]
+        self.thing[a] = self.thing[a] or self.thing[b]
+        if not self.reason[join]:
+            self.reason[join] = reason
+        return True
 
     def groups(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
@@ -177,10 +188,15 @@ def _join_acronyms(keys: dict[str, _Key], groups: _Groups, defined: Iterable[tup
             groups.union(lk, sk, f"acronym introduced in the text: {long} ({short})")
     spelled: dict[str, list[str]] = defaultdict(list)
     for k in keys.values():
-        tokens = [t for t in k.key.split() if t not in _FUNCTION_WORDS]
-        if len(tokens) >= 2 and _type_of(k) != "PERSON":
-            for i in range(len(tokens) - 1):  # "Title 28 of the Code of Federal Regulations" spells CFR too
-                spelled["".join(t[0] for t in tokens[i:])].append(k.key)
+        if k.person or _type_of(k) == "PERSON":
+            continue
+        # The whole name spells it, or what follows its last "of": "Title 28 of the Code of
+        # Federal Regulations" spells CFR.
+        tails = [k.key] + [k.key.split(" of ", i)[-1] for i in range(1, k.key.count(" of ") + 1)]
+        for tail in tails:
+            tokens = [t for t in tail.split() if t not in _FUNCTION_WORDS]
+            if len(tokens) >= 2 and all(t[0].isalpha() for t in tokens):
+                spelled["".join(t[0] for t in tokens)].append(k.key)
     for k in keys.values():
         if " " in k.key or not 2 <= len(k.key) <= 6 or _type_of(k) == "PERSON":
             continue
@@ -211,9 +227,14 @@ def _join_qualified(keys: dict[str, _Key], groups: _Groups) -> None:
             continue
         for i in (1, 2):
             prefix, rest = " ".join(tokens[:i]), " ".join(tokens[i:])
-            if rest and prefix in keys and rest in keys and _type_of(keys[prefix]) in ("NORP", "GPE", "ORG"):
-                if _type_of(keys[rest]) != "PERSON":
-                    by_rest[rest].append((k.key, prefix))
+            if not (rest and prefix in keys and rest in keys):
+                continue
+            p, r = keys[prefix], keys[rest]
+            qualifier = _type_of(p) in ("NORP", "GPE") or (_type_of(p) == "ORG" and any(f.isupper() for f in p.forms))
+            # A bare head noun ("Office") is left to _join_generic_heads, which checks it is unambiguous.
+            body = _type_of(r) in ("ORG", "FAC") and rest not in _HEAD_NOUNS
+            if qualifier and body:
+                by_rest[rest].append((k.key, prefix))
         if tokens[-1] in _GENERIC_SUFFIXES:
             base = " ".join(tokens[:-1])
             if base in keys and _type_of(keys[base]) != "PERSON":
@@ -249,31 +270,65 @@ def _mark_people(keys: dict[str, _Key]) -> None:
     """Full personal names: what the model calls PERSON, and two or three capitalised
     words that start with a given name or end with a surname the corpus knows
     ("Yury Gromyko" when "Yury Krupnov" is a person, "Oleg Kalugin" when "Kalugin" is)."""
-    for k in keys.values():
-        k.person = len(name_tokens(k.key)) >= 2 and _type_of(k) == "PERSON"
-    given = {name_tokens(k.key)[0] for k in keys.values() if k.person}
-    singles = {k.key for k in keys.values() if " " not in k.key and _type_of(k) == "PERSON"}
     places = known_places()
+
+    def name_like(k: _Key) -> bool:
+        tokens = k.key.split()
+        return not any(t in _HEAD_TYPES or t in _HEAD_NOUNS or t in _GENERIC_SUFFIXES or t in places for t in tokens)
+
+    for k in keys.values():
+        k.person = len(name_tokens(k.key)) >= 2 and _type_of(k) == "PERSON" and name_like(k)
+    given = {name_tokens(k.key)[0] for k in keys.values() if k.person}
+    singles = {k.key for k in keys.values() if " " not in k.key and not _place_like(k)}
     for k in keys.values():
         tokens = k.key.split()
-        if k.person or not 2 <= len(tokens) <= 3 or k.key in places:
+        if k.person or not 2 <= len(tokens) <= 3 or k.key in places or not name_like(k):
             continue
         form = _best_form(k)
-        if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in form.split()):
+        if not all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in form.split()):
             continue
-        if any(t in _HEAD_TYPES or t in _GENERIC_SUFFIXES or t in places for t in tokens):
-            continue
-        if tokens[0] in given or tokens[-1] in singles:
+        # "Reince Priebus" is a person when "Priebus" is used alone, whatever the model said:
+        # organisations are seldom called by their last word.
+        alone = keys.get(tokens[-1])
+        if tokens[0] in given or (tokens[-1] in singles and alone is not None and alone.labels["PERSON"] > 0):
             k.person = True
             k.votes["PERSON"] += 2 * k.mentions
 
 
+_NICKNAMES = {
+    "mike": "michael", "bob": "robert", "rob": "robert", "bill": "william", "will": "william", "jim": "james",
+    "jimmy": "james", "dick": "richard", "rick": "richard", "tom": "thomas", "steve": "stephen", "dave": "david",
+    "joe": "joseph", "tony": "anthony", "andy": "andrew", "ted": "edward", "ed": "edward", "liz": "elizabeth",
+    "kate": "katherine", "sasha": "alexander", "misha": "mikhail", "volodymyr": "vladimir", "jack": "john",
+}
+
+
+def _given(token: str, others: set[str]) -> str:
+    """A given name in its full form: 'Don' -> 'Donald' when 'Donald' is used, 'Mike' -> 'Michael'."""
+    if token in _NICKNAMES:
+        return _NICKNAMES[token]
+    longer = [o for o in others if o.startswith(token) and o != token and len(token) >= 3]
+    return min(longer, key=len) if len(longer) == 1 else token
+
+
 def _join_person_variants(keys: dict[str, _Key], groups: _Groups) -> None:
+    """'Donald J. Trump' = 'Donald Trump'; 'Don McGahn' = 'Donald McGahn'; 'Trump Jr.' = 'Donald Trump Jr.'."""
+    firsts = {name_tokens(k.key)[0] for k in keys.values() if k.person}
     by_core: dict[tuple[str, str], list[str]] = defaultdict(list)
     for k in keys.values():
         core = name_tokens(k.key)
-        if len(core) >= 2 and _type_of(k) == "PERSON":
+        if len(core) >= 2 and k.person:
+            core = [_given(core[0], firsts), *core[1:]]
             by_core[(" ".join(core), generational_suffix(k.key))].append(k.key)
+    by_suffixed_surname: dict[str, list[str]] = defaultdict(list)
+    for (core, suffix), members in by_core.items():
+        if suffix:
+            by_suffixed_surname[f"{core.split()[-1]} {suffix}"].extend(members)
+    for k in keys.values():
+        if len(k.key.split()) == 2 and generational_suffix(k.key) and len(by_suffixed_surname.get(k.key, [])) >= 1:
+            targets = by_suffixed_surname[k.key]
+            if len({" ".join(name_tokens(t)) for t in targets}) == 1:
+                groups.union(targets[0], k.key, f"surname of {_best_form(keys[targets[0]])}")
     for (core, _suffix), members in by_core.items():
         members.sort(key=lambda m: -keys[m].mentions)
         for other in members[1:]:
@@ -290,11 +345,12 @@ def _join_surnames(keys: dict[str, _Key], groups: _Groups) -> None:
             surnames[core[-1]].append(k.key)
             given[core[0]].append(k.key)
     for k in keys.values():
-        if " " in k.key or _place_like(k):
+        # Only a known place blocks a surname: the model calls "Deripaska" a GPE too.
+        if " " in k.key or k.key in known_places() or k.key in _HEAD_NOUNS or not k.key.isalpha():
             continue
         if k.key in surnames:
             target, role = _dominant(surnames[k.key], keys, groups), "surname"
-        elif k.key in given and _type_of(k) != "NORP":
+        elif k.key in given and _type_of(k) != "NORP" and len(k.key) >= 3:
             target, role = _dominant(given[k.key], keys, groups), "given name"
         else:
             continue
@@ -361,7 +417,7 @@ def _curate(keys: dict[str, _Key], groups: _Groups, curation: Sequence[tuple[str
         if op == "merge":
             anchor = anchors.setdefault(nk, nk if nk in keys else ak)
             if anchor in keys and ak in keys:
-                groups.union(anchor, ak, f"merged with {name} by the user")
+                groups.union(anchor, ak, f"merged with {name} by the user", force=True)
         elif op == "split" and ak in keys:
             detached.add(ak)
             renames.pop(ak, None)  # an alias file's rename must not follow the form out
@@ -409,12 +465,11 @@ def _entity(members: list[str], keys: dict[str, _Key], groups: _Groups) -> Entit
     for m in members:
         votes.update(keys[m].votes)
         forms.update(keys[m].forms)
-    for m in members:
-        # A full name the model reads as a person makes the whole entity a person:
-        # "Donald Trump" outweighs sixty "Trump" mentions tagged ORG (issue 2).
-        if _is_full_name(keys[m]):
-            votes["PERSON"] += 5 * keys[m].mentions
     type_ = votes.most_common(1)[0][0] if votes else "MISC"
+    if any(_is_full_name(keys[m]) for m in members):
+        # A full personal name makes the whole entity a person: "Donald Trump" outweighs
+        # sixty "Trump" mentions tagged ORG (issue 2), "Reince Priebus" eighty "Priebus".
+        type_ = "PERSON"
     if not any(_is_full_name(keys[m]) for m in members):
         # "Kiev" is a city and "National Hotel" a building, "New Strategic Arms Reduction
         # Treaty" a law, whatever the small model said.
@@ -435,7 +490,8 @@ _HEAD_TYPES = {
     **dict.fromkeys("hotel airport tower bridge square suite building palace station stadium prison".split(), "FAC"),
     **dict.fromkeys(
         """party agency ministry department office committee council bureau institute university corporation
-        company bank directorate service administration commission campaign foundation times post""".split(), "ORG"),
+        company bank directorate service administration commission campaign foundation times post organization
+        organisation association federation network""".split(), "ORG"),
 }
 
 

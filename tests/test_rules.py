@@ -40,6 +40,19 @@ def forms(span, label="PERSON"):
         ("KGB Political", "ORG", ["KGB"]),
         ("internet operators", "ORG", []),
         ("Donald Trump Jr.", "PERSON", ["Donald Trump Jr."]),
+        ("Robert Kennedy.506 Sessions", "PERSON", ["Robert Kennedy", "Sessions"]),
+        ("National Interest. Simes", "PERSON", ["National Interest", "Simes"]),
+        ("Sessions and Rosenstein", "PERSON", ["Sessions", "Rosenstein"]),
+        ("Procter and Gamble", "ORG", ["Procter and Gamble"]),
+        ("LTG Flynn", "PERSON", ["Flynn"]),
+        ("Guccifer 2.0", "PERSON", ["Guccifer 2.0"]),
+        ("Office that Manafort", "ORG", ["Office", "Manafort"]),
+        ("b. WikiLeaks", "ORG", ["WikiLeaks"]),
+        ("Office [REDACTED", "ORG", ["Office"]),
+        ("Section 1512(c)(2)", "LAW", ["Section 1512(c)(2)"]),
+        ("Section 1512(c)(2", "LAW", ["Section 1512(c)"]),
+        ("A. N", "PERSON", []),
+        ("G7", "ORG", ["G7"]),
     ],
 )
 def test_clean_mention(span, label, expected):
@@ -198,3 +211,26 @@ def test_paragraphs_lines_wrapped_and_long():
 def test_html_visible_text_only():
     title, text = html_to_text("<html><head><title>T</title><script>alert(1)</script></head><body><p>Putin</p><style>x</style><p>Trump</p></body></html>")
     assert title == "T" and [ln for ln in text.split("\n") if ln.strip()] == ["Putin", "Trump"]
+
+
+def test_nicknames_and_suffixed_surnames_join_the_full_name():
+    ents = by_label(resolve_entities(stats(
+        ("Donald McGahn", "PERSON", 4), ("Don McGahn", "PERSON", 3), ("McGahn", "ORG", 50),
+        ("Michael T. Flynn", "PERSON", 5), ("Mike Flynn", "PERSON", 2), ("Flynn", "PERSON", 40),
+        ("Donald Trump Jr.", "PERSON", 3), ("Trump Jr.", "PERSON", 9),
+    ), aliases=[]))
+    assert set(ents) == {"Donald McGahn", "Michael T. Flynn", "Donald Trump Jr."}
+    assert ents["Donald McGahn"].type == "PERSON"  # a full name outweighs fifty ORG guesses
+
+
+def test_a_person_and_an_organisation_are_never_chained_together():
+    # "J.D." is J.D. Gordon's given name and spells "Justice Department": neither rule may join the three.
+    ents = resolve_entities(stats(("J.D. Gordon", "PERSON", 5), ("Gordon", "PERSON", 9), ("J.D.", "PERSON", 2),
+                                  ("Justice Department", "ORG", 4)), aliases=[])
+    person = next(e for e in ents if "Gordon" in e.forms)
+    assert "Justice Department" not in person.forms
+
+
+def test_a_surname_the_model_calls_a_place_still_joins_its_person():
+    ents = by_label(resolve_entities(stats(("Oleg Deripaska", "PERSON", 2), ("Deripaska", "GPE", 5)), aliases=[]))
+    assert set(ents) == {"Oleg Deripaska"} and ents["Oleg Deripaska"].type == "PERSON"
