@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import weakref
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import networkx as nx

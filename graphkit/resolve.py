@@ -329,7 +329,7 @@ def _join_person_variants(keys: dict[str, _Key], groups: _Groups) -> None:
             targets = by_suffixed_surname[k.key]
             if len({" ".join(name_tokens(t)) for t in targets}) == 1:
                 groups.union(targets[0], k.key, f"surname of {_best_form(keys[targets[0]])}")
-    for (core, _suffix), members in by_core.items():
+    for members in by_core.values():
         members.sort(key=lambda m: -keys[m].mentions)
         for other in members[1:]:
             groups.union(members[0], other, f"the same name as {_best_form(keys[members[0]])} without initials")
@@ -449,7 +449,7 @@ def _curate(keys: dict[str, _Key], groups: _Groups, curation: Sequence[tuple[str
 
 def _detach(grouped: dict[str, list[str]], detached: set[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for root, members in grouped.items():
+    for members in grouped.values():
         kept = [m for m in members if m not in detached]
         if kept:
             out[kept[0]] = kept

@@ -191,7 +191,7 @@ def test_curation_merge_split_rename_ignore_type():
 
 
 def test_decode_never_fails():
-    assert decode("café".encode("utf-8"))[0] == "café"
+    assert decode("café".encode())[0] == "café"
     assert decode("café".encode("cp1252"))[0] == "café"
     assert decode("hello".encode("utf-16"))[0] == "hello"
     assert decode(bytes(range(256)) * 10)[0] is None
