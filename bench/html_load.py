@@ -18,11 +18,8 @@ Prints figures only; no assertions.  Usage:
 from __future__ import annotations
 
 import argparse
-import html
-import json
 import math
 import random
-import re
 import statistics
 import sys
 import tempfile
@@ -30,7 +27,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPLORER = ROOT / "graphkit" / "explorer"
+sys.path.insert(0, str(ROOT))
+
+from graphkit.export import render_html  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -43,30 +43,6 @@ TYPES = {
 WORDS = ("the minister said that a meeting took place in the capital where officials discussed payments "
          "through an offshore account while the company denied any involvement in the contract and the "
          "report cited sources close to the investigation").split()
-
-
-def vis_dir() -> Path:
-    import pyvis  # the exporter inlines pyvis's bundled vis-network
-
-    return Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
-
-
-def render_page(data: dict) -> str:
-    """Fill explorer.html the way graphkit's HTML exporter does (one-pass substitution)."""
-    vis = vis_dir()
-    vis_js = re.sub(r"^//# sourceMappingURL=.*$", "", (vis / "vis-network.min.js").read_text(encoding="utf-8"), flags=re.M)
-    data_json = (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-                 .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-    values = {
-        "__TITLE__": html.escape(str(data.get("meta", {}).get("title") or "graphkit")),
-        "/*__VIS_CSS__*/": (vis / "vis-network.css").read_text(encoding="utf-8"),
-        "/*__APP_CSS__*/": (EXPLORER / "explorer.css").read_text(encoding="utf-8"),
-        "/*__DATA__*/": data_json,
-        "/*__VIS_JS__*/": vis_js,
-        "/*__APP_JS__*/": (EXPLORER / "explorer.js").read_text(encoding="utf-8"),
-    }
-    template = (EXPLORER / "explorer.html").read_text(encoding="utf-8")
-    return re.sub("|".join(re.escape(k) for k in values), lambda m: values[m.group(0)], template)
 
 
 def random_graph(n_nodes: int, n_edges: int, seed: int = 1) -> dict:
@@ -175,7 +151,7 @@ def main() -> int:
 
     t = time.perf_counter()
     data = random_graph(args.nodes, args.edges)
-    page_html = render_page(data)
+    page_html = render_html(data, title=str(data["meta"].get("title") or "graphkit"))
     build_s = time.perf_counter() - t
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.keep) if args.keep else Path(tmp) / "bench.html"

@@ -1,9 +1,8 @@
 """The HTML explorer in a real headless browser (Debian's chromium driven by Playwright).
 
-The page is built here from a data dict with ``render_page`` (the same one-pass placeholder
-substitution the exporter does). To test the real exporter instead, change only the
-``page_from_data`` fixture (or add a fixture that runs ``graphkit export --format html`` and
-hands the file to ``open_page``); every test goes through ``open_page``.
+Most tests build the page from a hand-made data dict with the exporter's own
+``graphkit.export.render_html`` (``page_from_data``); the last ones run ``graphkit export``
+on real stores. Every test goes through ``open_page``.
 
 Skipped, with the reason, when playwright or /usr/bin/chromium is missing:
     apt-get install -y chromium && .venv/bin/pip install playwright   (no `playwright install`)
@@ -11,7 +10,6 @@ Skipped, with the reason, when playwright or /usr/bin/chromium is missing:
 
 from __future__ import annotations
 
-import html
 import json
 import random
 import re
@@ -47,30 +45,6 @@ HOSTILE_SCRIPT = "<script>alert(2)</script>"
 # ---------------------------------------------------------------------------------------------
 # building the page
 # ---------------------------------------------------------------------------------------------
-def vis_dir() -> Path:
-    import pyvis
-
-    return Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
-
-
-def render_page(data: dict) -> str:
-    """explorer.html with its placeholders filled, as graphkit's HTML exporter does it."""
-    vis = vis_dir()
-    vis_js = re.sub(r"^//# sourceMappingURL=.*$", "", (vis / "vis-network.min.js").read_text(encoding="utf-8"), flags=re.M)
-    data_json = (json.dumps(data, ensure_ascii=False)
-                 .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-    values = {
-        "__TITLE__": html.escape(str(data.get("meta", {}).get("title") or "graphkit")),
-        "/*__VIS_CSS__*/": (vis / "vis-network.css").read_text(encoding="utf-8"),
-        "/*__APP_CSS__*/": (EXPLORER / "explorer.css").read_text(encoding="utf-8"),
-        "/*__DATA__*/": data_json,
-        "/*__VIS_JS__*/": vis_js,
-        "/*__APP_JS__*/": (EXPLORER / "explorer.js").read_text(encoding="utf-8"),
-    }
-    template = (EXPLORER / "explorer.html").read_text(encoding="utf-8")
-    return re.sub("|".join(re.escape(k) for k in values), lambda m: values[m.group(0)], template)
-
-
 def spans_for(text: str, names: dict[str, list[str]]) -> list[list]:
     """[start, end, node id] for every occurrence of any name (longest first, no overlaps)."""
     found = []
