@@ -6,8 +6,10 @@ Every GraphkitError becomes one line on stderr and exit 1, in one place (Graphki
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
+import sqlite3
 import sys
 import textwrap
 import time
@@ -34,6 +36,16 @@ class GraphkitGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("graphkit: interrupted; everything committed so far is kept", err=True)
             sys.exit(130)
+        except OSError as exc:
+            # The machine, not the input: a full disk, a folder that cannot be written (issue 6).
+            if exc.errno == errno.EPIPE:
+                raise  # `graphkit ... | head`: click exits quietly
+            from .corpus import printable_path
+
+            where = f"{printable_path(exc.filename)}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
+        except sqlite3.Error as exc:  # a file damaged after it was opened, a disk full mid-transaction
+            raise click.ClickException(f"database error: {exc}; what was committed before it is kept") from exc
 
 
 # -- shared options ------------------------------------------------------------------

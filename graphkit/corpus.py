@@ -68,15 +68,37 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return f"{printable_path(self.path)}: {self.reason}"
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable_path(path: str | os.PathLike[str]) -> str:
+    """A path for one line of output: undecodable bytes and control characters escaped.
+
+    File names are bytes on POSIX: a leaked archive can hold ``bad\\xff.txt`` or a name
+    with a line break in it, and either would break a one-line warning (issue 6).
+    """
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def _found(path: Path, display: str) -> tuple[Path, str] | Skipped:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:  # the store keeps paths as UTF-8 text; sqlite3 refuses lone surrogates
+        return Skipped(path, "file name is not valid UTF-8; rename the file to ingest it")
+    return path, display
 
 
 def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str] | Skipped]:
     """Yield ``(file, display name)`` for every supported file under ``paths``.
 
     Folders are walked recursively in sorted order; symbolic links to folders are
-    not followed (a link loop cannot hang the walk). A missing path, or a file whose
-    suffix is not supported when named explicitly, comes back as :class:`Skipped`.
+    not followed (a link loop cannot hang the walk) and each is reported as
+    :class:`Skipped`, as are a missing path, a file whose suffix is not supported when
+    named explicitly, and a file whose name is not valid UTF-8.
     """
     for raw in paths:
         path = Path(raw)
@@ -84,7 +106,7 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
             yield from _walk(path)
         elif path.is_file():
             if path.suffix.lower() in SUFFIXES:
-                yield path, path.name
+                yield _found(path, path.name)
             else:
                 yield Skipped(path, f"unsupported file type {path.suffix or '(none)'!r}; "
                               f"graphkit reads {', '.join(sorted(SUFFIXES))}")
@@ -100,11 +122,14 @@ def _walk(root: Path) -> Iterator[tuple[Path, str] | Skipped]:
 
     errors: list[Skipped] = []
     for folder, dirs, files in os.walk(root, onerror=onerror):
-        dirs.sort()
+        links = sorted(d for d in dirs if os.path.islink(os.path.join(folder, d)))
+        dirs[:] = sorted(d for d in dirs if d not in links)
         for name in sorted(files):
             path = Path(folder, name)
             if path.suffix.lower() in SUFFIXES and not name.startswith("."):
-                yield path, str(Path(root.name, path.relative_to(root)))
+                yield _found(path, str(Path(root.name, path.relative_to(root))))
+        for name in links:
+            yield Skipped(Path(folder, name), "symbolic link to a folder, not followed; pass the folder itself to ingest it")
         yield from errors
         errors.clear()
 
@@ -152,7 +177,10 @@ def decode(data: bytes) -> tuple[str | None, str]:
 
     Returns ``(None, reason)`` for data that is not text at all.
     """
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    # UTF-32 first: its little-endian BOM begins with UTF-16's.
+    boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+            (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+    for bom, codec in boms:
         if data.startswith(bom):
             return _clean_controls(data.decode(codec, errors="replace")), codec
     sample = data[:65536]
@@ -261,7 +289,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     if len(filled) < 8 or len(filled) == len(lines):
         return False
     continued = sum(
-        1 for a, b in zip(lines, lines[1:])
+        1 for a, b in zip(lines, lines[1:], strict=False)
         if a.strip() and b.strip() and 40 <= len(a.rstrip()) <= 100 and not a.rstrip().endswith((".", ":", "!", "?", '"', "”"))
     )
     return continued >= 0.4 * len(filled)
@@ -281,7 +309,8 @@ def _cut(text: str) -> Iterator[str]:
         if cut <= 0:
             cut = MAX_PARAGRAPH_CHARS
         yield window[:cut].strip()
-        start = _LEADING_SPACE.match(text, start + cut).end()
+        space = _LEADING_SPACE.match(text, start + cut)  # always matches, if only the empty string
+        start = space.end() if space else start + cut
     if start < len(text):
         yield text[start:]
 

@@ -7,6 +7,7 @@ by the store's generation, so a query does not rebuild the graph when nothing ch
 
 from __future__ import annotations
 
+import io
 import pickle
 from collections.abc import Collection, Sequence
 
@@ -52,14 +53,35 @@ def build_graph(
     types = tuple(sorted(set(types)))
     signature = f"{store.generation}|{','.join(types)}|{','.join(kinds)}"
     cached = store.cached_graph(signature)
-    if cached is not None:
-        graph = pickle.loads(cached)
-    else:
+    graph = _load_cached(cached) if cached is not None else None
+    if graph is None:
         graph = _aggregate(store, types, kinds)
         store.cache_graph(signature, pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL))
     if min_weight > 1:
         graph = _at_least(graph, min_weight)
     return graph
+
+
+class _GraphUnpickler(pickle.Unpickler):
+    """Unpickles what :func:`build_graph` pickled, an ``nx.Graph`` of plain values, and nothing else.
+
+    The cache lives in the database file, and a database can come from someone else: a
+    plain ``pickle.loads`` would run whatever code a crafted file carries (issue 6).
+    """
+
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) == ("networkx.classes.graph", "Graph"):
+            return nx.Graph
+        raise pickle.UnpicklingError(f"the graph cache refers to {module}.{name}")
+
+
+def _load_cached(data: bytes) -> nx.Graph | None:
+    """The cached graph, or None (rebuild it) when the blob is damaged or not a graph."""
+    try:
+        graph = _GraphUnpickler(io.BytesIO(data)).load()
+    except Exception:
+        return None
+    return graph if type(graph) is nx.Graph else None
 
 
 def _aggregate(store: Store, types: Sequence[str], kinds: Sequence[str]) -> nx.Graph:

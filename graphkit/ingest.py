@@ -1,7 +1,9 @@
 """The ingest pipeline: files -> paragraphs -> mentions -> store -> entities.
 
-Files are read lazily and streamed through one ``nlp.pipe`` so both cores stay busy;
-each file is written in its own transaction as soon as its last paragraph comes back.
+Files are read lazily and their paragraphs streamed, in order, to the extractor: one
+process, a pool of worker processes that keeps every core busy, or a Dask cluster
+(graphkit.distributed); each file is written in its own transaction as soon as its last
+paragraph comes back.
 A file whose content hash and model are unchanged is not read again, and the model
 is not even loaded when nothing changed.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,10 +25,15 @@ from .normalize import entity_key
 from .resolve import RESOLVER_VERSION, rebuild_entities
 from .store import Store
 
-__all__ = ["IngestReport", "ingest", "prepare", "write_document", "file_digest"]
+__all__ = ["IngestReport", "Extractor", "ingest", "prepare", "write_document", "file_digest"]
 
-# Below this much new text, starting worker processes costs more than it saves.
-_PARALLEL_MIN_BYTES = 1_000_000
+# Below this much new text (about two seconds of NER), one process is enough. Worker
+# processes are forked from the parent after the model is loaded, so they start at once.
+_PARALLEL_MIN_BYTES = 100_000
+
+# NER as a stage: ``(paragraph text, key)`` pairs in, ``(key, mentions)`` out, in order.
+# The default runs on this machine; graphkit.distributed passes one that runs on Dask.
+Extractor = Callable[[Iterable[tuple[str, tuple[int, int]]]], Iterator[tuple[tuple[int, int], list[Mention]]]]
 
 
 @dataclass
@@ -87,11 +94,13 @@ def ingest(
     batch_size: int = 256,
     progress: Callable[[int, int], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    extractor: Extractor | None = None,
 ) -> IngestReport:
     """Ingest files and folders into ``store`` and re-resolve entities.
 
     ``progress(done_bytes, total_bytes)`` is called as files complete; ``warn`` gets one
-    line per skipped file. Raises :class:`BadInput` when no path holds a usable file.
+    line per skipped file. ``extractor`` replaces local NER (it is called only when some
+    file changed). Raises :class:`BadInput` when no path holds a usable file.
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -114,7 +123,7 @@ def ingest(
         readable = ", ".join(sorted(SUFFIXES))
         raise BadInput(f"{', '.join(map(str, paths))}: no documents found ({readable}); point ingest at documents")
     if pending:
-        _run(store, pending, report, model, tag, workers, batch_size, progress, warn)
+        _run(store, pending, report, extractor or _local_extractor(model, workers, batch_size, pending), tag, progress, warn)
     if report.ingested == 0 and report.unchanged == 0:
         raise BadInput(f"none of the {report.files} files could be ingested (see the warnings above)")
     if store.needs_resolve or store.get_meta("resolver") != RESOLVER_VERSION:
@@ -142,18 +151,12 @@ def _run(
     store: Store,
     pending: list[tuple[Path, str, int]],
     report: IngestReport,
-    model: str | None,
+    extractor: Extractor,
     tag: str,
-    workers: int | None,
-    batch_size: int,
     progress: Callable[[int, int], None] | None,
     warn: Callable[[str], None] | None,
 ) -> None:
-    nlp = load_model(model)
     total = sum(size for *_, size in pending)
-    n_process = max(1, workers or os.cpu_count() or 1)
-    if total < _PARALLEL_MIN_BYTES:
-        n_process = 1
     inflight: dict[int, tuple[Document, list[tuple], dict[int, list[Mention]], int]] = {}
 
     def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
@@ -175,7 +178,7 @@ def _run(
                     yield p.text, (key, p.number)
 
     done = 0
-    for (i, number), mentions in extract_mentions(nlp, paragraphs(), batch_size=batch_size, n_process=n_process):
+    for (i, number), mentions in extractor(paragraphs()):
         doc, rows, found, size = inflight[i]
         if mentions:
             found[number] = mentions
@@ -189,3 +192,11 @@ def _run(
             if progress:
                 progress(done, total)
 
+
+def _local_extractor(model: str | None, workers: int | None, batch_size: int, pending: Sequence[tuple[Path, str, int]]) -> Extractor:
+    """NER on this machine: every core unless told otherwise, one process for little text."""
+    nlp = load_model(model)
+    n_process = max(1, workers or os.cpu_count() or 1)
+    if sum(size for *_, size in pending) < _PARALLEL_MIN_BYTES:
+        n_process = 1
+    return lambda items: extract_mentions(nlp, items, batch_size=batch_size, n_process=n_process)

@@ -587,16 +587,25 @@ def _best_form(k: _Key) -> str:
 
 
 def rebuild_entities(store: Store) -> int:
-    """Resolve the whole store again (after an ingest or a curation change); returns the entity count."""
-    entities = resolve_entities(
-        store.form_stats(),
-        acronyms=find_acronyms(store.texts_with_parentheses()),
-        curation=[(op, name, arg) for op, name, arg, _source in store.curation()],
-    )
-    rows = [(i, e.label, e.type, e.aliases) for i, e in enumerate(entities, 1)]
-    keys = [(k, i, reason) for i, e in enumerate(entities, 1) for k, reason in e.keys.items()]
-    store.write_entities(rows, _unique_keys(keys), resolver=RESOLVER_VERSION)
-    return len(rows)
+    """Resolve the whole store again (after an ingest or a curation change); returns the entity count.
+
+    Another process may write while this one resolves (issue 6). If it wrote mentions or
+    rules, it resolves them itself afterwards (the store stays marked dirty until someone
+    does); if it wrote entities, they may be older than what this one read: try again.
+    """
+    while True:
+        generation = store.generation
+        entities = resolve_entities(
+            store.form_stats(),
+            acronyms=find_acronyms(store.texts_with_parentheses()),
+            curation=[(op, name, arg) for op, name, arg, _source in store.curation()],
+        )
+        rows = [(i, e.label, e.type, e.aliases) for i, e in enumerate(entities, 1)]
+        keys = [(k, i, reason) for i, e in enumerate(entities, 1) for k, reason in e.keys.items()]
+        if store.write_entities(rows, _unique_keys(keys), resolver=RESOLVER_VERSION, generation=generation):
+            return len(rows)
+        if store.needs_resolve:
+            return store.counts()["entities"]
 
 
 def _unique_keys(keys: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:

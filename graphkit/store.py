@@ -8,6 +8,7 @@ while an ingest writes (issue 6).
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import time
@@ -270,10 +271,22 @@ class Store:
             yield text
 
     def write_entities(
-        self, entities: Sequence[tuple[int, str, str, str]], keys: Sequence[tuple[str, int, str]], *, resolver: str = ""
-    ) -> None:
-        """Replace the resolved entities: ``(id, label, type, aliases)`` and ``(key, entity id, reason)``."""
+        self,
+        entities: Sequence[tuple[int, str, str, str]],
+        keys: Sequence[tuple[str, int, str]],
+        *,
+        resolver: str = "",
+        generation: int | None = None,
+    ) -> bool:
+        """Replace the resolved entities: ``(id, label, type, aliases)`` and ``(key, entity id, reason)``.
+
+        ``generation`` is :attr:`generation` as it was when the resolution began reading.
+        If another process has written since, the entities are not written and this returns
+        False: they were resolved from an older store (issue 6, two ingests at once).
+        """
         with self.transaction() as db:
+            if generation is not None and self.generation != generation:
+                return False
             db.execute("DELETE FROM paragraph_entities")
             db.execute("DELETE FROM entity_keys")
             db.execute("DELETE FROM entities")
@@ -287,6 +300,7 @@ class Store:
             self._set_meta("dirty", "0")
             self._set_meta("resolver", resolver)
             self._bump()
+        return True
 
     # -- curation --------------------------------------------------------------------
     def add_curation(self, op: str, name: str, arg: str = "", source: str = "cli") -> None:
@@ -296,6 +310,7 @@ class Store:
                 (op, name, arg, source, _now()),
             )
             self._set_meta("dirty", "1")
+            self._bump()  # a resolution that read before this rule must not be written after it
 
     def replace_curation_source(self, source: str, rules: Iterable[tuple[str, str, str]]) -> None:
         """Replace every rule that came from ``source`` (an aliases file) with ``rules``."""
@@ -306,6 +321,7 @@ class Store:
                 ((op, name, arg, source, _now()) for op, name, arg in rules),
             )
             self._set_meta("dirty", "1")
+            self._bump()
 
     def curation(self) -> list[tuple[str, str, str, str]]:
         return self.conn.execute("SELECT op, name, arg, source FROM curation ORDER BY id").fetchall()
@@ -361,6 +377,27 @@ class Store:
             sql += " LIMIT ?"
             args.append(limit)
         return [Evidence(*row) for row in self.conn.execute(sql, args)]
+
+    def pair_evidence(self, entity_ids: Iterable[int], kinds: Sequence[str], limit: int) -> dict[tuple[int, int], list[int]]:
+        """Paragraph ids of every pair ``(a, b)``, a < b, of these entities: the first ``limit`` of
+        :meth:`evidence` for that pair, in the same order, for all pairs in one query (issue 5:
+        an export of 60,000 links asks SQLite once, not 60,000 times).
+        """
+        marks = ",".join("?" * len(kinds))
+        rows = self.conn.execute(
+            "WITH pe AS MATERIALIZED (SELECT x.paragraph_id, x.entity_id, d.name, p.number FROM json_each(?) w "
+            "JOIN paragraph_entities x ON x.entity_id = w.value JOIN paragraphs p ON p.id = x.paragraph_id "
+            f"JOIN documents d ON d.id = p.doc_id WHERE p.kind IN ({marks})), "
+            "ranked AS (SELECT a.entity_id ea, b.entity_id eb, a.paragraph_id pid, ROW_NUMBER() OVER "
+            "(PARTITION BY a.entity_id, b.entity_id ORDER BY a.name, a.number) rn FROM pe a "
+            "JOIN pe b ON b.paragraph_id = a.paragraph_id AND b.entity_id > a.entity_id) "
+            "SELECT ea, eb, pid FROM ranked WHERE rn <= ? ORDER BY ea, eb, rn",
+            (json.dumps(sorted(set(entity_ids))), *kinds, limit),
+        )
+        out: dict[tuple[int, int], list[int]] = {}
+        for a, b, paragraph_id in rows:
+            out.setdefault((a, b), []).append(paragraph_id)
+        return out
 
     def paragraphs(self, ids: Sequence[int]) -> list[Evidence]:
         """Paragraphs by id, with their file names."""
@@ -429,40 +466,172 @@ class Store:
 
 
 def open_store(path: str | Path, *, create: bool = False) -> Store:
-    """Open (or with ``create``, create) a database, checking its schema version."""
+    """Open (or with ``create``, create) a database, checking its schema version.
+
+    The file is only read until it is known to be a graphkit database this version can
+    use: a file graphkit did not make, or one made by a newer version, is refused
+    without a byte of it changing (issue 6). An older one is migrated, or refused with
+    what to do.
+    """
     path = Path(path)
     if not create and not path.exists():
         raise StoreError(f"{path}: no graphkit database here; run `graphkit ingest PATH --db {path}` first")
     if path.is_dir():
         raise StoreError(f"{path}: is a folder; --db takes a file name")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: folder {path.parent} does not exist; create it or pass another --db")
     try:
         conn = sqlite3.connect(path, timeout=120, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc})") from exc
+    try:
         conn.execute("PRAGMA busy_timeout = 120000")
-        conn.execute("PRAGMA journal_mode = WAL")
+        version = _schema_version(conn, path)
+        if version is None and not create:
+            raise StoreError(f"{path}: no graphkit database here; run `graphkit ingest PATH --db {path}` first")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        _check_schema(conn, path)
+        _create_or_migrate(conn, path, version)
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise StoreError(f"{path}: not a graphkit database or damaged ({exc}); pass another --db") from exc
+    except BaseException:
+        conn.close()
+        raise
     return Store(conn, path)
 
 
-def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if tables and "meta" not in tables:
-        raise StoreError(f"{path}: an SQLite file that graphkit did not make; pass another --db")
-    if "meta" in tables:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = int(row[0]) if row else 0
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{path}: made by a newer graphkit (schema {version}, this one reads {SCHEMA_VERSION}); upgrade graphkit"
-            )
-        if version == SCHEMA_VERSION:
+def _use_wal(conn: sqlite3.Connection, wait: float = 120.0) -> None:
+    """Switch to WAL, waiting for other processes: SQLite answers 'locked' at once here, busy timeout or not.
+
+    Two ingests that create one database together both switch it (issue 6).
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
             return
-        if version < SCHEMA_VERSION and tables - {"meta"}:
-            raise StoreError(
-                f"{path}: schema {version} is older than {SCHEMA_VERSION} and cannot be migrated; re-ingest into a new --db"
-            )
-    conn.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+# Steps that bring a database from schema N to N + 1, applied in order in one transaction.
+# A database older than the first step is refused with what to do instead.
+_MIGRATIONS: dict[int, str] = {}
+
+
+def _schema_version(conn: sqlite3.Connection, path: Path) -> int | None:
+    """The schema version of a graphkit database, None for an empty file; refuses anything else. Reads only."""
+    objects = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    if not objects:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:  # no meta table, or someone else's
+        row = None
+    if row is None and not {"documents", "paragraphs", "mentions"} <= objects:
+        raise StoreError(f"{path}: an SQLite file that graphkit did not make; pass another --db")
+    try:
+        version = int(row[0]) if row else 0  # graphkit tables but no version: made before versions were recorded
+    except (TypeError, ValueError):
+        raise StoreError(f"{path}: unreadable schema version {row[0]!r}; not a graphkit database or damaged") from None
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: made by a newer graphkit (schema {version}; this one reads up to {SCHEMA_VERSION}); "
+            "upgrade graphkit to use it. The file was not changed"
+        )
+    if version < SCHEMA_VERSION and any(v not in _MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        raise StoreError(
+            f"{path}: made by an older graphkit (schema {version}; this one needs {SCHEMA_VERSION}) and it cannot be "
+            f"upgraded in place; ingest your documents again into a new database (graphkit ingest PATH --db NEW.db). "
+            "The file was not changed"
+        )
+    return version
+
+
+def _create_or_migrate(conn: sqlite3.Connection, path: Path, version: int | None) -> None:
+    """Create the schema in an empty file, or bring an older or incomplete one up to date; one transaction."""
+    if version == SCHEMA_VERSION and not _missing_schema(conn):
+        return  # the common case writes nothing
+    conn.execute("BEGIN IMMEDIATE")  # two processes creating or migrating one database queue here
+    try:
+        version = _schema_version(conn, path)  # again, under the lock: the other may have done it already
+        for step in range(SCHEMA_VERSION if version is None else version, SCHEMA_VERSION):
+            for sql in _statements(_MIGRATIONS[step]):
+                conn.execute(sql)
+        # CREATE ... IF NOT EXISTS adds what is missing and keeps the rest; tables first, so
+        # that columns an index needs exist before the index.
+        tables, others = _schema_statements()
+        for sql in tables:
+            conn.execute(sql)
+        for table, column in _missing_columns(conn):
+            conn.execute(_add_column_sql(path, table, column))
+        for sql in others:
+            conn.execute(sql)
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _statements(script: str) -> list[str]:
+    out, buf = [], ""
+    for part in script.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n;"):
+                out.append(buf.strip())
+            buf = ""
+    return out
+
+
+@functools.cache
+def _schema_statements() -> tuple[list[str], list[str]]:
+    statements = _statements(_SCHEMA)
+    tables = [s for s in statements if s.upper().startswith("CREATE TABLE")]
+    return tables, [s for s in statements if s not in tables]
+
+
+@functools.cache
+def _expected_schema() -> tuple[dict[str, list[tuple[Any, ...]]], frozenset[str]]:
+    """Columns of every table, and the index names, that :data:`_SCHEMA` creates."""
+    ref = sqlite3.connect(":memory:")
+    ref.executescript(_SCHEMA)
+    names = [r[0] for r in ref.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    columns = {t: ref.execute(f"PRAGMA table_info({t})").fetchall() for t in names}
+    indexes = frozenset(r[0] for r in ref.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"))
+    ref.close()
+    return columns, indexes
+
+
+def _missing_columns(conn: sqlite3.Connection) -> list[tuple[str, tuple[Any, ...]]]:
+    columns, _ = _expected_schema()
+    missing: list[tuple[str, tuple[Any, ...]]] = []
+    for table, expected in columns.items():
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if have:  # a missing table is created whole
+            missing.extend((table, col) for col in expected if col[1] not in have)
+    return missing
+
+
+def _missing_schema(conn: sqlite3.Connection) -> bool:
+    """True when a table, column or index of the current schema is absent (a database from a development build)."""
+    columns, indexes = _expected_schema()
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    return bool((set(columns) | indexes) - present) or bool(_missing_columns(conn))
+
+
+def _add_column_sql(path: Path, table: str, column: tuple[Any, ...]) -> str:
+    _cid, name, kind, notnull, default, pk = column
+    if pk or (notnull and default is None):
+        raise StoreError(
+            f"{path}: column {table}.{name} is missing and cannot be added in place; "
+            "ingest your documents again into a new database (graphkit ingest PATH --db NEW.db)"
+        )
+    return f"ALTER TABLE {table} ADD COLUMN {name} {kind}{' NOT NULL' if notnull else ''}" + (
+        f" DEFAULT {default}" if default is not None else ""
+    )

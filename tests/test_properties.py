@@ -1,0 +1,208 @@
+"""Issue 6, property-based: arbitrary bytes and text through decoding, paragraphs, ingest, graph and every export.
+
+In process and on the ruler pipeline, so a few hundred examples take seconds. Whatever the
+input, decoding and reading never raise, paragraphs stay within bounds and keep every
+visible character, and each export stays valid: GraphML and GEXF parse as XML, JSON
+parses, and the HTML page differs from any other page only inside its data block, which
+holds no raw '<'.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import graphkit.corpus as corpus
+from graphkit.export import export_graph, render_html, sanitize_xml
+from graphkit.graph import build_graph
+from graphkit.ingest import ingest
+from graphkit.store import open_store
+
+# GRAPHKIT_FUZZ=20 runs twenty times the examples, for a longer hunt than the test suite's.
+_SCALE = int(os.environ.get("GRAPHKIT_FUZZ", "1"))
+FAST = settings(max_examples=150 * _SCALE, deadline=None)
+PIPELINE = settings(max_examples=25 * _SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+NAMES = ["Alice Smith", "Bob Jones", "Carol White", "Acme Corp", "Globex", "Paris", "Berlin", "Smith"]
+NASTY = [
+    "<",
+    ">",
+    "&",
+    "</script>",
+    "<!--",
+    "]]>",
+    "\x00",
+    "\x0b",
+    "\x1b",
+    "\ufeff",
+    "\u2028",
+    "\ufffe",
+    "\r",
+    "\n\n",
+    "'); DROP TABLE entities;--",
+    "=cmd|' /C calc'!A0",
+    "../../etc/passwd",
+    "/*__DATA__*/",
+    "__TITLE__",
+    "\U0001f600",
+]
+
+pieces = st.one_of(st.text(max_size=40), st.sampled_from(NAMES), st.sampled_from(NASTY), st.just(" "), st.just("\n"))
+documents = st.lists(pieces, max_size=40).map("".join)
+encodings = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be", "cp1252", "latin-1"])
+
+
+def encode(text: str, encoding: str) -> bytes:
+    return text.encode(encoding, errors="replace")
+
+
+def visible(text: str) -> str:
+    """The characters a paragraph must keep: everything but whitespace and the hyphen a hard-wrap join removes."""
+    return "".join(text.split()).replace("-", "")
+
+
+# -- decoding and paragraphs ---------------------------------------------------------------
+@FAST
+@given(st.binary(max_size=3000))
+@example(b"\xff\xfe\x00\x00A\x00\x00\x00")
+@example(b"\x00" * 100)
+@example(b"\xef\xbb\xbf")
+def test_decode_never_raises_and_leaves_no_control_characters(data):
+    text, how = corpus.decode(data)
+    assert isinstance(how, str)
+    if text is not None:
+        assert not any(ch < " " and ch not in "\t\n\r\f" for ch in text) and "\x7f" not in text
+
+
+@FAST
+@given(documents, encodings)
+def test_text_survives_its_encoding(text, encoding):
+    """Text written in a common encoding with a BOM, or as UTF-8, reads back as written (controls aside).
+
+    Without a BOM the encoding is a guess, not a promise; so is UTF-8 that is mostly NUL
+    bytes, which is read as UTF-16.
+    """
+    if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32") or (encoding == "utf-8" and "\x00" in text):
+        return
+    decoded, _ = corpus.decode(encode(text, encoding))
+    if decoded is not None:
+        expected = corpus._clean_controls(text.encode(encoding, errors="replace").decode(encoding))
+        assert decoded == expected.removeprefix("\ufeff") or decoded == expected
+
+
+@FAST
+@given(documents)
+def test_paragraphs_are_bounded_and_keep_every_visible_character(text):
+    text = corpus._clean_controls(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(corpus, "MAX_PARAGRAPH_CHARS", 25)  # small, so short examples exercise the cutting too
+        paragraphs = corpus.split_paragraphs(text)
+    assert [p.number for p in paragraphs] == list(range(1, len(paragraphs) + 1))
+    for p in paragraphs:
+        assert p.text and p.text == p.text.strip() and "\n" not in p.text and "\r" not in p.text
+        assert len(p.text) <= 25 or " " not in p.text[:25]  # only an unbroken run of 25+ characters is cut hard
+    assert visible("".join(p.text for p in paragraphs)) == visible(text)
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from("ab .\u00a0\t\u2003-"), max_size=3000))
+def test_folding_spaces_in_chunks_equals_split_join(text):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(corpus, "_FOLD_CHUNK", 7)
+        assert corpus._fold_spaces(text) == " ".join(text.split())
+
+
+@FAST
+@given(
+    st.binary(max_size=2000) | documents.map(lambda t: t.encode("utf-8", "replace")),
+    st.sampled_from([".txt", ".md", ".html", ".htm"]),
+)
+def test_reading_any_file_never_raises(data, suffix):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"f{suffix}"
+        path.write_bytes(data)
+        found = corpus.read_documents(path, path.name)
+    assert found and all(isinstance(d, (corpus.Document, corpus.Skipped)) for d in found)
+    for doc in found:
+        if isinstance(doc, corpus.Document):
+            assert all(p.text.strip() for p in doc.paragraphs)
+
+
+# -- the whole pipeline ------------------------------------------------------------------
+class _DataBlock(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.inside = False
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.inside = tag == "script" and dict(attrs).get("id") == "graphkit-data"
+
+    def handle_endtag(self, tag):
+        self.inside = False
+
+    def handle_data(self, data):
+        if self.inside:
+            self.parts.append(data)
+
+
+def split_page(page: str) -> tuple[str, str]:
+    parser = _DataBlock()
+    parser.feed(page)
+    parser.close()
+    data = "".join(parser.parts)
+    start = page.index(data)
+    return data, page[:start] + page[start + len(data) :]
+
+
+@pytest.fixture(scope="module")
+def page_shell() -> str:
+    """The explorer page around its data block, for a payload that holds no document text at all."""
+    _, outside = split_page(render_html({"meta": {}, "nodes": [], "edges": [], "paragraphs": {}, "types": {}}))
+    return outside
+
+
+@PIPELINE
+@given(st.lists(st.tuples(documents, encodings | st.just("raw")), min_size=1, max_size=4), st.binary(max_size=300))
+def test_any_corpus_ingests_and_every_export_stays_valid(tiny_model, page_shell, files, noise):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        docs = root / "docs"
+        docs.mkdir()
+        for i, (text, encoding) in enumerate(files):
+            data = noise if encoding == "raw" else encode(text, encoding)
+            (docs / f"d{i}.{'html' if i % 3 == 2 else 'txt'}").write_bytes(data)
+        (docs / "anchor.txt").write_text("Alice Smith met Bob Jones in Paris.\n", encoding="utf-8")  # never empty
+        with open_store(root / "g.db", create=True) as store:
+            report = ingest(store, [docs], model=tiny_model, workers=1)
+            assert report.ingested + len(report.skipped) >= 1
+            graph = build_graph(store)
+            texts = [t for (t,) in store.conn.execute("SELECT text FROM paragraphs")]
+            for fmt in ("graphml", "gexf", "json", "html"):
+                export_graph(store, graph, fmt, root / f"g.{fmt}")
+        assert not any(ch in t for t in texts for ch in "\x00\x0b\x1b")
+
+        ET.parse(root / "g.graphml")
+        ET.parse(root / "g.gexf")
+        back = nx.read_graphml(root / "g.graphml")
+        assert set(back) == {sanitize_xml(n) for n in graph}
+        assert {(sanitize_xml(a), sanitize_xml(b)) for a, b in graph.edges} <= set(back.edges) | {
+            (b, a) for a, b in back.edges
+        }
+        assert {n["id"] for n in json.loads((root / "g.json").read_text(encoding="utf-8"))["nodes"]} == set(graph)
+
+        data, outside = split_page((root / "g.html").read_text(encoding="utf-8"))
+        assert "<" not in data and ">" not in data
+        payload = json.loads(data)
+        assert {n["id"] for n in payload["nodes"]} == set(graph)
+        assert {p["text"] for p in payload["paragraphs"].values()} <= set(texts)
+        assert outside == page_shell  # no document text anywhere outside the data block
