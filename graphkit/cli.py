@@ -92,6 +92,7 @@ def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...]
     from .store import open_store
 
     store = open_store(db)
+    click.get_current_context().call_on_close(store.close)
     graph = build_graph(store, types=types or DEFAULT_TYPES, kinds=kinds_for(include), min_weight=min_weight)
     return store, graph
 
@@ -211,7 +212,7 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler, as_js
         bar = _Progress()
         warn = functools.partial(click.echo, err=True)
         kwargs = dict(model=model, workers=workers, batch_size=batch_size, progress=bar.update,
-                      warn=lambda line: warn(f"warning: skipped {line}"))
+                      warn=lambda line: warn(f"warning: {line}"))
         if scheduler:
             from .distributed import ingest_distributed
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .classify import classify_paragraphs
-from .corpus import CONTAINERS, SUFFIXES, Document, Skipped, find_files, read_documents
+from .corpus import CONTAINERS, SUFFIXES, Document, Skipped, find_files, printable_path, read_documents
 from .errors import BadInput
 from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .normalize import entity_key
@@ -137,7 +137,14 @@ def ingest(
 def _skip(report: IngestReport, skipped: Skipped, warn: Callable[[str], None] | None) -> None:
     report.skipped.append(skipped)
     if warn:
-        warn(str(skipped))
+        warn(f"skipped {skipped}")
+
+
+def _check_encoding(doc: Document, warn: Callable[[str], None] | None) -> None:
+    """Say so when a file was not clean UTF-8: its text may hold replacement characters."""
+    if warn and (doc.encoding.startswith("cp1252") or "replacements" in doc.encoding):
+        how = "read as Windows-1252" if doc.encoding.startswith("cp1252") else "undecodable bytes replaced"
+        warn(f"{printable_path(doc.path)}: not valid UTF-8; {how} (ingested)")
 
 
 def _forget_stale_parts(store: Store, path: Path, count: int) -> None:
@@ -168,6 +175,7 @@ def _run(
                 if isinstance(doc, Skipped):
                     _skip(report, doc, warn)
                 else:
+                    _check_encoding(doc, warn)
                     docs.append(doc)
             if docs and path.suffix.lower() in CONTAINERS:
                 _forget_stale_parts(store, path, len(docs))

@@ -168,6 +168,10 @@ def test_bad_files_are_skipped_rest_ingested(tmp_path, tiny_corpus, tiny_model, 
     assert report["ingested"] == 5
     ev = j(run("evidence", "Bob Jones", "Berlin", "--db", tmp_path / "x.db", "--json"))
     assert any("café" in e["text"] for e in ev["evidence"])
+    warnings = [line for line in run("ingest", tiny_corpus, "--db", tmp_path / "y.db", "--model", tiny_model).stderr.splitlines()
+                if line.startswith("warning:")]
+    assert f"warning: {tiny_corpus / 'latin.txt'}: not valid UTF-8; read as Windows-1252 (ingested)" in warnings
+    assert f"warning: skipped {tiny_corpus / 'empty.txt'}: empty file" in warnings
 
 
 def test_bad_aliases_file(tmp_path, tiny_corpus, tiny_model, run):
