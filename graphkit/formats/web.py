@@ -20,13 +20,16 @@ from . import Part, Unreadable
 
 __all__ = ["read_html"]
 
+MAX_EXTRACT_CHARS = 5_000_000
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
 def read_html(data: bytes) -> list[Part]:
     """One document: the page's main text, or all of its visible text when no main text is found."""
     markup, encoding = _decode_html(data)
-    found = _extract(markup)
+    # trafilatura builds a full tree and scores every block: about 25 times the page in
+    # memory. Pages beyond a few megabytes are dumps, not articles; read all their text.
+    found = _extract(markup) if len(markup) <= MAX_EXTRACT_CHARS else None
     if found is not None and found.text and found.text.strip():
         metadata = {
             key: " ".join(str(value).split())
