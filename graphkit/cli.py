@@ -188,7 +188,9 @@ def cli() -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True)
 @click.option("--aliases", "aliases_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Curation file (CSV or YAML): canonical names, their aliases, names to ignore.")
-@click.option("--scheduler", metavar="local|tcp://HOST:PORT", help="Run NER on a Dask cluster.")
+@click.option("--scheduler", metavar="local|tcp://HOST:PORT",
+              help="Run NER on a Dask cluster: 'local' starts one here with --workers processes; "
+                   "with tcp:// the cluster's workers decide (--workers is ignored).")
 @json_option
 def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler, as_json) -> None:
     """Read documents into the database and resolve their entities.

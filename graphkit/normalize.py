@@ -202,7 +202,9 @@ _ROMAN = re.compile(r"^(?:[IVX]+|jr|sr)$", re.I)
 _CITATION = re.compile(r"(?:^|\s)\d+(?:\s|$)")
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.(?:\s|$)|\b[A-Z]\.[A-Z]\.")
 # Words that are not a name on their own, however capitalised ("current International status quo").
-_GENERIC_WORDS = frozenset("international national federal state government global world regional local".split())
+_GENERIC_WORDS = frozenset(
+    "international national federal state states government governments global world regional local".split()
+)
 _TITLE_WORDS = frozenset(
     "general officer agent director chairman chief commander colonel major captain spokesman minister secretary".split()
 )

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Entity", "resolve_entities", "rebuild_entities", "builtin_aliases", "find_acronyms"]
 
 # Bump when the rules change, so an ingest re-resolves a store that did not change.
-RESOLVER_VERSION = "5"
+RESOLVER_VERSION = "7"
 # Labels that a place or group keeps even when a person shares its name ("Washington").
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # A surname joins the most frequent full name when that one has this many times the
@@ -267,32 +267,57 @@ def _is_full_name(k: _Key) -> bool:
 
 
 def _mark_people(keys: dict[str, _Key]) -> None:
-    """Full personal names: what the model calls PERSON, and two or three capitalised
-    words that start with a given name or end with a surname the corpus knows
-    ("Yury Gromyko" when "Yury Krupnov" is a person, "Oleg Kalugin" when "Kalugin" is)."""
+    """Full personal names: two to four words the model calls PERSON, none of them a place,
+    a nationality, an acronym or an institution's head noun ("Turkish Muslim", "European
+    Union" and "Kim Jong UN" are not); and two or three capitalised words whose last word
+    the corpus mostly uses alone as a person ("Reince Priebus" when "Priebus" is).
+    """
     places = known_places()
+    unnamed = {k.key for k in keys.values() if " " not in k.key and _not_a_name(k)}
 
     def name_like(k: _Key) -> bool:
         tokens = k.key.split()
-        return not any(t in _HEAD_TYPES or t in _HEAD_NOUNS or t in _GENERIC_SUFFIXES or t in places for t in tokens)
+        return k.key not in places and not any(
+            t in _HEAD_TYPES or t in _HEAD_NOUNS or t in _GENERIC_SUFFIXES or t in places or t in unnamed for t in tokens
+        )
 
     for k in keys.values():
-        k.person = len(name_tokens(k.key)) >= 2 and _type_of(k) == "PERSON" and name_like(k)
-    given = {name_tokens(k.key)[0] for k in keys.values() if k.person}
-    singles = {k.key for k in keys.values() if " " not in k.key and not _place_like(k)}
+        k.person = 2 <= len(name_tokens(k.key)) <= 4 and _type_of(k) == "PERSON" and name_like(k)
     for k in keys.values():
         tokens = k.key.split()
-        if k.person or not 2 <= len(tokens) <= 3 or k.key in places or not name_like(k):
+        if k.person or not 2 <= len(tokens) <= 3 or not name_like(k):
             continue
         form = _best_form(k)
         if not all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in form.split()):
             continue
-        # "Reince Priebus" is a person when "Priebus" is used alone, whatever the model said:
-        # organisations are seldom called by their last word.
+        # Organisations are seldom called by their last word; people are.
         alone = keys.get(tokens[-1])
-        if tokens[0] in given or (tokens[-1] in singles and alone is not None and alone.labels["PERSON"] > 0):
+        if alone is not None and alone.labels["PERSON"] * 2 >= alone.mentions:
             k.person = True
             k.votes["PERSON"] += 2 * k.mentions
+
+
+_DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|ite|ites|im|ims|ist|ists|s)$")
+
+
+def _not_a_name(k: _Key) -> bool:
+    """A word that cannot be part of a personal name: a nationality, a place, a known acronym."""
+    if k.key in known_places() or k.key in _builtin_alias_keys():
+        return True
+    if k.labels["NORP"] * 5 >= k.mentions and _DEMONYM.search(k.key):
+        return True  # "Palestinians", "Africans"; the model's NORP "Krupnov" is still a surname
+    acronym = all(f.isupper() for f in k.forms) or any("." in f for f in k.forms)
+    return acronym and len(k.key) <= 6 and k.labels["PERSON"] * 2 < k.mentions  # "UN", "ASEAN", "U.N."
+
+
+def _builtin_alias_keys() -> frozenset[str]:
+    global _ALIAS_KEYS
+    if _ALIAS_KEYS is None:
+        _ALIAS_KEYS = frozenset(entity_key(name) for pair in builtin_aliases() for name in pair)
+    return _ALIAS_KEYS
+
+
+_ALIAS_KEYS: frozenset[str] | None = None
 
 
 _NICKNAMES = {
@@ -345,8 +370,9 @@ def _join_surnames(keys: dict[str, _Key], groups: _Groups) -> None:
             surnames[core[-1]].append(k.key)
             given[core[0]].append(k.key)
     for k in keys.values():
-        # Only a known place blocks a surname: the model calls "Deripaska" a GPE too.
-        if " " in k.key or k.key in known_places() or k.key in _HEAD_NOUNS or not k.key.isalpha():
+        # A place, nationality or acronym is no surname ("UN" is not Kim Jong Un); a surname
+        # the model calls a GPE is ("Deripaska").
+        if " " in k.key or _not_a_name(k) or k.key in _HEAD_NOUNS or k.key in _HEAD_TYPES or not k.key.isalpha():
             continue
         if k.key in surnames:
             target, role = _dominant(surnames[k.key], keys, groups), "surname"

@@ -625,8 +625,8 @@ def test_html_export_of_a_graph_too_big_for_a_browser_suggests_top(tmp_path, tin
     assert out.stat().st_size > 0
 
 
-def test_html_export_of_too_many_links_suggests_top(tmp_path, run):
-    """A name list: 320 entities in one paragraph are 51,040 links, too many for a page; --top cuts them."""
+def test_html_export_of_too_many_links_keeps_the_strongest(tmp_path, run):
+    """A name list: 320 entities in one paragraph are 51,040 links, too many for a page: it keeps the strongest."""
     import spacy
 
     nlp = spacy.blank("en")
@@ -641,7 +641,9 @@ def test_html_export_of_too_many_links_suggests_top(tmp_path, run):
     db = tmp_path / "list.db"
     assert run("ingest", docs, "--db", db, "--model", model).exit_code == 0
     out = tmp_path / "graph.html"
-    line = one_line_error(run("export", "--format", "html", "--out", out, "--db", db), "51040 links", "--top")
-    assert str(export_module.HTML_EDGE_LIMIT) in line
-    assert not out.exists()
+    result = run("export", "--format", "html", "--out", out, "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["edges"] == export_module.HTML_EDGE_LIMIT
+    page = out.read_text(encoding="utf-8")
+    assert f"only the {export_module.HTML_EDGE_LIMIT:,} strongest of their 51,040 links" in page
     assert run("export", "--format", "html", "--out", out, "--db", db, "--top", "60").exit_code == 0
