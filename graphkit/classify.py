@@ -70,9 +70,7 @@ def classify_paragraphs(texts: Sequence[str]) -> list[tuple[str, str]]:
             continue
         if _APPEAL.match(stripped):
             mode = "appeal"
-        elif _TEASER_OPENERS.match(stripped) or (
-            stripped in seen and _is_short(stripped) and i > len(texts) // 2
-        ):
+        elif _TEASER_OPENERS.match(stripped) or (stripped in seen and _is_short(stripped) and i > len(texts) // 2):
             mode = "teaser"
         result.append(_kind_of(stripped, i, first_prose, seen, mode))
         seen.add(stripped)

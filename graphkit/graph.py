@@ -91,8 +91,15 @@ def _aggregate(store: Store, types: Sequence[str], kinds: Sequence[str]) -> nx.G
     for entity_id, mentions, documents in store.node_counts(kinds):
         e = entities.get(entity_id)
         if e is not None:
-            graph.add_node(names[entity_id], label=e.label, type=e.type, mentions=int(mentions),
-                           documents=int(documents), aliases=e.aliases, entity=int(entity_id))
+            graph.add_node(
+                names[entity_id],
+                label=e.label,
+                type=e.type,
+                mentions=int(mentions),
+                documents=int(documents),
+                aliases=e.aliases,
+                entity=int(entity_id),
+            )
     graph.add_edges_from(
         (names[a], names[b], {"weight": int(w), "documents": int(d)})
         for a, b, w, d in store.edge_counts(kinds)
@@ -109,8 +116,12 @@ def _unique_names(entities) -> dict[int, str]:
 
 
 def _at_least(graph: nx.Graph, min_weight: int) -> nx.Graph:
-    kept = nx.Graph(**graph.graph, min_weight=min_weight,
-                    unfiltered_nodes=graph.number_of_nodes(), unfiltered_edges=graph.number_of_edges())
+    kept = nx.Graph(
+        **graph.graph,
+        min_weight=min_weight,
+        unfiltered_nodes=graph.number_of_nodes(),
+        unfiltered_edges=graph.number_of_edges(),
+    )
     kept.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True) if d["weight"] >= min_weight)
     kept.add_nodes_from((n, graph.nodes[n]) for n in kept.nodes)
     return kept

@@ -49,9 +49,13 @@ class IngestReport:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "files": self.files, "ingested": self.ingested, "unchanged": self.unchanged,
+            "files": self.files,
+            "ingested": self.ingested,
+            "unchanged": self.unchanged,
             "skipped": [{"file": str(s.path), "reason": s.reason} for s in self.skipped],
-            "paragraphs": self.paragraphs, "mentions": self.mentions, "entities": self.entities,
+            "paragraphs": self.paragraphs,
+            "mentions": self.mentions,
+            "entities": self.entities,
             "seconds": round(self.seconds, 2),
         }
 
@@ -70,7 +74,9 @@ def prepare(doc: Document) -> list[tuple[int, int, int | None, str, str, str]]:
     return [(p.number, p.line, p.page, kind, why, p.text) for p, (kind, why) in zip(doc.paragraphs, kinds)]
 
 
-def write_document(store: Store, doc: Document, rows: Sequence[tuple], mentions: dict[int, list[Mention]], model: str) -> int:
+def write_document(
+    store: Store, doc: Document, rows: Sequence[tuple], mentions: dict[int, list[Mention]], model: str
+) -> int:
     """Store one document with its mentions (one transaction); returns the mention count."""
     flat = [
         (number, m.start, m.end, m.text, m.label, m.form, entity_key(m.form), int(m.titled))
@@ -78,9 +84,16 @@ def write_document(store: Store, doc: Document, rows: Sequence[tuple], mentions:
         for m in ms
     ]
     store.replace_document(
-        path=str(doc.path.resolve()), name=doc.name, sha256=doc.sha256, size=doc.size, format=doc.format,
-        title=doc.title, metadata={k: v for k, v in {"encoding": doc.encoding, **doc.metadata}.items() if v},
-        model=model, paragraphs=rows, mentions=flat,
+        path=str(doc.path.resolve()),
+        name=doc.name,
+        sha256=doc.sha256,
+        size=doc.size,
+        format=doc.format,
+        title=doc.title,
+        metadata={k: v for k, v in {"encoding": doc.encoding, **doc.metadata}.items() if v},
+        model=model,
+        paragraphs=rows,
+        mentions=flat,
     )
     return len(flat)
 
@@ -123,7 +136,15 @@ def ingest(
         readable = ", ".join(sorted(SUFFIXES))
         raise BadInput(f"{', '.join(map(str, paths))}: no documents found ({readable}); point ingest at documents")
     if pending:
-        _run(store, pending, report, extractor or _local_extractor(model, workers, batch_size, pending), tag, progress, warn)
+        _run(
+            store,
+            pending,
+            report,
+            extractor or _local_extractor(model, workers, batch_size, pending),
+            tag,
+            progress,
+            warn,
+        )
     if report.ingested == 0 and report.unchanged == 0:
         raise BadInput(f"none of the {report.files} files could be ingested (see the warnings above)")
     if store.needs_resolve or store.get_meta("resolver") != RESOLVER_VERSION:
@@ -201,7 +222,9 @@ def _run(
                 progress(done, total)
 
 
-def _local_extractor(model: str | None, workers: int | None, batch_size: int, pending: Sequence[tuple[Path, str, int]]) -> Extractor:
+def _local_extractor(
+    model: str | None, workers: int | None, batch_size: int, pending: Sequence[tuple[Path, str, int]]
+) -> Extractor:
     """NER on this machine: every core unless told otherwise, one process for little text."""
     nlp = load_model(model)
     n_process = max(1, workers or os.cpu_count() or 1)

@@ -29,9 +29,7 @@ _ACRONYMS = frozenset(
     IAEA WHO NGO NGOS GCHQ MI5 MI6 NSA NKVD GRU SVR KGB CIA FBI DHS DOJ ODNI NCSC SBU HAMAS COVID AIDS
     NYSE NASDAQ CNN MSNBC BBC NPR RBC TASS RIA IRGC FARC ETA HSBC UBS BNP ENI BP NYPD LAPD ICANN IMF""".split()
 )
-_FUNCTION_WORDS = frozenset(
-    "a an and as at but by for from in into of on or per the to vs via with".split()
-)
+_FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or per the to vs via with".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -119,12 +117,34 @@ def _title_pattern(groups: list[str]) -> re.Pattern[str]:
 def _phrases(line: str) -> list[str]:
     """The titles listed on one line: the known multi-word ones, then single words."""
     known_multi = {
-        "vice president", "prime minister", "foreign minister", "defense minister", "defence minister",
-        "interior minister", "finance minister", "deputy minister", "secretary of state", "secretary general",
-        "special counsel", "attorney general", "deputy attorney general", "solicitor general", "his excellency",
-        "her excellency", "first lady", "national security advisor", "national security adviser", "chief of staff",
-        "director of national intelligence", "fbi director", "cia director", "former president", "lt gen",
-        "lieutenant general", "major general", "deputy director",
+        "vice president",
+        "prime minister",
+        "foreign minister",
+        "defense minister",
+        "defence minister",
+        "interior minister",
+        "finance minister",
+        "deputy minister",
+        "secretary of state",
+        "secretary general",
+        "special counsel",
+        "attorney general",
+        "deputy attorney general",
+        "solicitor general",
+        "his excellency",
+        "her excellency",
+        "first lady",
+        "national security advisor",
+        "national security adviser",
+        "chief of staff",
+        "director of national intelligence",
+        "fbi director",
+        "cia director",
+        "former president",
+        "lt gen",
+        "lieutenant general",
+        "major general",
+        "deputy director",
     }
     out, text = [], " " + " ".join(line.split()) + " "
     for multi in sorted(known_multi, key=len, reverse=True):
@@ -215,8 +235,11 @@ def _parts(span: str, label: str = "") -> list[tuple[int, int]]:
     """Split a span at joiners, and at a hyphen between two names ('Russian-U.S.', 'U.S.-Iranian')."""
     cuts = [(m.start(), m.end()) for m in _JOINERS.finditer(span)]
     if label == "PERSON":
-        cuts += [(m.start(), m.end()) for m in _PERSON_JOINERS.finditer(span)
-                 if not re.match(r",\s+(?:jr|sr|ii|iii|iv)\b", span[m.start():], re.I)]
+        cuts += [
+            (m.start(), m.end())
+            for m in _PERSON_JOINERS.finditer(span)
+            if not re.match(r",\s+(?:jr|sr|ii|iii|iv)\b", span[m.start() :], re.I)
+        ]
     for m in _HYPHEN_JOIN.finditer(span):
         left = span[: m.start()].split()[-1] if span[: m.start()].split() else ""
         if (len(left) >= 5 and _NATIONALITY_END.search(left)) or "." in left or (left.isupper() and len(left) > 1):
@@ -257,7 +280,11 @@ def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | N
                 start += m.end()
                 titled = titled or pattern is _STRONG or label == "PERSON"
         # A trailing period belongs to abbreviations (U.S., Jr., Inc.), not to a sentence.
-        if end - start > 1 and span[end - 1] == "." and not re.search(r"(?:\b\w\.\w\.|\b(?:jr|sr|inc|co|ltd|corp|st)\.)$", span[start:end], re.I):
+        if (
+            end - start > 1
+            and span[end - 1] == "."
+            and not re.search(r"(?:\b\w\.\w\.|\b(?:jr|sr|inc|co|ltd|corp|st)\.)$", span[start:end], re.I)
+        ):
             end -= 1
         m = _TRUNCATED_ADJECTIVE.match(span[start:end])
         if m:  # "KGB Political intelligence": the model stopped at a lower-case noun
@@ -318,8 +345,10 @@ def _acceptable(form: str, label: str = "") -> bool:
     return True
 
 
-_ORDINALS = {w: f"{i}{'st' if i == 1 else 'nd' if i == 2 else 'rd' if i == 3 else 'th'}" for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+_ORDINALS = {
+    w: f"{i}{'st' if i == 1 else 'nd' if i == 2 else 'rd' if i == 3 else 'th'}"
+    for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)
+}
 
 
 def entity_key(form: str) -> str:

@@ -61,8 +61,11 @@ def score_graph(graph: nx.Graph, gold: dict[str, Any]) -> dict[str, Any]:
     matched = [node for node, owners in matches.items() if owners]
     unmatched = sorted(node for node, owners in matches.items() if not owners)
     typed = [(node, next(iter(matches[node]))) for node in matched if len(matches[node]) == 1]
-    wrong_type = sorted(f"{n} ({graph.nodes[n]['type']}, gold {gold_type[g]})" for n, g in typed
-                        if graph.nodes[n]["type"] != gold_type[g])
+    wrong_type = sorted(
+        f"{n} ({graph.nodes[n]['type']}, gold {gold_type[g]})"
+        for n, g in typed
+        if graph.nodes[n]["type"] != gold_type[g]
+    )
 
     def main_node(name: str) -> str | None:
         candidates = nodes_of.get(name) or []

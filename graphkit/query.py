@@ -125,8 +125,15 @@ def path_hops(store: Store, graph: nx.Graph, path: Sequence[str], *, per_hop: in
     for a, b in zip(path, path[1:]):
         data = graph.edges[a, b]
         rows = store.evidence(graph.nodes[a]["entity"], graph.nodes[b]["entity"], kinds, limit=per_hop)
-        hops.append({"source": a, "target": b, "weight": data["weight"], "documents": data["documents"],
-                     "evidence": with_spans(store, graph, rows, (a, b))})
+        hops.append(
+            {
+                "source": a,
+                "target": b,
+                "weight": data["weight"],
+                "documents": data["documents"],
+                "evidence": with_spans(store, graph, rows, (a, b)),
+            }
+        )
     return hops
 
 
@@ -195,7 +202,9 @@ def neighbors(graph: nx.Graph, name: str, *, top: int = 20) -> tuple[str, list[d
     return node, rows[:top]
 
 
-def evidence(store: Store, graph: nx.Graph, a: str, b: str, *, kinds: Sequence[str] | None = None) -> tuple[str, str, list[Evidence]]:
+def evidence(
+    store: Store, graph: nx.Graph, a: str, b: str, *, kinds: Sequence[str] | None = None
+) -> tuple[str, str, list[Evidence]]:
     """Every paragraph in which both entities occur."""
     na, nb = find_node(graph, a), find_node(graph, b)
     rows = store.evidence(graph.nodes[na]["entity"], graph.nodes[nb]["entity"], kinds or _kinds(graph))
@@ -204,11 +213,20 @@ def evidence(store: Store, graph: nx.Graph, a: str, b: str, *, kinds: Sequence[s
 
 def node_summary(graph: nx.Graph, node: str) -> dict[str, Any]:
     d = graph.nodes[node]
-    return {"name": node, "label": d["label"], "type": d["type"], "mentions": d["mentions"],
-            "documents": d["documents"], "aliases": d["aliases"].split("|"), "degree": graph.degree(node)}
+    return {
+        "name": node,
+        "label": d["label"],
+        "type": d["type"],
+        "mentions": d["mentions"],
+        "documents": d["documents"],
+        "aliases": d["aliases"].split("|"),
+        "degree": graph.degree(node),
+    }
 
 
-def entity_table(graph: nx.Graph, *, types: Collection[str] | None = None, top: int | None = None) -> list[dict[str, Any]]:
+def entity_table(
+    graph: nx.Graph, *, types: Collection[str] | None = None, top: int | None = None
+) -> list[dict[str, Any]]:
     """Entities, most mentioned first."""
     wanted = {t.upper() for t in types} if types else None
     rows = [node_summary(graph, n) for n, d in graph.nodes(data=True) if wanted is None or d["type"] in wanted]

@@ -278,7 +278,8 @@ def _mark_people(keys: dict[str, _Key]) -> None:
     def name_like(k: _Key) -> bool:
         tokens = k.key.split()
         return k.key not in places and not any(
-            t in _HEAD_TYPES or t in _HEAD_NOUNS or t in _GENERIC_SUFFIXES or t in places or t in unnamed for t in tokens
+            t in _HEAD_TYPES or t in _HEAD_NOUNS or t in _GENERIC_SUFFIXES or t in places or t in unnamed
+            for t in tokens
         )
 
     for k in keys.values():
@@ -321,10 +322,29 @@ _ALIAS_KEYS: frozenset[str] | None = None
 
 
 _NICKNAMES = {
-    "mike": "michael", "bob": "robert", "rob": "robert", "bill": "william", "will": "william", "jim": "james",
-    "jimmy": "james", "dick": "richard", "rick": "richard", "tom": "thomas", "steve": "stephen", "dave": "david",
-    "joe": "joseph", "tony": "anthony", "andy": "andrew", "ted": "edward", "ed": "edward", "liz": "elizabeth",
-    "kate": "katherine", "sasha": "alexander", "misha": "mikhail", "volodymyr": "vladimir", "jack": "john",
+    "mike": "michael",
+    "bob": "robert",
+    "rob": "robert",
+    "bill": "william",
+    "will": "william",
+    "jim": "james",
+    "jimmy": "james",
+    "dick": "richard",
+    "rick": "richard",
+    "tom": "thomas",
+    "steve": "stephen",
+    "dave": "david",
+    "joe": "joseph",
+    "tony": "anthony",
+    "andy": "andrew",
+    "ted": "edward",
+    "ed": "edward",
+    "liz": "elizabeth",
+    "kate": "katherine",
+    "sasha": "alexander",
+    "misha": "mikhail",
+    "volodymyr": "vladimir",
+    "jack": "john",
 }
 
 
@@ -407,7 +427,9 @@ def _place_like(k: _Key) -> bool:
     return k.mentions >= 3 and place >= 0.7 * k.mentions and not k.titled
 
 
-def _dominant(candidates: list[str], keys: dict[str, _Key], groups: _Groups, allow_suffixed: bool = False) -> str | None:
+def _dominant(
+    candidates: list[str], keys: dict[str, _Key], groups: _Groups, allow_suffixed: bool = False
+) -> str | None:
     """The one full name a bare surname stands for, if there is one."""
     by_group: dict[str, int] = Counter()
     plain: dict[str, str] = {}
@@ -511,13 +533,17 @@ def _entity(members: list[str], keys: dict[str, _Key], groups: _Groups) -> Entit
 
 
 _HEAD_TYPES = {
-    **dict.fromkeys("treaty act agreement accord convention law code regulations amendment statute protocol order".split(), "LAW"),
+    **dict.fromkeys(
+        "treaty act agreement accord convention law code regulations amendment statute protocol order".split(), "LAW"
+    ),
     **dict.fromkeys("forum summit conference olympics festival".split(), "EVENT"),
     **dict.fromkeys("hotel airport tower bridge square suite building palace station stadium prison".split(), "FAC"),
     **dict.fromkeys(
         """party agency ministry department office committee council bureau institute university corporation
         company bank directorate service administration commission campaign foundation times post organization
-        organisation association federation network""".split(), "ORG"),
+        organisation association federation network""".split(),
+        "ORG",
+    ),
 }
 
 
@@ -540,7 +566,9 @@ def _label(forms: Counter[str], type_: str) -> str:
     specific = {f: c for f, c in cased.items() if entity_key(f) not in _HEAD_NOUNS} or cased
     top = max(specific.values())
     eligible = {f: c for f, c in specific.items() if type_ == "PERSON" or c * 4 >= top}
-    return max(eligible.items(), key=lambda fc: (min(len(fc[0].split()), 4 if type_ == "PERSON" else 5), fc[1], -len(fc[0])))[0]
+    return max(
+        eligible.items(), key=lambda fc: (min(len(fc[0].split()), 4 if type_ == "PERSON" else 5), fc[1], -len(fc[0]))
+    )[0]
 
 
 _PAREN = re.compile(r"\(([^()]{2,40})\)")

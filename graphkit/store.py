@@ -342,7 +342,9 @@ class Store:
             tuple(kinds),
         ).fetchall()
 
-    def edge_counts(self, kinds: Sequence[str], entity_ids: Sequence[int] | None = None) -> list[tuple[int, int, int, int]]:
+    def edge_counts(
+        self, kinds: Sequence[str], entity_ids: Sequence[int] | None = None
+    ) -> list[tuple[int, int, int, int]]:
         """``(a, b, paragraphs, documents)`` for every pair of entities sharing a paragraph, a < b.
 
         The aggregation runs in SQLite (issue 5): one self-join of the paragraph/entity table.
@@ -357,7 +359,9 @@ class Store:
             tuple(kinds),
         ).fetchall()
 
-    def evidence(self, a: int, b: int | None, kinds: Sequence[str] | None = None, limit: int | None = None) -> list[Evidence]:
+    def evidence(
+        self, a: int, b: int | None, kinds: Sequence[str] | None = None, limit: int | None = None
+    ) -> list[Evidence]:
         """Paragraphs where entity ``a`` occurs (with ``b`` too, if given), in file order."""
         sql = (
             "SELECT p.id, d.name, p.number, p.line, p.page, p.kind, p.text, d.metadata FROM paragraph_entities x "
@@ -378,7 +382,9 @@ class Store:
             args.append(limit)
         return [Evidence(*row) for row in self.conn.execute(sql, args)]
 
-    def pair_evidence(self, entity_ids: Iterable[int], kinds: Sequence[str], limit: int) -> dict[tuple[int, int], list[int]]:
+    def pair_evidence(
+        self, entity_ids: Iterable[int], kinds: Sequence[str], limit: int
+    ) -> dict[tuple[int, int], list[int]]:
         """Paragraph ids of every pair ``(a, b)``, a < b, of these entities: the first ``limit`` of
         :meth:`evidence` for that pair, in the same order, for all pairs in one query (issue 5:
         an export of 60,000 links asks SQLite once, not 60,000 times).
@@ -460,7 +466,9 @@ class Store:
     def cache_graph(self, signature: str, data: bytes) -> None:
         try:
             with self.transaction() as db:
-                db.execute("INSERT OR REPLACE INTO graph_cache (id, signature, data) VALUES (1, ?, ?)", (signature, data))
+                db.execute(
+                    "INSERT OR REPLACE INTO graph_cache (id, signature, data) VALUES (1, ?, ?)", (signature, data)
+                )
         except sqlite3.OperationalError:
             pass  # read-only file or a writer holding the lock: the cache is only an optimisation
 
@@ -603,7 +611,9 @@ def _expected_schema() -> tuple[dict[str, list[tuple[Any, ...]]], frozenset[str]
     ref.executescript(_SCHEMA)
     names = [r[0] for r in ref.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     columns = {t: ref.execute(f"PRAGMA table_info({t})").fetchall() for t in names}
-    indexes = frozenset(r[0] for r in ref.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"))
+    indexes = frozenset(
+        r[0] for r in ref.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+    )
     ref.close()
     return columns, indexes
 

@@ -34,12 +34,7 @@ TINY_DOCS = {
         "Smith later joined Acme Corp.\n"
         "Acme Corp and Globex signed a deal in Berlin; Jones was there.\n"
     ),
-    "two.md": (
-        "# Notes\n"
-        "Bob Jones called Alice Smith from Berlin about Globex.\n"
-        "\n"
-        "Carol White runs Globex.\n"
-    ),
+    "two.md": ("# Notes\nBob Jones called Alice Smith from Berlin about Globex.\n\nCarol White runs Globex.\n"),
     "three.txt": "Dave Brown lives alone and knows nobody here.\n",
 }
 

@@ -20,8 +20,13 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
 ]
 EXPLORER = Path(__file__).resolve().parent.parent / "graphkit" / "explorer"
 
@@ -32,10 +37,12 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(sync_playwright is None,
-                       reason="playwright is not installed (.venv/bin/pip install playwright)"),
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="Debian chromium not found at /usr/bin/chromium (apt-get install -y chromium)"),
+    pytest.mark.skipif(
+        sync_playwright is None, reason="playwright is not installed (.venv/bin/pip install playwright)"
+    ),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian chromium not found at /usr/bin/chromium (apt-get install -y chromium)"
+    ),
 ]
 
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
@@ -52,57 +59,126 @@ def spans_for(text: str, names: dict[str, list[str]]) -> list[list]:
     for node_id, forms in names.items():
         for form in sorted(forms, key=len, reverse=True):
             for m in re.finditer(re.escape(form), text):
-                if not any(taken[m.start():m.end()]):
+                if not any(taken[m.start() : m.end()]):
                     found.append([m.start(), m.end(), node_id])
                     for i in range(m.start(), m.end()):
                         taken[i] = True
     return sorted(found)
 
 
-def make_graph(nodes: list[dict], edges: list[tuple], texts: dict[int, tuple[str, str]], meta: dict | None = None,
-               types: dict | None = None) -> dict:
+def make_graph(
+    nodes: list[dict],
+    edges: list[tuple],
+    texts: dict[int, tuple[str, str]],
+    meta: dict | None = None,
+    types: dict | None = None,
+) -> dict:
     """nodes: dicts with id/label/type/aliases/x/y (rest defaulted); edges: (a, b, weight, [pids], total)."""
     names = {n["id"]: [n["label"], *n.get("aliases", [])] for n in nodes}
     paragraphs = {}
     for pid, (file, text) in texts.items():
-        paragraphs[str(pid)] = {"file": file, "paragraph": pid % 100 + 1, "text": text,
-                                "kind": "comment" if pid == 99 else "body", "spans": spans_for(text, names)}
+        paragraphs[str(pid)] = {
+            "file": file,
+            "paragraph": pid % 100 + 1,
+            "text": text,
+            "kind": "comment" if pid == 99 else "body",
+            "spans": spans_for(text, names),
+        }
     degree = {n["id"]: 0 for n in nodes}
     out_edges = []
     for i, (a, b, w, ev, total) in enumerate(edges):
-        out_edges.append({"id": f"e{i}", "from": a, "to": b, "weight": w, "documents": 1, "evidence": ev,
-                          "evidence_total": total})
+        out_edges.append(
+            {"id": f"e{i}", "from": a, "to": b, "weight": w, "documents": 1, "evidence": ev, "evidence_total": total}
+        )
         degree[a] += w
         degree[b] += w
     top = max(degree.values(), default=0) or 1
     full = []
     for n in nodes:
-        full.append({"mentions": 3 + degree[n["id"]], "documents": 1, "aliases": [], "community": 0,
-                     "files": ["a.txt"], **n,
-                     "size": 10 + 20 * degree[n["id"]] / top, "centrality": degree[n["id"]] / top})
-    m = {"title": "test graph", "generated": "2025-01-01T00:00:00Z", "nodes_total": len(nodes),
-         "edges_total": len(edges), "nodes_shown": len(nodes), "edges_shown": len(edges), "top": None,
-         "min_weight": 1, "omitted": None}
+        full.append(
+            {
+                "mentions": 3 + degree[n["id"]],
+                "documents": 1,
+                "aliases": [],
+                "community": 0,
+                "files": ["a.txt"],
+                **n,
+                "size": 10 + 20 * degree[n["id"]] / top,
+                "centrality": degree[n["id"]] / top,
+            }
+        )
+    m = {
+        "title": "test graph",
+        "generated": "2025-01-01T00:00:00Z",
+        "nodes_total": len(nodes),
+        "edges_total": len(edges),
+        "nodes_shown": len(nodes),
+        "edges_shown": len(edges),
+        "top": None,
+        "min_weight": 1,
+        "omitted": None,
+    }
     m.update(meta or {})
-    return {"meta": m, "types": types or {"PERSON": "#4e79a7", "ORG": "#f28e2b", "GPE": "#e15759"},
-            "nodes": full, "edges": out_edges, "paragraphs": paragraphs}
+    return {
+        "meta": m,
+        "types": types or {"PERSON": "#4e79a7", "ORG": "#f28e2b", "GPE": "#e15759"},
+        "nodes": full,
+        "edges": out_edges,
+        "paragraphs": paragraphs,
+    }
 
 
 def sample_graph(**meta) -> dict:
     """Trump -> Kryuchkov: shortest via KGB (weights 1), strongest via Moscow and the Kremlin (weights 5)."""
     nodes = [
-        {"id": "trump", "label": "Donald Trump", "type": "PERSON", "aliases": ["Trump", "TRUMP", "Trump's"],
-         "x": -400, "y": 0, "community": 0, "files": ["steele.txt", "blog.txt"]},
-        {"id": "putin", "label": "Vladimir Putin", "type": "PERSON", "aliases": ["Putin", "PUTIN"], "x": 0, "y": -400,
-         "community": 1},
+        {
+            "id": "trump",
+            "label": "Donald Trump",
+            "type": "PERSON",
+            "aliases": ["Trump", "TRUMP", "Trump's"],
+            "x": -400,
+            "y": 0,
+            "community": 0,
+            "files": ["steele.txt", "blog.txt"],
+        },
+        {
+            "id": "putin",
+            "label": "Vladimir Putin",
+            "type": "PERSON",
+            "aliases": ["Putin", "PUTIN"],
+            "x": 0,
+            "y": -400,
+            "community": 1,
+        },
         {"id": "kgb", "label": "KGB", "type": "ORG", "x": 0, "y": 350, "community": 0},
         {"id": "moscow", "label": "Moscow", "type": "GPE", "x": -150, "y": -150, "community": 1},
-        {"id": "kremlin", "label": "Kremlin", "type": "ORG", "aliases": ["the Kremlin"], "x": 200, "y": -150,
-         "community": 1},
-        {"id": "kryuchkov", "label": "Vladimir Kryuchkov", "type": "PERSON", "aliases": ["Kryuchkov"], "x": 400,
-         "y": 100, "community": 0},
-        {"id": "lavrov", "label": "Sergei Lavrov", "type": "PERSON", "aliases": ["LAVROV", "Lavrov"], "x": 350,
-         "y": -450, "community": 1},
+        {
+            "id": "kremlin",
+            "label": "Kremlin",
+            "type": "ORG",
+            "aliases": ["the Kremlin"],
+            "x": 200,
+            "y": -150,
+            "community": 1,
+        },
+        {
+            "id": "kryuchkov",
+            "label": "Vladimir Kryuchkov",
+            "type": "PERSON",
+            "aliases": ["Kryuchkov"],
+            "x": 400,
+            "y": 100,
+            "community": 0,
+        },
+        {
+            "id": "lavrov",
+            "label": "Sergei Lavrov",
+            "type": "PERSON",
+            "aliases": ["LAVROV", "Lavrov"],
+            "x": 350,
+            "y": -450,
+            "community": 1,
+        },
     ]
     texts = {
         1: ("steele.txt", "Donald Trump met officials in Moscow during the visit."),
@@ -112,7 +188,7 @@ def sample_graph(**meta) -> dict:
         5: ("steele.txt", "Moscow and the Kremlin agreed."),
         6: ("steele.txt", "The Kremlin praised Kryuchkov."),
         7: ("steele.txt", "PUTIN spoke to LAVROV about the Kremlin line."),
-        8: ("steele.txt", "\U0001F600 Putin \u2014 was in Moscow."),  # offsets are code points, not UTF-16
+        8: ("steele.txt", "\U0001f600 Putin \u2014 was in Moscow."),  # offsets are code points, not UTF-16
         9: ("blog.txt", "Putin and Trump spoke."),
         99: ("notes.txt", "Lavrov commented on Putin."),
     }
@@ -133,8 +209,16 @@ def sample_graph(**meta) -> dict:
 
 def random_graph(n: int, m: int, seed: int = 3) -> dict:
     rng = random.Random(seed)
-    nodes = [{"id": f"n{i}", "label": f"Entity number {i}", "type": rng.choice(["PERSON", "ORG", "GPE"]),
-              "x": rng.uniform(-1000, 1000), "y": rng.uniform(-1000, 1000)} for i in range(n)]
+    nodes = [
+        {
+            "id": f"n{i}",
+            "label": f"Entity number {i}",
+            "type": rng.choice(["PERSON", "ORG", "GPE"]),
+            "x": rng.uniform(-1000, 1000),
+            "y": rng.uniform(-1000, 1000),
+        }
+        for i in range(n)
+    ]
     pairs = set()
     while len(pairs) < m:
         a, b = rng.sample(range(n), 2)
@@ -150,20 +234,25 @@ def random_graph(n: int, m: int, seed: int = 3) -> dict:
 class Loaded:
     page: object
     url: str
-    errors: list = field(default_factory=list)     # console errors and uncaught exceptions
-    requests: list = field(default_factory=list)   # every URL the page asked for
-    dialogs: list = field(default_factory=list)    # alert()/confirm()/prompt() that fired
+    errors: list = field(default_factory=list)  # console errors and uncaught exceptions
+    requests: list = field(default_factory=list)  # every URL the page asked for
+    dialogs: list = field(default_factory=list)  # alert()/confirm()/prompt() that fired
 
     def js(self, expr: str, arg=None):
         return self.page.evaluate(expr, arg)
 
     def node_point(self, node_id: str) -> tuple[float, float]:
         """Viewport coordinates of a node's centre."""
-        return tuple(self.js("""id => {
+        return tuple(
+            self.js(
+                """id => {
             const net = graphkit.network, p = net.getPositions([id])[id], d = net.canvasToDOM(p);
             const r = document.getElementById('network').getBoundingClientRect();
             return [r.left + d.x, r.top + d.y];
-        }""", node_id))
+        }""",
+                node_id,
+            )
+        )
 
 
 @pytest.fixture(scope="module")
@@ -193,8 +282,9 @@ def open_page(browser):
 
         page.on("dialog", on_dialog)
         page.goto(loaded.url)
-        page.wait_for_function("() => window.graphkit && (window.graphkit.ready || window.graphkit.error)",
-                               timeout=30_000)
+        page.wait_for_function(
+            "() => window.graphkit && (window.graphkit.ready || window.graphkit.error)", timeout=30_000
+        )
         assert page.evaluate("graphkit.error") is None
         return loaded
 
@@ -247,8 +337,18 @@ def test_loads_offline_without_errors(page_from_data):
     pos = p.js("graphkit.network.getPositions(['trump']).trump")
     assert pos == {"x": -400, "y": 0}
     # stable ids the tests and the README rely on
-    for sel in ("#search", "#panel", "#legend", "#min-weight", "#min-mentions", "#color-mode",
-                "#path-from", "#path-to", "#path-go", "#banner"):
+    for sel in (
+        "#search",
+        "#panel",
+        "#legend",
+        "#min-weight",
+        "#min-mentions",
+        "#color-mode",
+        "#path-from",
+        "#path-to",
+        "#path-go",
+        "#banner",
+    ):
         assert p.page.query_selector(sel) is not None, sel
     assert "Entity graph" in panel_text(p) or "test graph" in panel_text(p)
 
@@ -315,8 +415,11 @@ def test_click_node_shows_profile_and_neighbours(page_from_data):
     p.page.keyboard.press("Escape")
     wait_idle(p)  # "back" re-focused Donald Trump with an animation
     box = p.page.locator("#network").bounding_box()
-    label = next(lab for lab in p.js("graphkit.labels")
-                 if lab["rect"][0] > 0 and lab["rect"][2] < box["width"] and lab["rect"][3] < box["height"])
+    label = next(
+        lab
+        for lab in p.js("graphkit.labels")
+        if lab["rect"][0] > 0 and lab["rect"][2] < box["width"] and lab["rect"][3] < box["height"]
+    )
     rect = label["rect"]
     p.page.mouse.click(box["x"] + (rect[0] + rect[2]) / 2, box["y"] + (rect[1] + rect[3]) / 2)
     assert p.js("graphkit.network.getSelectedNodes()") == [label["id"]]
@@ -421,7 +524,7 @@ def test_labels_do_not_overlap(page_from_data):
     assert len(labels) >= 8
     rects = [lab["rect"] for lab in labels]
     for i, a in enumerate(rects):
-        for b in rects[i + 1:]:
+        for b in rects[i + 1 :]:
             assert not (a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]), (a, b)
     # not every node is labelled at first; zooming in labels nodes that were not
     assert len(labels) < 100
@@ -435,17 +538,34 @@ def test_hostile_text_stays_text(page_from_data):
     evil_label = f"Evil {HOSTILE_IMG} Corp"
     evil_alias = f"{HOSTILE_SCRIPT}"
     nodes = [
-        {"id": "evil", "label": evil_label, "type": "ORG", "aliases": [evil_alias, "Evil Corp"], "x": -200, "y": 0,
-         "files": [f"leak/{HOSTILE_IMG}.txt"]},
+        {
+            "id": "evil",
+            "label": evil_label,
+            "type": "ORG",
+            "aliases": [evil_alias, "Evil Corp"],
+            "x": -200,
+            "y": 0,
+            "files": [f"leak/{HOSTILE_IMG}.txt"],
+        },
         {"id": "bob", "label": "Bob Smith", "type": "PERSON", "aliases": ["Bob"], "x": 200, "y": 0},
-        {"id": f"x{HOSTILE_IMG}", "label": "</script><script>window.__pwned=3</script>", "type": "<b>TYPE</b>",
-         "x": 0, "y": 300},
+        {
+            "id": f"x{HOSTILE_IMG}",
+            "label": "</script><script>window.__pwned=3</script>",
+            "type": "<b>TYPE</b>",
+            "x": 0,
+            "y": 300,
+        },
     ]
-    text = (f"Bob met Evil Corp. {HOSTILE_IMG} {HOSTILE_SCRIPT} </script><script>window.__pwned=1</script> "
-            "<!-- /*__VIS_JS__*/ __TITLE__ /*__DATA__*/ --> & done")
-    data = make_graph(nodes, [("evil", "bob", 2, [1], 2), ("bob", f"x{HOSTILE_IMG}", 1, [2], 1)],
-                      {1: (f"{HOSTILE_IMG}.txt", text), 2: ("b.txt", "Bob and </script><script>window.__pwned=3</script>")},
-                      meta={"title": "</title><script>window.__pwned=2</script>", "omitted": HOSTILE_IMG})
+    text = (
+        f"Bob met Evil Corp. {HOSTILE_IMG} {HOSTILE_SCRIPT} </script><script>window.__pwned=1</script> "
+        "<!-- /*__VIS_JS__*/ __TITLE__ /*__DATA__*/ --> & done"
+    )
+    data = make_graph(
+        nodes,
+        [("evil", "bob", 2, [1], 2), ("bob", f"x{HOSTILE_IMG}", 1, [2], 1)],
+        {1: (f"{HOSTILE_IMG}.txt", text), 2: ("b.txt", "Bob and </script><script>window.__pwned=3</script>")},
+        meta={"title": "</title><script>window.__pwned=2</script>", "omitted": HOSTILE_IMG},
+    )
     p = page_from_data(data)
     p.js("graphkit.selectNode('evil')")
     p.js("graphkit.selectEdge('e0')")
@@ -529,7 +649,8 @@ def test_hostile_document_through_ingest_and_export(open_page, tmp_path, tiny_mo
     docs = tmp_path / "leak"
     docs.mkdir()
     (docs / "memo <img src=x onerror=alert(1)>.txt").write_text(
-        "Alice Smith <img src=x onerror=alert(1)> met Bob Jones <script>alert(2)</script> in Paris.\n", encoding="utf-8")
+        "Alice Smith <img src=x onerror=alert(1)> met Bob Jones <script>alert(2)</script> in Paris.\n", encoding="utf-8"
+    )
     db, out = tmp_path / "h.db", tmp_path / "h.html"
     assert run("ingest", docs, "--db", db, "--model", tiny_model).exit_code == 0
     assert run("export", "--format", "html", "--out", out, "--db", db, "--title", "<b>leak</b>").exit_code == 0

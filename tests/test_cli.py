@@ -36,7 +36,16 @@ def test_changed_file_replaces_its_rows(tmp_path, tiny_corpus, tiny_model, tiny_
 def test_surname_joins_full_name_and_dates_are_not_entities(tiny_db, run):
     rows = j(run("entities", "--db", tiny_db, "--json"))
     names = {r["name"]: r for r in rows}
-    assert set(names) == {"Alice Smith", "Bob Jones", "Carol White", "Dave Brown", "Acme Corp", "Globex", "Paris", "Berlin"}
+    assert set(names) == {
+        "Alice Smith",
+        "Bob Jones",
+        "Carol White",
+        "Dave Brown",
+        "Acme Corp",
+        "Globex",
+        "Paris",
+        "Berlin",
+    }
     assert set(names["Alice Smith"]["aliases"]) == {"Alice Smith", "Smith"}
     assert names["Alice Smith"]["mentions"] == 3
 
@@ -59,7 +68,10 @@ def test_path_strongest_and_avoid(tiny_db, run):
     # Bob Jones and Globex share two paragraphs, Alice Smith and Globex one.
     assert names("--strongest") == ["Paris", "Bob Jones", "Globex"]
     result = run("path", "Paris", "Globex", "--db", tiny_db, "--avoid", "Bob Jones", "--avoid", "Alice Smith")
-    assert result.exit_code == 1 and "no path between 'Paris' and 'Globex' (avoiding Bob Jones, Alice Smith)" in result.stderr
+    assert (
+        result.exit_code == 1
+        and "no path between 'Paris' and 'Globex' (avoiding Bob Jones, Alice Smith)" in result.stderr
+    )
 
 
 def test_unknown_name_lists_close_names(tiny_db, run):
@@ -124,12 +136,16 @@ def test_export_top_and_min_weight(tmp_path, tiny_db, run):
     g = nx.read_graphml(out)
     # Pairs that share two paragraphs: one.txt lines 1 and 3 with two.md line 2.
     assert {frozenset(e) for e in g.edges} == {
-        frozenset(p) for p in [("Bob Jones", "Globex"), ("Alice Smith", "Bob Jones"), ("Berlin", "Globex"), ("Berlin", "Bob Jones")]
+        frozenset(p)
+        for p in [("Bob Jones", "Globex"), ("Alice Smith", "Bob Jones"), ("Berlin", "Globex"), ("Berlin", "Bob Jones")]
     }
     assert run("export", "--format", "graphml", "--out", out, "--db", tiny_db, "--top", "3").exit_code == 0
     assert nx.read_graphml(out).number_of_nodes() == 3
     meta = tmp_path / "g.json"
-    assert run("export", "--format", "json", "--out", meta, "--db", tiny_db, "--top", "3", "--min-weight", "2").exit_code == 0
+    assert (
+        run("export", "--format", "json", "--out", meta, "--db", tiny_db, "--top", "3", "--min-weight", "2").exit_code
+        == 0
+    )
     omitted = json.loads(meta.read_text(encoding="utf-8"))["meta"]["omitted"]
     assert omitted.startswith("Showing the 3 most connected of 4 entities")
     assert "fewer than 2 paragraphs are left out (8 entities and 12 links before)" in omitted
@@ -168,8 +184,11 @@ def test_bad_files_are_skipped_rest_ingested(tmp_path, tiny_corpus, tiny_model, 
     assert report["ingested"] == 5
     ev = j(run("evidence", "Bob Jones", "Berlin", "--db", tmp_path / "x.db", "--json"))
     assert any("café" in e["text"] for e in ev["evidence"])
-    warnings = [line for line in run("ingest", tiny_corpus, "--db", tmp_path / "y.db", "--model", tiny_model).stderr.splitlines()
-                if line.startswith("warning:")]
+    warnings = [
+        line
+        for line in run("ingest", tiny_corpus, "--db", tmp_path / "y.db", "--model", tiny_model).stderr.splitlines()
+        if line.startswith("warning:")
+    ]
     assert f"warning: {tiny_corpus / 'latin.txt'}: not valid UTF-8; read as Windows-1252 (ingested)" in warnings
     assert f"warning: skipped {tiny_corpus / 'empty.txt'}: empty file" in warnings
 

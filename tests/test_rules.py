@@ -109,8 +109,17 @@ def test_classify_web_page_furniture():
         "Putin is a crook and Trump knows it.",
     ]
     kinds = [k for k, _ in classify_paragraphs(paragraphs)]
-    assert kinds == ["boilerplate", "heading", "body", "boilerplate", "heading", "boilerplate", "boilerplate",
-                     "comment", "comment"]
+    assert kinds == [
+        "boilerplate",
+        "heading",
+        "body",
+        "boilerplate",
+        "heading",
+        "boilerplate",
+        "boilerplate",
+        "comment",
+        "comment",
+    ]
 
 
 def test_report_quote_is_not_a_comment_header():
@@ -119,12 +128,14 @@ def test_report_quote_is_not_a_comment_header():
 
 
 def test_acronym_definitions():
-    pairs = find_acronyms([
-        "the Internet Research Agency (IRA) hired trolls",
-        "extend the New Strategic Arms Reduction Treaty (New START) now",
-        "the KGB (Committee for State Security) ran it",
-        "costs rose (see Table 3) again",
-    ])
+    pairs = find_acronyms(
+        [
+            "the Internet Research Agency (IRA) hired trolls",
+            "extend the New Strategic Arms Reduction Treaty (New START) now",
+            "the KGB (Committee for State Security) ran it",
+            "costs rose (see Table 3) again",
+        ]
+    )
     assert pairs == {("Internet Research Agency", "IRA"), ("New Strategic Arms Reduction Treaty", "New START")}
 
 
@@ -138,21 +149,35 @@ def by_label(entities):
 
 
 def test_surname_joins_the_only_full_name_and_type_is_voted():
-    ents = by_label(resolve_entities(stats(("Donald Trump", "PERSON", 3), ("Trump", "ORG", 10), ("TRUMP", "ORG", 5)), aliases=[]))
+    ents = by_label(
+        resolve_entities(stats(("Donald Trump", "PERSON", 3), ("Trump", "ORG", 10), ("TRUMP", "ORG", 5)), aliases=[])
+    )
     assert list(ents) == ["Donald Trump"]
     assert ents["Donald Trump"].type == "PERSON"
     assert "surname of Donald Trump" in ents["Donald Trump"].keys["trump"]
 
 
 def test_ambiguous_surname_stays_alone():
-    ents = by_label(resolve_entities(stats(("Ivanka Trump", "PERSON", 3), ("Eric Trump", "PERSON", 3), ("Trump", "PERSON", 4)), aliases=[]))
+    ents = by_label(
+        resolve_entities(
+            stats(("Ivanka Trump", "PERSON", 3), ("Eric Trump", "PERSON", 3), ("Trump", "PERSON", 4)), aliases=[]
+        )
+    )
     assert set(ents) == {"Ivanka Trump", "Eric Trump", "Trump"}
 
 
 def test_junior_does_not_take_the_surname_and_families_stay_apart():
-    ents = by_label(resolve_entities(stats(
-        ("Donald Trump", "PERSON", 5), ("Donald Trump Jr.", "PERSON", 2), ("Trump", "PERSON", 9), ("Trumps", "GPE", 1),
-    ), aliases=[]))
+    ents = by_label(
+        resolve_entities(
+            stats(
+                ("Donald Trump", "PERSON", 5),
+                ("Donald Trump Jr.", "PERSON", 2),
+                ("Trump", "PERSON", 9),
+                ("Trumps", "GPE", 1),
+            ),
+            aliases=[],
+        )
+    )
     assert set(ents) == {"Donald Trump", "Donald Trump Jr.", "Trumps"}
     assert ents["Trumps"].type == "PERSON"
 
@@ -163,26 +188,42 @@ def test_place_is_not_a_surname():
 
 
 def test_acronym_qualified_and_generic_head_rules():
-    ents = by_label(resolve_entities(
-        stats(("Internet Research Agency", "ORG", 2), ("IRA", "ORG", 4), ("Russian", "NORP", 9),
-              ("Foreign Ministry", "ORG", 2), ("Russian Foreign Ministry", "ORG", 1), ("Special Counsel's Office", "ORG", 2),
-              ("Office", "ORG", 10)),
-        aliases=[],
-    ))
+    ents = by_label(
+        resolve_entities(
+            stats(
+                ("Internet Research Agency", "ORG", 2),
+                ("IRA", "ORG", 4),
+                ("Russian", "NORP", 9),
+                ("Foreign Ministry", "ORG", 2),
+                ("Russian Foreign Ministry", "ORG", 1),
+                ("Special Counsel's Office", "ORG", 2),
+                ("Office", "ORG", 10),
+            ),
+            aliases=[],
+        )
+    )
     assert len(ents) == 4 and {"Internet Research Agency", "Russian", "Special Counsel's Office"} <= set(ents)
     ministry = next(e for e in ents.values() if "Foreign Ministry" in e.forms)
     assert set(ministry.forms) == {"Foreign Ministry", "Russian Foreign Ministry"}
 
 
 def test_type_priors_from_places_and_head_nouns():
-    ents = by_label(resolve_entities(stats(("Kiev", "PERSON", 1), ("National Hotel", "ORG", 1), ("Red Square", "GPE", 1)), aliases=[]))
+    ents = by_label(
+        resolve_entities(
+            stats(("Kiev", "PERSON", 1), ("National Hotel", "ORG", 1), ("Red Square", "GPE", 1)), aliases=[]
+        )
+    )
     assert {k: e.type for k, e in ents.items()} == {"Kiev": "GPE", "National Hotel": "FAC", "Red Square": "FAC"}
 
 
 def test_curation_merge_split_rename_ignore_type():
     rows = stats(("Drumpf", "ORG", 2), ("Donald Trump", "PERSON", 3), ("QiOSK", "ORG", 1), ("Krasnov", "GPE", 1))
-    curation = [("merge", "Donald Trump", "Drumpf"), ("ignore", "QiOSK", ""), ("rename", "Donald Trump", "Donald J. Trump"),
-                ("type", "Krasnov", "PERSON")]
+    curation = [
+        ("merge", "Donald Trump", "Drumpf"),
+        ("ignore", "QiOSK", ""),
+        ("rename", "Donald Trump", "Donald J. Trump"),
+        ("type", "Krasnov", "PERSON"),
+    ]
     ents = by_label(resolve_entities(rows, curation=curation, aliases=[]))
     assert set(ents) == {"Donald J. Trump", "Krasnov"}
     assert ents["Krasnov"].type == "PERSON"
@@ -209,24 +250,43 @@ def test_paragraphs_lines_wrapped_and_long():
 
 
 def test_html_visible_text_only():
-    title, text = html_to_text("<html><head><title>T</title><script>alert(1)</script></head><body><p>Putin</p><style>x</style><p>Trump</p></body></html>")
+    title, text = html_to_text(
+        "<html><head><title>T</title><script>alert(1)</script></head><body><p>Putin</p><style>x</style><p>Trump</p></body></html>"
+    )
     assert title == "T" and [ln for ln in text.split("\n") if ln.strip()] == ["Putin", "Trump"]
 
 
 def test_nicknames_and_suffixed_surnames_join_the_full_name():
-    ents = by_label(resolve_entities(stats(
-        ("Donald McGahn", "PERSON", 4), ("Don McGahn", "PERSON", 3), ("McGahn", "ORG", 50),
-        ("Michael T. Flynn", "PERSON", 5), ("Mike Flynn", "PERSON", 2), ("Flynn", "PERSON", 40),
-        ("Donald Trump Jr.", "PERSON", 3), ("Trump Jr.", "PERSON", 9),
-    ), aliases=[]))
+    ents = by_label(
+        resolve_entities(
+            stats(
+                ("Donald McGahn", "PERSON", 4),
+                ("Don McGahn", "PERSON", 3),
+                ("McGahn", "ORG", 50),
+                ("Michael T. Flynn", "PERSON", 5),
+                ("Mike Flynn", "PERSON", 2),
+                ("Flynn", "PERSON", 40),
+                ("Donald Trump Jr.", "PERSON", 3),
+                ("Trump Jr.", "PERSON", 9),
+            ),
+            aliases=[],
+        )
+    )
     assert set(ents) == {"Donald McGahn", "Michael T. Flynn", "Donald Trump Jr."}
     assert ents["Donald McGahn"].type == "PERSON"  # a full name outweighs fifty ORG guesses
 
 
 def test_a_person_and_an_organisation_are_never_chained_together():
     # "J.D." is J.D. Gordon's given name and spells "Justice Department": neither rule may join the three.
-    ents = resolve_entities(stats(("J.D. Gordon", "PERSON", 5), ("Gordon", "PERSON", 9), ("J.D.", "PERSON", 2),
-                                  ("Justice Department", "ORG", 4)), aliases=[])
+    ents = resolve_entities(
+        stats(
+            ("J.D. Gordon", "PERSON", 5),
+            ("Gordon", "PERSON", 9),
+            ("J.D.", "PERSON", 2),
+            ("Justice Department", "ORG", 4),
+        ),
+        aliases=[],
+    )
     person = next(e for e in ents if "Gordon" in e.forms)
     assert "Justice Department" not in person.forms
 

@@ -81,7 +81,9 @@ def test_html_is_self_contained(seeds_db, run, tmp_path):
     out = tmp_path / "g.html"
     assert run("export", "--format", "html", "--out", out, "--db", seeds_db).exit_code == 0
     page = out.read_text(encoding="utf-8")
-    resources = re.findall(r"""(?:src|href)\s*=\s*["']?(https?:)|url\(\s*["']?(https?:)|@import\s+["']?(https?:)""", page, re.I)
+    resources = re.findall(
+        r"""(?:src|href)\s*=\s*["']?(https?:)|url\(\s*["']?(https?:)|@import\s+["']?(https?:)""", page, re.I
+    )
     assert resources == []
     assert not re.search(r"<script[^>]+src=", page) and "sourceMappingURL" not in page
     assert "Donald Trump" in page
