@@ -291,8 +291,16 @@ def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | N
             end = start + m.end(1)
         if (start, end) == before:
             break
-    form = " ".join(span[start:end].split())
+    form = _without_stray_brackets(" ".join(span[start:end].split()))
     return CleanMention(start, end, form, titled) if _acceptable(form, label) else None
+
+
+def _without_stray_brackets(form: str) -> str:
+    """'[Vladimir] Putin' seen as 'Vladimir] Putin': the form drops brackets that pair with nothing."""
+    for opener, closer in ("()", "[]"):
+        if form.count(opener) != form.count(closer):
+            form = " ".join(form.replace(opener, " ").replace(closer, " ").split())
+    return form
 
 
 def _closes_late(span: str, start: int, end: int) -> bool:

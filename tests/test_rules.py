@@ -53,6 +53,7 @@ def forms(span, label="PERSON"):
         ("Section 1512(c)(2", "LAW", ["Section 1512(c)"]),
         ("A. N", "PERSON", []),
         ("G7", "ORG", ["G7"]),
+        ("Vladimir] Putin", "PERSON", ["Vladimir Putin"]),
     ],
 )
 def test_clean_mention(span, label, expected):
