@@ -656,7 +656,13 @@ def info(db, as_json) -> None:
             "curation_rules": len(store.curation()),
             "schema_version": int(store.get_meta("schema_version", "0") or 0),
         }
-    emit(as_json, data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()))
+
+    def text() -> str:
+        kinds = ", ".join(f"{n:,} {kind}" for kind, n in data["paragraph_kinds"].items())
+        lines = [f"{k.replace('_', ' ')}: {v:,}" for k, v in data.items() if k != "paragraph_kinds"]
+        return "\n".join([*lines[:2], f"  by kind: {kinds}", *lines[2:]])
+
+    emit(as_json, data, text)
 
 
 def _table(headers: list[str], rows: list[tuple]) -> str:
