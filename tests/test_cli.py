@@ -238,3 +238,11 @@ def test_every_command_has_help_with_an_example(run):
         assert result.exit_code == 0
         assert "Example:" in result.output, f"{name} --help has no example"
         assert command.help and len(command.help.split()) > 5
+
+
+def test_info_counts_what_the_store_holds(tiny_db, run):
+    data = j(run("info", "--db", tiny_db, "--json"))
+    assert (data["documents"], data["paragraphs"], data["entities"]) == (3, 7, 8)
+    assert data["paragraph_kinds"] == {"body": 6, "heading": 1}
+    text = run("info", "--db", tiny_db).stdout
+    assert "by kind: 6 body, 1 heading" in text
