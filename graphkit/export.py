@@ -22,6 +22,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from .errors import BadInput
+from .graph import graph_kinds
 from .query import community_of
 from .store import Store
 
@@ -163,7 +164,7 @@ def _xml_ready(graph: nx.Graph) -> nx.Graph:
 
 # -- JSON ----------------------------------------------------------------------------
 def _json_payload(store: Store, shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
-    kinds = tuple(str(full.graph.get("kinds", "body")).split(","))
+    kinds = graph_kinds(full)
     nodes = [
         {"id": n, **{k: v for k, v in d.items()}, "aliases": d["aliases"].split("|")} for n, d in shown.nodes(data=True)
     ]
@@ -211,7 +212,7 @@ def graph_payload(store: Store, shown: nx.Graph, full: nx.Graph, *, title: str =
     """The data the explorer page embeds: nodes with layout, edges with evidence ids, paragraphs."""
     from pyvis.network import Network
 
-    kinds = tuple(str(full.graph.get("kinds", "body")).split(","))
+    kinds = graph_kinds(full)
     positions = _layout(shown)
     communities = community_of(shown)
     strength = dict(shown.degree(weight="weight"))

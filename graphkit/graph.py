@@ -16,12 +16,17 @@ import networkx as nx
 from .errors import BadInput
 from .store import Store
 
-__all__ = ["DEFAULT_TYPES", "ALL_KINDS", "INCLUDE_CHOICES", "build_graph", "kinds_for"]
+__all__ = ["DEFAULT_TYPES", "ALL_KINDS", "INCLUDE_CHOICES", "build_graph", "graph_kinds", "kinds_for"]
 
 DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 ALL_KINDS = ("body", "heading", "boilerplate", "comment")
 # --include names (plural, as a user says them) -> paragraph kinds
 INCLUDE_CHOICES = {"headings": "heading", "boilerplate": "boilerplate", "comments": "comment", "all": "*"}
+
+
+def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:
+    """The paragraph kinds a graph was built from (what its evidence must come from)."""
+    return tuple(str(graph.graph.get("kinds", "body")).split(","))
 
 
 def kinds_for(include: Collection[str] = ()) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from .errors import BadInput, NoPath, UnknownEntity
+from .graph import graph_kinds
 from .normalize import clean_mention, entity_key
 from .store import Evidence, Store
 
@@ -120,7 +121,7 @@ def shortest_path(
 
 def path_hops(store: Store, graph: nx.Graph, path: Sequence[str], *, per_hop: int = 3) -> list[dict[str, Any]]:
     """For each hop of a path: both ends, the weight and up to ``per_hop`` evidence paragraphs."""
-    kinds = _kinds(graph)
+    kinds = graph_kinds(graph)
     hops = []
     for a, b in zip(path, path[1:]):
         data = graph.edges[a, b]
@@ -145,10 +146,6 @@ def with_spans(store: Store, graph: nx.Graph, rows: Sequence[Evidence], names: S
         if entity in wanted:
             spans.setdefault(pid, []).append({"name": wanted[entity], "start": start, "end": end})
     return [{**r.as_dict(), "mentions": spans.get(r.paragraph_id, [])} for r in rows]
-
-
-def _kinds(graph: nx.Graph) -> tuple[str, ...]:
-    return tuple(str(graph.graph.get("kinds", "body")).split(","))
 
 
 def centrality(
@@ -207,7 +204,7 @@ def evidence(
 ) -> tuple[str, str, list[Evidence]]:
     """Every paragraph in which both entities occur."""
     na, nb = find_node(graph, a), find_node(graph, b)
-    rows = store.evidence(graph.nodes[na]["entity"], graph.nodes[nb]["entity"], kinds or _kinds(graph))
+    rows = store.evidence(graph.nodes[na]["entity"], graph.nodes[nb]["entity"], kinds or graph_kinds(graph))
     return na, nb, rows
 
 

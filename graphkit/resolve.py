@@ -33,8 +33,6 @@ __all__ = ["Entity", "resolve_entities", "rebuild_entities", "builtin_aliases", 
 
 # Bump when the rules change, so an ingest re-resolves a store that did not change.
 RESOLVER_VERSION = "7"
-# Labels that a place or group keeps even when a person shares its name ("Washington").
-_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # A surname joins the most frequent full name when that one has this many times the
 # mentions of all the others together ("Trump" -> Donald Trump, not Ivanka Trump).
 SURNAME_DOMINANCE = 4.0
@@ -420,13 +418,6 @@ def _join_plurals(keys: dict[str, _Key], groups: _Groups) -> None:
                     groups.union(anchor, other, f"another form of {_best_form(keys[anchor])}")
 
 
-def _place_like(k: _Key) -> bool:
-    if k.key in known_places():
-        return True
-    place = sum(k.labels[label] for label in _PLACE_LABELS)
-    return k.mentions >= 3 and place >= 0.7 * k.mentions and not k.titled
-
-
 def _dominant(
     candidates: list[str], keys: dict[str, _Key], groups: _Groups, allow_suffixed: bool = False
 ) -> str | None:
@@ -447,11 +438,6 @@ def _dominant(
     if rest == 0 or by_group[first] >= SURNAME_DOMINANCE * rest:
         return plain.get(first, first)
     return None
-
-
-def _compatible(a: _Key, b: _Key) -> bool:
-    """Built-in aliases only join names used as the same broad kind of thing."""
-    return _type_of(a) != "PERSON" and _type_of(b) != "PERSON"
 
 
 def _curate(keys: dict[str, _Key], groups: _Groups, curation: Sequence[tuple[str, str, str]]) -> list[Entity]:

@@ -330,9 +330,6 @@ class Store:
     def entities(self) -> list[EntityRow]:
         return [EntityRow(*r) for r in self.conn.execute("SELECT id, label, type, aliases FROM entities")]
 
-    def entity_keys(self) -> list[tuple[str, int, str]]:
-        return self.conn.execute("SELECT key, entity_id, reason FROM entity_keys").fetchall()
-
     def node_counts(self, kinds: Sequence[str]) -> list[tuple[int, int, int]]:
         """``(entity id, mentions, documents)`` over paragraphs of the given kinds."""
         marks = ",".join("?" * len(kinds))

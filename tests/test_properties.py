@@ -13,13 +13,13 @@ import json
 import os
 import tempfile
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pages import split_data_block
 
 import graphkit.corpus as corpus
 from graphkit.export import export_graph, render_html, sanitize_xml
@@ -138,36 +138,10 @@ def test_reading_any_file_never_raises(data, suffix):
 
 
 # -- the whole pipeline ------------------------------------------------------------------
-class _DataBlock(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.inside = False
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.inside = tag == "script" and dict(attrs).get("id") == "graphkit-data"
-
-    def handle_endtag(self, tag):
-        self.inside = False
-
-    def handle_data(self, data):
-        if self.inside:
-            self.parts.append(data)
-
-
-def split_page(page: str) -> tuple[str, str]:
-    parser = _DataBlock()
-    parser.feed(page)
-    parser.close()
-    data = "".join(parser.parts)
-    start = page.index(data)
-    return data, page[:start] + page[start + len(data) :]
-
-
 @pytest.fixture(scope="module")
 def page_shell() -> str:
     """The explorer page around its data block, for a payload that holds no document text at all."""
-    _, outside = split_page(render_html({"meta": {}, "nodes": [], "edges": [], "paragraphs": {}, "types": {}}))
+    _, outside = split_data_block(render_html({"meta": {}, "nodes": [], "edges": [], "paragraphs": {}, "types": {}}))
     return outside
 
 
@@ -200,7 +174,7 @@ def test_any_corpus_ingests_and_every_export_stays_valid(tiny_model, page_shell,
         }
         assert {n["id"] for n in json.loads((root / "g.json").read_text(encoding="utf-8"))["nodes"]} == set(graph)
 
-        data, outside = split_page((root / "g.html").read_text(encoding="utf-8"))
+        data, outside = split_data_block((root / "g.html").read_text(encoding="utf-8"))
         assert "<" not in data and ">" not in data
         payload = json.loads(data)
         assert {n["id"] for n in payload["nodes"]} == set(graph)

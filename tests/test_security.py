@@ -13,12 +13,12 @@ import pickle
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from pages import split_data_block
 
 from graphkit.cli import cli
 from graphkit.export import _script_json, sanitize_xml
@@ -162,36 +162,6 @@ def test_html_export_never_lets_document_text_out_of_its_data_block(tmp_path, ho
         assert needle not in outside, needle
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in outside  # the title, escaped
     assert not re.search(r"(?:src|href)\s*=\s*[\"']?https?://", page, re.I)
-
-
-class _DataBlock(HTMLParser):
-    """Finds the content of <script id="graphkit-data"> as a browser would (comments are not elements)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.inside = False
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.inside = tag == "script" and dict(attrs).get("id") == "graphkit-data"
-
-    def handle_endtag(self, tag: str) -> None:
-        self.inside = False
-
-    def handle_data(self, data: str) -> None:
-        if self.inside:
-            self.parts.append(data)
-
-
-def split_data_block(page: str) -> tuple[str, str]:
-    """The JSON the page embeds, and the page without it."""
-    parser = _DataBlock()
-    parser.feed(page)
-    parser.close()
-    data = "".join(parser.parts)
-    assert data, "no data block in the page"
-    start = page.index(data)
-    return data, page[:start] + page[start + len(data) :]
 
 
 def test_text_output_keeps_control_characters_out_of_the_terminal(hostile_db):
