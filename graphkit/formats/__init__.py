@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..corpus import Paragraph, split_paragraphs
+from ..paragraphs import Paragraph, split_paragraphs
 
 __all__ = ["Part", "Failed", "Unreadable", "READERS", "read_parts", "number_paragraphs"]
 

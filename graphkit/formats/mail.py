@@ -23,7 +23,7 @@ from email.message import EmailMessage, MIMEPart
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..corpus import Paragraph, decode, html_to_text
+from ..paragraphs import Paragraph, decode, html_to_text
 from . import READERS, Failed, Part, Unreadable, _one_line, read_parts
 
 __all__ = ["read_eml", "read_mbox", "message_paragraphs"]
