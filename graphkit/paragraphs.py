@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .text import CONTROL_CHARS as _CONTROLS
+from .text import join_lines
+
 __all__ = [
     "MAX_PARAGRAPH_CHARS",
     "Paragraph",
@@ -74,9 +77,6 @@ def _looks_textual(text: str) -> bool:
     sample = text[:65536]
     bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or ch == "\ufffd")
     return bad <= len(sample) * _BINARY_CONTROL_SHARE
-
-
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _clean_controls(text: str) -> str:
@@ -143,13 +143,7 @@ def _wrapped_blocks(lines: list[str]) -> Iterator[tuple[int, str]]:
 
 
 def _join_wrapped(lines: list[str]) -> str:
-    out = lines[0]
-    for line in lines[1:]:
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out = out[:-1] + line  # a word hyphenated at the line break
-        else:
-            out += " " + line
-    return _fold_spaces(out)
+    return _fold_spaces(join_lines(lines))  # the PDF reader's joiner: one rule for hyphenated line breaks
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:

@@ -24,6 +24,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..paragraphs import Paragraph, decode, html_to_text
+from ..text import CONTROL_CHARS as _CONTROLS
 from . import READERS, Failed, Part, Unreadable, _one_line, read_parts
 
 __all__ = ["read_eml", "read_mbox", "message_paragraphs"]
@@ -38,7 +39,6 @@ _CONTENT_TYPES = {
     "application/mbox": ".mbox",
 }
 _CARRIED = ("subject", "from", "to", "cc", "date")  # what an attachment's evidence shows of its message
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # "On Mon, 4 Mar 2019 at 10:15, Bob Jones <bob@globex.example> wrote:" and its translations.
 _ATTRIBUTION = re.compile(
     r"^(?:on|am|le|el|il|op|den)\s.{0,300}?(?:wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev)\s*:$", re.I
