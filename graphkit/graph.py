@@ -2,48 +2,64 @@
 
 Nodes and edges are aggregated in SQL and the result is cached in the store, keyed
 by the store's generation, so a query does not rebuild the graph when nothing changed
-(issue 5). Attributes are scalars so GraphML and GEXF can hold them.
+(issue 5). Attributes are scalars so GraphML and GEXF can hold them. The cache is JSON,
+which cannot carry code: a database from someone else is data, never a program (issue 15).
 """
 
 from __future__ import annotations
 
-import io
-import pickle
-from collections.abc import Collection, Sequence
+import json
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
 
 import networkx as nx
 
-from .errors import BadInput
-from .store import Store
+from .errors import BadChoice
+from .paragraphs import EVIDENCE_KINDS, KINDS, PARAGRAPH_KINDS
+from .store import EntityRow, GraphSource
 
-__all__ = ["DEFAULT_TYPES", "ALL_KINDS", "INCLUDE_CHOICES", "build_graph", "graph_kinds", "kinds_for"]
+__all__ = [
+    "DEFAULT_TYPES",
+    "ALL_KINDS",
+    "INCLUDE_CHOICES",
+    "build_graph",
+    "entity_nodes",
+    "graph_kinds",
+    "kinds_for",
+]
 
+# The entity types a graph holds unless told otherwise (spaCy's OntoNotes labels that name things).
 DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
-ALL_KINDS = ("body", "heading", "boilerplate", "comment")
-# --include names (plural, as a user says them) -> paragraph kinds
-INCLUDE_CHOICES = {"headings": "heading", "boilerplate": "boilerplate", "comments": "comment", "all": "*"}
+ALL_KINDS = KINDS
+# What ``include`` accepts: the plural of each kind the graph leaves out by default, or "all".
+INCLUDE_CHOICES: dict[str, str] = {k.plural: k.name for k in PARAGRAPH_KINDS if not k.evidence} | {"all": "*"}
 
 
 def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:
     """The paragraph kinds a graph was built from (what its evidence must come from)."""
-    return tuple(str(graph.graph.get("kinds", "body")).split(","))
+    kinds = graph.graph.get("kinds")
+    return tuple(str(kinds).split(",")) if kinds else EVIDENCE_KINDS
 
 
 def kinds_for(include: Collection[str] = ()) -> tuple[str, ...]:
-    """Paragraph kinds that make nodes and edges: always body, plus what ``include`` names."""
-    kinds = {"body"}
+    """Paragraph kinds that make nodes and edges: the evidence kinds, plus what ``include`` names.
+
+    >>> kinds_for(["comments"])
+    ('body', 'comment')
+    """
+    kinds = set(EVIDENCE_KINDS)
     for name in include:
         if name not in INCLUDE_CHOICES:
-            raise BadInput(f"--include {name!r}: choose from {', '.join(INCLUDE_CHOICES)}")
-        kinds |= set(ALL_KINDS) if name == "all" else {INCLUDE_CHOICES[name]}
-    return tuple(k for k in ALL_KINDS if k in kinds)
+            raise BadChoice("include", name, INCLUDE_CHOICES)
+        kinds |= set(KINDS) if name == "all" else {INCLUDE_CHOICES[name]}
+    return tuple(k for k in KINDS if k in kinds)
 
 
 def build_graph(
-    store: Store,
+    store: GraphSource,
     *,
     types: Collection[str] = DEFAULT_TYPES,
-    kinds: Sequence[str] = ("body",),
+    kinds: Sequence[str] = EVIDENCE_KINDS,
     min_weight: int = 1,
 ) -> nx.Graph:
     """The entity graph of ``store``.
@@ -56,43 +72,44 @@ def build_graph(
     dropped, and so are nodes left with no edge by that filter.
     """
     types = tuple(sorted(set(types)))
-    signature = f"{store.generation}|{','.join(types)}|{','.join(kinds)}"
+    signature = f"{_CACHE_FORMAT}|{store.generation}|{','.join(types)}|{','.join(kinds)}"
     cached = store.cached_graph(signature)
-    graph = _load_cached(cached) if cached is not None else None
+    graph = _decode(cached) if cached is not None else None
     if graph is None:
         graph = _aggregate(store, types, kinds)
-        store.cache_graph(signature, pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL))
+        store.cache_graph(signature, _encode(graph))
     if min_weight > 1:
         graph = _at_least(graph, min_weight)
     return graph
 
 
-class _GraphUnpickler(pickle.Unpickler):
-    """Unpickles what :func:`build_graph` pickled, an ``nx.Graph`` of plain values, and nothing else.
+def entity_nodes(store: GraphSource, *, kinds: Sequence[str] = KINDS) -> nx.Graph:
+    """Every entity as a node (any type, any paragraph kind), without edges: enough to find one by name.
 
-    The cache lives in the database file, and a database can come from someone else: a
-    plain ``pickle.loads`` would run whatever code a crafted file carries (issue 6).
+    Much cheaper than :func:`build_graph`, which joins every paragraph's entities in pairs.
     """
-
-    def find_class(self, module: str, name: str) -> type:
-        if (module, name) == ("networkx.classes.graph", "Graph"):
-            return nx.Graph
-        raise pickle.UnpicklingError(f"the graph cache refers to {module}.{name}")
-
-
-def _load_cached(data: bytes) -> nx.Graph | None:
-    """The cached graph, or None (rebuild it) when the blob is damaged or not a graph."""
-    try:
-        graph = _GraphUnpickler(io.BytesIO(data)).load()
-    except Exception:
-        return None
-    return graph if type(graph) is nx.Graph else None
+    entities = {e.id: e for e in store.entities()}
+    graph = nx.Graph(kinds=",".join(kinds), types=",".join(sorted({e.type for e in entities.values()})))
+    _add_nodes(graph, store, entities, kinds, _unique_names(entities.values()))
+    return graph
 
 
-def _aggregate(store: Store, types: Sequence[str], kinds: Sequence[str]) -> nx.Graph:
+def _aggregate(store: GraphSource, types: Sequence[str], kinds: Sequence[str]) -> nx.Graph:
     graph = nx.Graph(kinds=",".join(kinds), types=",".join(types))
     entities = {e.id: e for e in store.entities() if e.type in types}
     names = _unique_names(entities.values())
+    _add_nodes(graph, store, entities, kinds, names)
+    graph.add_edges_from(
+        (names[a], names[b], {"weight": int(w), "documents": int(d)})
+        for a, b, w, d in store.edge_counts(kinds)
+        if a in entities and b in entities
+    )
+    return graph
+
+
+def _add_nodes(
+    graph: nx.Graph, store: GraphSource, entities: dict[int, EntityRow], kinds: Sequence[str], names: dict[int, str]
+) -> None:
     for entity_id, mentions, documents in store.node_counts(kinds):
         e = entities.get(entity_id)
         if e is not None:
@@ -105,15 +122,56 @@ def _aggregate(store: Store, types: Sequence[str], kinds: Sequence[str]) -> nx.G
                 aliases=e.aliases,
                 entity=int(entity_id),
             )
-    graph.add_edges_from(
-        (names[a], names[b], {"weight": int(w), "documents": int(d)})
-        for a, b, w, d in store.edge_counts(kinds)
-        if a in entities and b in entities
-    )
+
+
+# -- the cache ----------------------------------------------------------------------------
+# Bump when the encoding changes: an older blob then never matches a signature and is rebuilt.
+_CACHE_FORMAT = "json-1"
+_SCALARS = (str, int, float, bool)
+
+
+def _encode(graph: nx.Graph) -> bytes:
+    """Nodes and edges as rows of scalars under their attribute names (node-link data, in columns)."""
+    node_keys = sorted({k for _, d in graph.nodes(data=True) for k in d})
+    edge_keys = sorted({k for _, _, d in graph.edges(data=True) for k in d})
+    index = {n: i for i, n in enumerate(graph)}
+    data = {
+        "graph": graph.graph,
+        "node_keys": node_keys,
+        "nodes": [[n, *(d.get(k) for k in node_keys)] for n, d in graph.nodes(data=True)],
+        "edge_keys": edge_keys,
+        "edges": [[index[a], index[b], *(d.get(k) for k in edge_keys)] for a, b, d in graph.edges(data=True)],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _decode(blob: bytes) -> nx.Graph | None:
+    """The cached graph, or None (rebuild it) when the blob is damaged, from another version or not a graph."""
+    try:
+        data = json.loads(blob)
+        graph = nx.Graph(**_scalars(data["graph"].items()))
+        names = [row[0] for row in data["nodes"]]
+        graph.add_nodes_from((row[0], _scalars(zip(data["node_keys"], row[1:]))) for row in data["nodes"])
+        graph.add_edges_from(
+            (names[row[0]], names[row[1]], _scalars(zip(data["edge_keys"], row[2:]))) for row in data["edges"]
+        )
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
     return graph
 
 
-def _unique_names(entities) -> dict[int, str]:
+def _scalars(items: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    """Attributes from the cache: a value that is not a scalar means a damaged or crafted blob."""
+    out = {}
+    for key, value in items:
+        if value is not None:
+            if not isinstance(value, _SCALARS) or not isinstance(key, str):
+                raise TypeError(f"the graph cache holds a {type(value).__name__} for {key!r}")
+            out[key] = value
+    return out
+
+
+def _unique_names(entities: Iterable[EntityRow]) -> dict[int, str]:
     taken: dict[str, int] = {}
     for e in entities:
         taken[e.label] = taken.get(e.label, 0) + 1
