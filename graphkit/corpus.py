@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .formats import SNIFF_BYTES, SUFFIXES, Part, choose_format, read_parts, real_suffix
 from .paragraphs import MAX_PARAGRAPH_CHARS, Paragraph, decode, html_to_text, split_paragraphs
 
 __all__ = [
@@ -31,10 +32,6 @@ __all__ = [
     "split_paragraphs",
     "html_to_text",
 ]
-
-# Every suffix has a reader in graphkit.formats (issue 7); CONTAINERS may hold several documents.
-SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".eml", ".mbox"})
-CONTAINERS = frozenset({".eml", ".mbox"})
 
 
 @dataclass
@@ -85,27 +82,49 @@ def _found(path: Path, display: str) -> tuple[Path, str] | Skipped:
 def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str] | Skipped]:
     """Yield ``(file, display name)`` for every supported file under ``paths``.
 
-    Folders are walked recursively in sorted order; symbolic links to folders are
-    not followed (a link loop cannot hang the walk) and each is reported as
-    :class:`Skipped`, as are a missing path, a file whose suffix is not supported when
-    named explicitly, and a file whose name is not valid UTF-8.
+    A file is supported when its suffix is one of :data:`graphkit.formats.SUFFIXES`; a
+    file without a suffix (a maildir message, an mbox called ``Inbox``, a saved page) when
+    its first few kilobytes look like a format graphkit reads, or, named explicitly, as
+    plain text. Folders are walked recursively in sorted order; symbolic links to folders
+    are not followed (a link loop cannot hang the walk) and each is reported as
+    :class:`Skipped`, as are a missing path, a file of another type when named
+    explicitly, and a file whose name is not valid UTF-8.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             yield from _walk(path)
         elif path.is_file():
-            if path.suffix.lower() in SUFFIXES:
+            if _readable(path, named=True):
                 yield _found(path, path.name)
             else:
+                suffix = real_suffix(path.name) or path.suffix
                 yield Skipped(
                     path,
-                    f"unsupported file type {path.suffix or '(none)'!r}; graphkit reads {', '.join(sorted(SUFFIXES))}",
+                    f"unsupported file type {suffix or '(none)'!r}; graphkit reads {', '.join(sorted(SUFFIXES))}",
                 )
         elif path.is_symlink():
             yield Skipped(path, "broken symbolic link")
         else:
             yield Skipped(path, "no such file or folder")
+
+
+def _readable(path: Path, *, named: bool) -> bool:
+    """Whether graphkit reads ``path``: by its suffix, or by its first bytes (issue 11)."""
+    suffix = real_suffix(path.name)
+    if suffix in SUFFIXES:
+        return True
+    if suffix and not named:
+        return False  # a file type graphkit does not read (.jpg, .csv): not even opened
+    return choose_format(suffix, _head(path), fallback=named) is not None
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(SNIFF_BYTES)
+    except OSError:
+        return b""  # reading it properly will say why
 
 
 def _walk(root: Path) -> Iterator[tuple[Path, str] | Skipped]:
@@ -118,7 +137,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, str] | Skipped]:
         dirs[:] = sorted(d for d in dirs if d not in links)
         for name in sorted(files):
             path = Path(folder, name)
-            if path.suffix.lower() in SUFFIXES and not name.startswith("."):
+            if not name.startswith(".") and _readable(path, named=False):
                 yield _found(path, str(Path(root.name, path.relative_to(root))))
         for name in links:
             yield Skipped(
@@ -144,8 +163,6 @@ def read_documents(path: Path, name: str) -> list[Document | Skipped]:
     all but the last get ``path#n`` as their identity in the store, and the last gets
     the file's own path, so a file counts as done only once its last document is stored.
     """
-    from .formats import Part, read_parts
-
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -167,7 +184,7 @@ def read_documents(path: Path, name: str) -> list[Document | Skipped]:
         )
         if isinstance(part, Part)
         else Skipped(Path(f"{path}{part.name}"), part.reason)
-        for part in read_parts(data, path.suffix.lower())
+        for part in read_parts(data, real_suffix(path.name))
     ]
     docs = [doc for doc in found if isinstance(doc, Document)]
     for number, doc in enumerate(docs[:-1], 1):
