@@ -8,6 +8,7 @@ which cannot carry code: a database from someone else is data, never a program (
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
@@ -127,48 +128,58 @@ def _add_nodes(
 # -- the cache ----------------------------------------------------------------------------
 # Bump when the encoding changes: an older blob then never matches a signature and is rebuilt.
 _CACHE_FORMAT = "json-1"
-_SCALARS = (str, int, float, bool)
+_SCALARS = frozenset({str, int, float, bool})
 
 
 def _encode(graph: nx.Graph) -> bytes:
-    """Nodes and edges as rows of scalars under their attribute names (node-link data, in columns)."""
-    node_keys = sorted({k for _, d in graph.nodes(data=True) for k in d})
-    edge_keys = sorted({k for _, _, d in graph.edges(data=True) for k in d})
+    """Node-link data: ``[id, attributes]`` per node, ``[node index, node index, attributes]`` per edge."""
     index = {n: i for i, n in enumerate(graph)}
     data = {
         "graph": graph.graph,
-        "node_keys": node_keys,
-        "nodes": [[n, *(d.get(k) for k in node_keys)] for n, d in graph.nodes(data=True)],
-        "edge_keys": edge_keys,
-        "edges": [[index[a], index[b], *(d.get(k) for k in edge_keys)] for a, b, d in graph.edges(data=True)],
+        "nodes": [[n, d] for n, d in graph.nodes(data=True)],
+        "edges": [[index[a], index[b], d] for a, b, d in graph.edges(data=True)],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _decode(blob: bytes) -> nx.Graph | None:
-    """The cached graph, or None (rebuild it) when the blob is damaged, from another version or not a graph."""
+    """The cached graph, or None (rebuild it) when the blob is damaged, from another version or not a graph.
+
+    The adjacency is built here and handed to NetworkX whole (its ``_node`` and ``_adj``
+    setters exist for that): ``add_edges_from`` would double the load time. Garbage
+    collection waits until the graph is built: it would scan the growing heap again and
+    again for cycles that plain data cannot have.
+    """
+    paused = gc.isenabled()
+    gc.disable()
     try:
-        data = json.loads(blob)
-        graph = nx.Graph(**_scalars(data["graph"].items()))
-        names = [row[0] for row in data["nodes"]]
-        graph.add_nodes_from((row[0], _scalars(zip(data["node_keys"], row[1:]))) for row in data["nodes"])
-        graph.add_edges_from(
-            (names[row[0]], names[row[1]], _scalars(zip(data["edge_keys"], row[2:]))) for row in data["edges"]
-        )
+        return _build(json.loads(blob))
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build(data: dict[str, Any]) -> nx.Graph:
+    rows, links = data["nodes"], data["edges"]
+    _check_scalars([data["graph"], *(attrs for _, attrs in rows), *(link[2] for link in links)])
+    names = [name for name, _ in rows]
+    nodes = {name: attrs for name, attrs in rows}
+    adjacency: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in nodes}
+    for a, b, attrs in links:
+        u, v = names[a], names[b]
+        adjacency[u][v] = adjacency[v][u] = attrs
+    graph = nx.Graph(**data["graph"])
+    graph._node, graph._adj = nodes, adjacency
     return graph
 
 
-def _scalars(items: Iterable[tuple[str, Any]]) -> dict[str, Any]:
-    """Attributes from the cache: a value that is not a scalar means a damaged or crafted blob."""
-    out = {}
-    for key, value in items:
-        if value is not None:
-            if not isinstance(value, _SCALARS) or not isinstance(key, str):
-                raise TypeError(f"the graph cache holds a {type(value).__name__} for {key!r}")
-            out[key] = value
-    return out
+def _check_scalars(dicts: list[dict[str, Any]]) -> None:
+    """Attributes are scalars: anything else means a damaged or crafted blob."""
+    seen = {type(value) for d in dicts for value in d.values()}
+    if not seen <= _SCALARS:
+        raise TypeError(f"the graph cache holds {sorted(t.__name__ for t in seen - _SCALARS)}")
 
 
 def _unique_names(entities: Iterable[EntityRow]) -> dict[int, str]:
