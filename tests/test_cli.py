@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from click.testing import CliRunner
 
 from graphkit.cli import cli
+from graphkit.export import FORMATS
+from graphkit.graph import DEFAULT_TYPES
 from graphkit.paragraphs import MAX_PARAGRAPH_CHARS
+from graphkit.query import CENTRALITY_MEASURES
 
 
 def j(result):
@@ -234,12 +239,76 @@ def test_bad_option_value_is_a_usage_error(tiny_db, run):
     assert result.exit_code == 2
 
 
-def test_every_command_has_help_with_an_example(run):
-    for name, command in cli.commands.items():
-        result = run(name, "--help")
-        assert result.exit_code == 0
-        assert "Example:" in result.output, f"{name} --help has no example"
-        assert command.help and len(command.help.split()) > 5
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def readme_commands() -> dict[str, str]:
+    """The README's command table: command name -> the text of its row."""
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index("| command | what it does |") :].split("\n\n", 1)[0]
+    rows: dict[str, str] = {}
+    for row in table.splitlines()[2:]:
+        for name in re.findall(r"`(?:graphkit )?([a-z]+)[ `]", row.split(" | ")[0]):
+            rows[name] = row
+    return rows
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_has_help_with_an_example_and_a_readme_row(run, name):
+    command = cli.commands[name]
+    result = run(name, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output, f"{name} --help has no example"
+    assert command.help and len(command.help.split()) > 5
+    row = readme_commands()[name]
+    options = {opt for p in command.params for opt in p.opts}
+    for flag in re.findall(r"(--[a-z-]+)", row.split(" | ")[0]):
+        assert flag in options, f"the README shows {name} {flag}, which the command does not have"
+
+
+def test_the_readme_table_has_every_command_and_the_library_choices():
+    rows = readme_commands()
+    assert set(rows) == set(cli.commands)
+    bar = "\\|"  # a | inside a Markdown table cell
+    assert "--by " + bar.join(CENTRALITY_MEASURES) in rows["central"]
+    assert "--format " + bar.join(FORMATS) in rows["export"]
+    assert f"Entity types, comma-separated [default: {','.join(DEFAULT_TYPES)}]" in " ".join(
+        CliRunner().invoke(cli, ["central", "--help"], terminal_width=200).output.split()
+    )
+
+
+@pytest.mark.parametrize("by", CENTRALITY_MEASURES)
+def test_central_by_every_measure(tiny_db, run, by):
+    data = j(run("central", "--by", by, "--db", tiny_db, "--json"))
+    assert data["by"] == by and len(data["results"]) == 8
+    assert data["results"][0]["name"] in {"Alice Smith", "Bob Jones", "Globex"}  # the best connected three
+    text = run("central", "--by", by, "--db", tiny_db).stdout.splitlines()
+    assert text[0].split() == ["#", "entity", "type", by]
+
+
+def test_curation_commands_change_the_entities(tiny_db, run):
+    def names() -> set[str]:
+        return {r["name"] for r in j(run("entities", "--db", tiny_db, "--json"))}
+
+    assert run("rename", "Globex", "Globex Corporation", "--db", tiny_db).exit_code == 0
+    assert "Globex Corporation" in names() and "Globex" not in names()
+    assert run("split", "Alice Smith", "Smith", "--db", tiny_db).exit_code == 0
+    assert {"Alice Smith", "Smith"} <= names()
+    assert run("ignore", "Dave Brown", "--db", tiny_db).exit_code == 0
+    assert "Dave Brown" not in names()
+    result = run("merge", "Bob Jones", "Carol White", "--db", tiny_db)
+    assert result.exit_code == 0 and result.stderr.strip() == "merge recorded; 7 entities"
+    bob = next(r for r in j(run("entities", "--db", tiny_db, "--json")) if r["name"] == "Bob Jones")
+    assert "Carol White" in bob["aliases"] and "Carol White" not in names()
+    result = run("ignore", "Nobody Known", "--db", tiny_db)
+    assert (result.exit_code, result.stderr) == (1, "Error: no entity named 'Nobody Known'\n")
+
+
+def test_library_errors_are_spelled_with_the_options(tmp_path, tiny_corpus, tiny_model, run):
+    """The library says 'pass another db'; the command line names its option (issue 15)."""
+    db = tmp_path / "missing" / "g.db"
+    result = run("ingest", tiny_corpus, "--db", db, "--model", tiny_model)
+    assert result.stderr == f"Error: {db}: folder {db.parent} does not exist; create it or pass another --db\n"
 
 
 def test_info_counts_what_the_store_holds(tiny_db, run):

@@ -163,7 +163,7 @@ def test_any_corpus_ingests_and_every_export_stays_valid(tiny_model, page_shell,
         (docs / "anchor.txt").write_text("Alice Smith met Bob Jones in Paris.\n", encoding="utf-8")  # never empty
         with open_store(root / "g.db", create=True) as store:
             report = ingest(store, [docs], model=tiny_model, workers=1)
-            assert report.ingested + len(report.skipped) >= 1
+            assert report.ingested >= 1 and report.ingested + len(report.skipped) == report.files == len(files) + 1
             graph = build_graph(store)
             texts = [t for (t,) in store.conn.execute("SELECT text FROM paragraphs")]
             for fmt in ("graphml", "gexf", "json", "html"):
