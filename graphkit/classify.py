@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .paragraphs import KINDS
+from .vocabulary import KINDS
 
 __all__ = ["KINDS", "classify_paragraphs"]
 

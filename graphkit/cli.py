@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import importlib
 import json
 import sqlite3
 import sys
@@ -25,10 +26,8 @@ import click
 
 from . import __version__
 from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
-from .export import FORMATS
 from .formats import describe_formats
-from .graph import DEFAULT_TYPES, INCLUDE_CHOICES
-from .query import CENTRALITY_MEASURES
+from .vocabulary import DEFAULT_TYPES, INCLUDE_CHOICES
 
 DEFAULT_DB = "graphkit.db"
 
@@ -152,6 +151,27 @@ def _plural(n: int, word: str) -> str:
 
 
 # -- shared options ------------------------------------------------------------------
+class LibraryChoice(click.Choice):
+    """A choice among the names a library registry defines (``query.MEASURES``, ``export.WRITERS``).
+
+    Read when a command first needs them, so that importing the CLI does not import
+    NetworkX: ``graphkit info`` and ``--help`` stay quick.
+    """
+
+    def __init__(self, module: str, name: str) -> None:
+        self.source = (module, name)
+        super().__init__(())
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        module, name = self.source
+        return tuple(getattr(importlib.import_module(module, __package__), name))
+
+    @choices.setter
+    def choices(self, value: Any) -> None:
+        pass  # click.Choice.__init__ sets it; the registry is the only source
+
+
 def db_option(f: Callable) -> Callable:
     return click.option(
         "--db",
@@ -368,7 +388,7 @@ def path(source, target, db, types, include, min_weight, strongest, avoid, per_h
 
 @cli.command()
 @graph_options
-@click.option("--by", type=click.Choice(CENTRALITY_MEASURES), default="pagerank", show_default=True)
+@click.option("--by", type=LibraryChoice(".query", "CENTRALITY_MEASURES"), default="pagerank", show_default=True)
 @click.option("--type", "only", callback=_csv_upper, metavar="TYPE", help="Only rank entities of this type (or types).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
 @output_options
@@ -507,7 +527,7 @@ def communities(db, types, include, min_weight, members, top) -> Output:
 
 @cli.command()
 @graph_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
+@click.option("--format", "fmt", type=LibraryChoice(".export", "FORMATS"), default="html", show_default=True)
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Output file [default: exports/graph.FORMAT]."
 )
@@ -625,4 +645,4 @@ def main() -> None:
     cli(prog_name="graphkit")
 
 
-__all__ = ["cli", "main", "output_options", "Output", "table", "BadInput"]
+__all__ = ["cli", "main", "output_options", "Output", "LibraryChoice", "table", "BadInput"]

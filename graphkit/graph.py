@@ -16,8 +16,8 @@ from typing import Any
 import networkx as nx
 
 from .errors import BadChoice
-from .paragraphs import EVIDENCE_KINDS, KINDS, PARAGRAPH_KINDS
 from .store import EntityRow, GraphSource
+from .vocabulary import DEFAULT_TYPES, EVIDENCE_KINDS, INCLUDE_CHOICES, KINDS
 
 __all__ = [
     "DEFAULT_TYPES",
@@ -29,11 +29,7 @@ __all__ = [
     "kinds_for",
 ]
 
-# The entity types a graph holds unless told otherwise (spaCy's OntoNotes labels that name things).
-DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 ALL_KINDS = KINDS
-# What ``include`` accepts: the plural of each kind the graph leaves out by default, or "all".
-INCLUDE_CHOICES: dict[str, str] = {k.plural: k.name for k in PARAGRAPH_KINDS if not k.evidence} | {"all": "*"}
 
 
 def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:

@@ -19,10 +19,6 @@ from .text import join_lines
 
 __all__ = [
     "MAX_PARAGRAPH_CHARS",
-    "Kind",
-    "PARAGRAPH_KINDS",
-    "KINDS",
-    "EVIDENCE_KINDS",
     "Paragraph",
     "decode",
     "split_paragraphs",
@@ -33,27 +29,6 @@ __all__ = [
 # one-line dump means nothing, and spaCy's memory grows with the text it is given.
 MAX_PARAGRAPH_CHARS = 10_000
 _BINARY_CONTROL_SHARE = 0.10
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A kind of paragraph: article body or page furniture (issue 3)."""
-
-    name: str  # as stored in the database and shown with evidence
-    plural: str  # as a user names it when asking for it: ``include=("headings",)``
-    evidence: bool  # counted in the graph by default; the others only when included
-
-
-# Every paragraph kind, defined here only (issue 15): classify assigns them, the graph and
-# its evidence count the ``evidence`` ones unless others are included by their plural.
-PARAGRAPH_KINDS: tuple[Kind, ...] = (
-    Kind("body", "body", evidence=True),
-    Kind("heading", "headings", evidence=False),
-    Kind("boilerplate", "boilerplate", evidence=False),
-    Kind("comment", "comments", evidence=False),
-)
-KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS)
-EVIDENCE_KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS if k.evidence)
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from graphkit.cli import cli
 from graphkit.export import FORMATS
-from graphkit.graph import DEFAULT_TYPES
 from graphkit.paragraphs import MAX_PARAGRAPH_CHARS
 from graphkit.query import CENTRALITY_MEASURES
+from graphkit.vocabulary import DEFAULT_TYPES
 
 
 def j(result):

@@ -11,7 +11,7 @@ from handmade import BODY_EDGES, write_hand_store
 
 from graphkit.errors import BadChoice
 from graphkit.graph import INCLUDE_CHOICES, build_graph, entity_nodes, graph_kinds, kinds_for
-from graphkit.paragraphs import EVIDENCE_KINDS, KINDS
+from graphkit.vocabulary import EVIDENCE_KINDS, KINDS
 
 
 def edges(graph: nx.Graph) -> dict[tuple[str, str], tuple[int, int]]:
