@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -46,7 +46,6 @@ __all__ = [
     "sanitize_xml",
 ]
 
-Format = Literal["html", "graphml", "gexf", "json"]
 # One colour per default entity type, in DEFAULT_TYPES order (Tableau 10).
 TYPE_COLOURS = dict(
     zip(
@@ -106,7 +105,7 @@ def _umask() -> int:
 def export_graph(
     store: EvidenceReader,
     graph: nx.Graph,
-    fmt: Format,
+    fmt: str,
     out: Path,
     *,
     top: int | None = None,

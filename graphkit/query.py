@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import weakref
 from collections.abc import Callable, Collection, Sequence
-from typing import Any, Literal
+from typing import Any
 
 import networkx as nx
 
@@ -36,7 +36,6 @@ __all__ = [
     "snippet",
 ]
 
-Measure = Literal["degree", "weighted", "betweenness", "eigenvector", "pagerank"]
 # Betweenness runs one breadth-first search per pivot, each visiting every node and edge;
 # NetworkX makes about 3 million such visits a second on this machine. Within this budget
 # it is exact; above it, it samples as many pivots as fit and says so, which answers in
@@ -191,12 +190,12 @@ def with_spans(
 
 def centrality(
     graph: nx.Graph,
-    by: Measure = "pagerank",
+    by: str = "pagerank",
     *,
     types: Collection[str] | None = None,
     top: int = 10,
 ) -> tuple[list[tuple[str, float]], str]:
-    """The ``top`` nodes by a centrality measure, and a note on how it was computed.
+    """The ``top`` nodes by a centrality measure (one of :data:`CENTRALITY_MEASURES`) and a note on how it was computed.
 
     >>> g = nx.Graph([("a", "b"), ("a", "c")]); nx.set_node_attributes(g, "PERSON", "type")
     >>> centrality(g, "degree", top=1)

@@ -117,7 +117,7 @@ def test_text_output_is_readable(tiny_db, run):
     assert "docs/two.md, ¶ 2" in result.stdout
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "html"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_exports(tmp_path, tiny_db, run, fmt):
     out = tmp_path / f"g.{fmt}"
     result = run("export", "--format", fmt, "--out", out, "--db", tiny_db)

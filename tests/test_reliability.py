@@ -25,6 +25,7 @@ import graphkit.ingest as ingest_module
 from graphkit import export as export_module
 from graphkit.cli import cli
 from graphkit.corpus import MAX_PARAGRAPH_CHARS
+from graphkit.export import FORMATS
 from graphkit.graph import build_graph
 from graphkit.store import SCHEMA_VERSION, open_store
 
@@ -334,7 +335,7 @@ def _group_alive(pgid: int) -> bool:
         return False
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "html"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_a_failed_export_leaves_the_old_file_and_no_temp_file(tmp_path, tiny_db, run, monkeypatch, fmt):
     out = tmp_path / "exports" / f"graph.{fmt}"
     assert run("export", "--format", fmt, "--out", out, "--db", tiny_db).exit_code == 0
