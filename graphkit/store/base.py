@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 __all__ = ["Database", "now"]
 
@@ -81,7 +82,7 @@ class Database:
     def kind_counts(self) -> dict[str, int]:
         return dict(self.conn.execute("SELECT kind, COUNT(*) FROM paragraphs GROUP BY kind ORDER BY kind"))
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> dict[str, Any]:
         """What the database holds, for ``info``: counts, paragraphs by kind, curation rules, schema version."""
         rules = self.conn.execute("SELECT COUNT(*) FROM curation").fetchone()[0]
         return {
