@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     number INTEGER NOT NULL,            -- 1-based, in reading order
     line INTEGER NOT NULL DEFAULT 0,    -- 1-based line where it starts, 0 if unknown
     page INTEGER,
-    kind TEXT NOT NULL,                 -- body | heading | boilerplate | comment
+    kind TEXT NOT NULL,                 -- body | footnote | heading | boilerplate | comment
     why TEXT NOT NULL DEFAULT '',
     text TEXT NOT NULL,
     UNIQUE (doc_id, number)
