@@ -35,7 +35,7 @@ from .hyphenation import Lexicon, join_lines
 from .layout import Page, Segment, read_pages, reading_order
 from .paragraphs import Block, Item, PageEnd, build_paragraphs, merge_rows, pitches, prose_breaks, set_column_edges
 from .tables import find_tables
-from .transcripts import is_transcript, transcript_locator, turn_breaks
+from .transcripts import is_transcript, transcript_locator, turn_breaks, turn_kind
 
 __all__ = ["read_pdf", "join_lines"]
 
@@ -53,10 +53,12 @@ def read_pdf(data: bytes) -> list[Part]:
     lexicon = Lexicon(s.text for page in pages for s in page.segments)
     items = _flow(pages, _body_size(pages))
     lines = [item for item in items if isinstance(item, Segment)]
-    starts, locate = prose_breaks(pitches(lines)), _row_locator
     if is_transcript(lines, furniture, len(pages)):
-        starts, locate = turn_breaks(starts), transcript_locator(furniture)
-    blocks = build_paragraphs(items, lexicon, starts, locate) + _furniture_blocks(furniture)
+        prose = prose_breaks(pitches(lines))
+        blocks = build_paragraphs(items, lexicon, turn_breaks(prose), transcript_locator(furniture), turn_kind)
+    else:
+        blocks = build_paragraphs(items, lexicon, prose_breaks(pitches(lines)), _row_locator)
+    blocks += _furniture_blocks(furniture)
     info = _info(document)
     metadata = {"pages": len(pages), **info, "set_aside": furniture.counts()}
     return [Part(_numbered(blocks), "pdf", title=metadata.pop("title", ""), metadata=metadata)]

@@ -45,6 +45,7 @@ _ECF = re.compile(
     re.IGNORECASE,
 )
 _SLUG = re.compile(r"\bVerDate\b|\bJkt\s+\d+\b.*\bFrm\s+\d+\b|\bFrm\s+\d+\s+Fmt\s+\d+|\bSfmt\s+\d+\b", re.IGNORECASE)
+_RULE = re.compile(r"^[-_=.·•*~\s]{5,}$")
 # A Bates number: a producing party's prefix and a zero-padded serial, alone at a page edge.
 _BATES = re.compile(r"^[A-Z][A-Z0-9&.]{1,15}(?:[-_ ][A-Z0-9]{1,12}){0,3}[-_ ]?0*\d{4,10}$")
 
@@ -112,6 +113,9 @@ def strip_furniture(pages: list[Page], furniture: Furniture) -> list[Page]:
 
 
 def _unstamped(segment: Segment, furniture: Furniture) -> Segment | None:
+    if _RULE.match(segment.text):
+        furniture.removed.append((segment.page, "rule drawn with characters", segment.text))
+        return None
     if _SLUG.search(segment.text):
         furniture.removed.append((segment.page, "print slug", segment.text))
         return None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ class Segment:
     marks: list[str] = field(default_factory=list)  # footnote reference marks taken out of the text
     lead: str = ""  # a raised mark (digit or *) at the very start: a footnote's own number
     right: float = 0.0  # right edge of the column the segment sits in (set by paragraphs)
+    full: bool = False  # runs across its column to the right edge: wrapped running text
 
 
 @dataclass
@@ -149,8 +151,8 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     rows: list[list[Glyph]] = []
     spans: list[list[float]] = []  # [bottom, top] of each row
     for g in sorted(glyphs, key=lambda g: -g.y1):
-        if g.text.isspace():
-            continue  # spaces are found from the gaps; their boxes are unreliable
+        if g.text.isspace() and g.text != "\xa0":
+            continue  # spaces are found from the gaps; their boxes are unreliable (a no-break space binds)
         for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
             bottom, top = spans[i]
             if min(top, g.y1) - max(bottom, g.y0) >= 0.5 * min(top - bottom, g.y1 - g.y0):
@@ -163,7 +165,26 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return [sorted(row, key=lambda g: g.x0) for row in rows]
 
 
+def _drop_underlines(row: list[Glyph]) -> list[Glyph]:
+    """Without the ``_`` glyphs drawn under letters to underline them (``a__lo__n_g``)."""
+    letters = [g for g in row if g.text != "_"]
+    if len(letters) == len(row) or not letters:
+        return row
+    starts = [g.x0 for g in letters]
+    out = []
+    for g in row:
+        if g.text == "_":
+            i = bisect_left(starts, g.x1)
+            if any(
+                letters[j].x1 > g.x0 + 0.5 and letters[j].x0 < g.x1 - 0.5 for j in (i - 1, i) if 0 <= j < len(letters)
+            ):
+                continue
+        out.append(g)
+    return out
+
+
 def _segments(page: int, index: int, row: list[Glyph]) -> Iterator[Segment]:
+    row = _drop_underlines(row)
     size = Counter(g.size for g in row).most_common(1)[0][0]
     base = median(g.y0 for g in row if g.size == size)
     raised = [g.size <= 0.8 * size and g.y0 >= base + 0.2 * size for g in row]
@@ -196,7 +217,7 @@ def _segment(page: int, row: int, run: list[tuple[Glyph, bool]], size: float) ->
         prev = g
     if mark:
         lead, marks = _place_mark(mark, words, lead, marks)
-    text = " ".join("".join(w) for w in words if w)
+    text = " ".join("".join(w) for w in words if w).replace("\xa0", " ")
     first = [g for g, _ in run if not _] or [g for g, _ in run]
     return Segment(
         page,

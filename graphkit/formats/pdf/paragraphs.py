@@ -11,6 +11,7 @@ page's end, so a sentence runs on over the notes at the foot of the page.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from .tables import MARKER, Table
 __all__ = ["Block", "PageEnd", "merge_rows", "build_paragraphs", "pitches"]
 
 _PARAGRAPH_GAP = 1.25  # a gap this many times the usual line pitch separates paragraphs
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+_LEADER = re.compile(r"(?:\.\s?){4,}\s*(?:[\divxlc]+(?:\s*[,–-]\s*\d+)*)?$")  # dots out to a page number
 
 
 @dataclass
@@ -45,6 +48,7 @@ class PageEnd:
 Item = Segment | Table | PageEnd
 Breaks = Callable[[Segment, Segment], bool]
 Locate = Callable[[Segment], tuple[int, int]]
+Kind = Callable[[Segment], str | None]
 
 
 def merge_rows(segments: list[Segment]) -> list[Segment]:
@@ -61,11 +65,16 @@ def merge_rows(segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def set_column_edges(lines: list[Segment]) -> None:
-    """A line's column ends where the lines beside and above or below it end."""
-    for line in lines:
-        same = [o.x1 for o in lines if o.x0 < line.x1 and line.x0 < o.x1 and abs(o.size - line.size) < 1]
-        line.right = max(same, default=line.x1)
+def set_column_edges(lines: list[Segment], reach: int = 3) -> None:
+    """A line's column ends where the nearby lines above and below it end (a block quote,
+    set in from both margins, has its own right edge)."""
+    width = max((s.x1 for s in lines), default=0) - min((s.x0 for s in lines), default=0)
+    for i, line in enumerate(lines):
+        near = [o for o in lines[max(0, i - reach) : i + reach + 1] if abs(o.size - line.size) < 1]
+        block = [o.x1 for o in near if abs(o.x0 - line.x0) <= 2 and o is not line]  # same left edge
+        beside = [o.x1 for o in near if o.x0 < line.x1 and line.x0 < o.x1]
+        line.right = max(block + [line.x1]) if block else max(beside, default=line.x1)
+        line.full = line.right - line.x1 < 2 * line.size and line.x1 - line.x0 > 0.4 * width
 
 
 def pitches(lines: Iterable[Segment]) -> dict[float, float]:
@@ -80,6 +89,12 @@ def pitches(lines: Iterable[Segment]) -> dict[float, float]:
 
 def prose_breaks(pitch: dict[float, float]) -> Breaks:
     def starts(prev: Segment, line: Segment) -> bool:
+        if _LEADER.search(prev.text):
+            return True  # an entry of a table of contents
+        if _LEADER.search(line.text):
+            return False  # ... whose dots end the entry that ``prev`` began
+        if _goes_on(prev, line):
+            return False  # a sentence runs on into a block quote, past a blank line
         if abs(line.size - prev.size) > 1:
             return True  # a heading, a caption
         gap = prev.y0 - line.y0
@@ -90,6 +105,12 @@ def prose_breaks(pitch: dict[float, float]) -> Breaks:
         return _ended_early(prev, line) or _indented(prev, line)
 
     return starts
+
+
+def _goes_on(prev: Segment, line: Segment) -> bool:
+    """True if ``prev`` stops mid-sentence and ``line`` goes on with it in lowercase."""
+    first = line.text.split(" ", 1)[0]
+    return first[:1].islower() and not MARKER.match(first) and not _SENTENCE_END.search(prev.text)
 
 
 def _ended_early(prev: Segment, line: Segment) -> bool:
@@ -106,8 +127,14 @@ def _indented(prev: Segment, line: Segment) -> bool:
     return line.x0 > prev.x0 + 0.8 * line.size and not MARKER.match(first)
 
 
-def build_paragraphs(items: list[Item], lexicon: Lexicon, starts: Breaks, locate: Locate) -> list[Block]:
-    """The paragraphs of the flow ``items``; ``starts(prev, line)`` says where one begins."""
+def build_paragraphs(
+    items: list[Item], lexicon: Lexicon, starts: Breaks, locate: Locate, kind: Kind = lambda line: None
+) -> list[Block]:
+    """The paragraphs of the flow ``items``.
+
+    ``starts(prev, line)`` says where one begins, ``locate(line)`` gives the ``(page, line)``
+    of a paragraph's first line and ``kind(line)`` the kind it hints (or None).
+    """
     out: list[Block] = []
     current: list[Segment] = []
     pending: list[Footnote] = []
@@ -115,7 +142,8 @@ def build_paragraphs(items: list[Item], lexicon: Lexicon, starts: Breaks, locate
     def close() -> None:
         if current:
             page, line = locate(current[0])
-            out.append(Block(join_lines([s.text for s in current], lexicon), page, line))
+            text = join_lines([s.text for s in current], lexicon)
+            out.append(Block(text, page, line, kind(current[0]) or _running_text(current, text)))
             current.clear()
         _emit_footnotes(pending, out, lexicon)
         pending.clear()
@@ -132,6 +160,15 @@ def build_paragraphs(items: list[Item], lexicon: Lexicon, starts: Breaks, locate
             current.append(item)
     close()
     return out
+
+
+def _running_text(lines: list[Segment], text: str) -> str | None:
+    """``"body"`` for a paragraph whose layout says it is running text: lines wrapped at the
+    column's edge. Headings, addresses and captions are left to the classifier."""
+    if len(lines) < 2 or len(text.split()) < 10 or any(_LEADER.search(s.text) for s in lines):
+        return None
+    wrapped = sum(s.full for s in lines[:-1])
+    return "body" if wrapped >= max(1, len(lines[:-1]) / 2) else None
 
 
 def _emit_footnotes(notes: list[Footnote], out: list[Block], lexicon: Lexicon) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from .furniture import Furniture
 from .layout import Segment
 
-__all__ = ["is_transcript", "turn_breaks", "transcript_locator", "SPEAKER"]
+__all__ = ["is_transcript", "turn_breaks", "turn_kind", "transcript_locator", "SPEAKER"]
 
 _TITLES = (
     r"MR|MS|MRS|MISS|DR|THE|JUDGE|JUSTICE|CHIEF\s+JUSTICE|BY|SENATOR|REPRESENTATIVE|CHAIRMAN|CHAIRWOMAN|"
@@ -47,6 +47,11 @@ def turn_breaks(prose: Callable[[Segment, Segment], bool]) -> Callable[[Segment,
         return not seen[0] and prose(prev, line)
 
     return starts
+
+
+def turn_kind(line: Segment) -> str | None:
+    """A speaker turn is testimony, body text however short ("A. No.")."""
+    return "body" if SPEAKER.match(line.text) else None
 
 
 def transcript_locator(furniture: Furniture) -> Callable[[Segment], tuple[int, int]]:
