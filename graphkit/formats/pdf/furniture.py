@@ -129,7 +129,9 @@ def _unstamped(segment: Segment, furniture: Furniture) -> Segment | None:
 
 def _unstacked(page: Page, furniture: Furniture) -> list[Segment]:
     """Without letters set one per row down a margin (vertical text drawn upright)."""
-    single = [s for s in page.segments if len(s.text) <= 2 and not s.text.isdigit()]
+    outer = 0.12 * page.width
+    single = [s for s in page.segments if len(s.text) <= 2 and s.text.isalpha()]
+    single = [s for s in single if s.x1 < outer or s.x0 > page.width - outer]
     columns = Counter(round((s.x0 + s.x1) / 8) for s in single)  # 4-point bins
     stacked = {id(s) for s in single if columns[round((s.x0 + s.x1) / 8)] >= 5}
     if stacked:
@@ -146,11 +148,15 @@ def _running(pages: list[Page]) -> dict[int, str]:
     out: dict[int, str] = {}
     for found in edges:
         for s in found:
-            if _PAGE_NUMBER.match(s.text):
-                out[id(s)] = "page number"
-            elif seen[_shape(s.text)] >= repeated:
+            if seen[_shape(s.text)] >= repeated and not _PAGE_NUMBER.match(s.text):
                 out[id(s)] = "running header or footer"
-            elif _BATES.match(s.text) and any(ch.isdigit() for ch in s.text):
+        for s in found:
+            # A page number stands alone on its row, or beside running text: not a year
+            # heading a table's column.
+            alone = all(o is s or id(o) in out for o in found if o.row == s.row)
+            if alone and _PAGE_NUMBER.match(s.text):
+                out[id(s)] = "page number"
+            elif alone and _BATES.match(s.text) and any(ch.isdigit() for ch in s.text):
                 out[id(s)] = "Bates number"
     return out
 

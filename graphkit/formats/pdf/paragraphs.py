@@ -73,7 +73,9 @@ def set_column_edges(lines: list[Segment], reach: int = 3) -> None:
         near = [o for o in lines[max(0, i - reach) : i + reach + 1] if abs(o.size - line.size) < 1]
         block = [o.x1 for o in near if abs(o.x0 - line.x0) <= 2 and o is not line]  # same left edge
         beside = [o.x1 for o in near if o.x0 < line.x1 and line.x0 < o.x1]
-        line.right = max(block + [line.x1]) if block else max(beside, default=line.x1)
+        right, own = max(beside, default=line.x1), max(block + [line.x1])
+        # Lines with the same left edge that run well across (a block quote) set their own edge.
+        line.right = own if block and own - line.x0 >= 0.6 * (right - line.x0) else right
         line.full = line.right - line.x1 < 2 * line.size and line.x1 - line.x0 > 0.4 * width
 
 

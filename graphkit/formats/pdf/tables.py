@@ -23,7 +23,8 @@ from .layout import Segment
 __all__ = ["Table", "find_tables", "MARKER"]
 
 MARKER = re.compile(r"^(?:[•·▪◦‣●○■□➢►*–-]|\(?(?:\d{1,3}|[ivxlc]{1,5}|[A-Za-z])[.)]|§+)$")
-_FIGURE = re.compile(r"\d")
+# A cell that is a figure: an amount, a count, a share; not a year (a column heading).
+_FIGURE = re.compile(r"^(?![12]\d{3}$)[-+(]?[$€£¥]?\s?\(?\d[\d.,\s]*%?\)?\s?[$€£¥]?$")
 _CURRENCY = re.compile(r"^[$€£¥]$")
 
 
@@ -36,12 +37,14 @@ class Table:
         """``(text, first segment)`` of every body row: cells named by their column's header."""
         body = [_merge_currency(_cells(row)) for row in self.rows[self.header :]]
         columns = _columns([s for row in body for s in row])
-        header = [s for row in self.rows[: self.header] for s in row]
-        names = [" ".join(s.text for s in header if min(b, s.x1) > max(a, s.x0)) for a, b in columns]
-        out = []
+        names = _names([s for row in self.rows[: self.header] for s in row], columns)
+        out: list[tuple[str, Segment]] = []
         for row, cells in zip(self.rows[self.header :], body):
-            named = [(names[_column(s, columns)], s.text) for s in cells]
-            out.append((" | ".join(f"{name}: {text}" if name else text for name, text in named), row[0]))
+            text = " | ".join(f"{name}: {s.text}" if (name := names[_column(s, columns)]) else s.text for s in cells)
+            if len(cells) < 2 and out:  # a wrapped cell, a note under the row: part of the row above
+                out[-1] = (f"{out[-1][0]} | {text}", out[-1][1])
+            else:
+                out.append((text, row[0]))
         return out
 
 
@@ -72,15 +75,19 @@ def _run_end(rows: list[list[Segment]], start: int) -> int:
     while end < len(rows):
         if len(_cells(rows[end])) >= 2:
             end += 1
-        elif end + 1 < len(rows) and len(_cells(rows[end + 1])) >= 2 and _close(rows[end - 1], rows[end + 1]):
-            end += 2
+            continue
+        lone = end
+        while lone < min(end + 3, len(rows)) and len(_cells(rows[lone])) < 2 and _close(rows[lone - 1], rows[lone]):
+            lone += 1
+        if lone < len(rows) and lone > end and len(_cells(rows[lone])) >= 2 and _close(rows[lone - 1], rows[lone]):
+            end = lone + 1
         else:
             break
     return end
 
 
 def _close(above: list[Segment], below: list[Segment]) -> bool:
-    return above[0].y0 - below[0].y1 < 3 * above[0].size
+    return above[0].y0 - below[0].y1 < 1.5 * above[0].size
 
 
 def _table(rows: list[list[Segment]]) -> Table | None:
@@ -97,13 +104,19 @@ def _table(rows: list[list[Segment]]) -> Table | None:
 
 
 def _header_rows(rows: list[list[Segment]]) -> int:
+    """Rows at the top set in another size than the body rows; else the rows without
+    figures (years aside) before the first row with one; else none."""
     body = Counter(s.size for row in rows for s in row).most_common(1)[0][0]
     header = 0
     while header < len(rows) - 1 and all(abs(s.size - body) > 0.3 for s in rows[header]):
         header += 1
-    if header == 0 and len(_cells(rows[0])) >= 2 and not any(_FIGURE.search(s.text) for s in rows[0]):
-        header = 1
-    return header
+    if header:
+        return header
+    while header < min(3, len(rows) - 1) and not any(_FIGURE.match(s.text) for s in rows[header]):
+        header += 1
+    if header and any(_FIGURE.match(s.text) for s in rows[header]):
+        return header
+    return 1 if header else 0
 
 
 def _columns(cells: list[Segment]) -> list[tuple[float, float]]:
@@ -115,6 +128,16 @@ def _columns(cells: list[Segment]) -> list[tuple[float, float]]:
         else:
             spans.append([s.x0, s.x1])
     return [(a, b) for a, b in spans]
+
+
+def _names(header: list[Segment], columns: list[tuple[float, float]]) -> list[str]:
+    """Each column's name: the header cells over it (or, over none, the nearest one)."""
+    names: list[list[str]] = [[] for _ in columns]
+    for s in header:
+        over = [i for i, (a, b) in enumerate(columns) if min(b, s.x1) > max(a, s.x0)]
+        for i in over or [_column(s, columns)]:
+            names[i].append(s.text)
+    return [" ".join(found) for found in names]
 
 
 def _column(segment: Segment, columns: list[tuple[float, float]]) -> int:
@@ -130,6 +153,10 @@ def _merge_currency(row: list[Segment]) -> list[Segment]:
     """A ``$`` set apart from its figure joins it."""
     out: list[Segment] = []
     for s in row:
+        if out and out[-1].text[-2:-1] == " " and _CURRENCY.match(out[-1].text[-1]):  # "31,999 $" "28,822"
+            prev = out[-1]
+            out[-1] = Segment(prev.page, prev.row, prev.x0, prev.y0, prev.x1, prev.y1, prev.size, prev.text[:-2], 0)
+            s = Segment(s.page, s.row, s.x0, s.y0, s.x1, s.y1, s.size, f"{prev.text[-1]}{s.text}", s.word)
         if out and _CURRENCY.match(out[-1].text):
             prev = out.pop()
             s = Segment(s.page, s.row, prev.x0, s.y0, s.x1, s.y1, s.size, f"{prev.text}{s.text}", s.word)
