@@ -40,7 +40,7 @@ _ECF = re.compile(
     r"(?:Doc(?:ument)?|Dkt)\.?\s*(?:No\.?\s*)?\d+(?:\s*-\s*\d+)?[\s,]+"
     r"Filed\s*:?\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}"
     r"(?:[\s,]+(?:Entered\s*:?\s*\d{1,2}/\d{1,2}/\d{2,4}[\s,]+)?Page\s*:?\s*\d+\s*of\s*\d+)?"
-    r"(?:[\s,]+Page\s*ID\s*#?\s*:?\s*\d+)?"
+    r"(?:[\s,]+Page\s*ID(?:\s*#?\s*:?\s*\d+)?)?"
     r"(?:[\s,]+Desc\s+Main\s+Document)?",
     re.IGNORECASE,
 )

@@ -40,9 +40,15 @@ class Lexicon:
         for text in texts:
             self.add(text)
 
-    def add(self, text: str) -> None:
-        # A line's last word may be broken; it says nothing about the document's words.
-        for word in _WORD.findall(text.rstrip("-\u00ad")):
+    def add(self, line: str) -> None:
+        """Learn the words of one line; a broken word's halves (the last word before a
+        line-end hyphen, a lowercase first word) say nothing about the document's words."""
+        words = _WORD.findall(line)
+        if line.endswith(("-", "\u00ad")) and words:
+            words.pop()
+        if words and line[:1].islower():
+            words.pop(0)
+        for word in words:
             word = word.casefold()
             (self.hyphenated if "-" in word else self.whole).add(word)
 

@@ -112,7 +112,8 @@ def prose_breaks(pitch: dict[float, float]) -> Breaks:
 def _goes_on(prev: Segment, line: Segment) -> bool:
     """True if ``prev`` stops mid-sentence and ``line`` goes on with it in lowercase."""
     first = line.text.split(" ", 1)[0]
-    return first[:1].islower() and not MARKER.match(first) and not _SENTENCE_END.search(prev.text)
+    item = MARKER.match(first) and first.endswith(")")  # "(a)", "ii)": an item of a list; "v." goes on
+    return first[:1].islower() and not item and not _SENTENCE_END.search(prev.text)
 
 
 def _ended_early(prev: Segment, line: Segment) -> bool:
@@ -165,9 +166,12 @@ def build_paragraphs(
 
 
 def _running_text(lines: list[Segment], text: str) -> str | None:
-    """``"body"`` for a paragraph whose layout says it is running text: lines wrapped at the
-    column's edge. Headings, addresses and captions are left to the classifier."""
-    if len(lines) < 2 or len(text.split()) < 10 or any(_LEADER.search(s.text) for s in lines):
+    """``"body"`` for a paragraph whose layout says it is running text (lines wrapped at the
+    column's edge), ``"heading"`` for an entry of a table of contents (dots out to a page
+    number). Headings, addresses and captions are left to the classifier."""
+    if any(_LEADER.search(s.text) for s in lines):
+        return "heading"  # an entry of a table of contents or of authorities
+    if len(lines) < 2 or len(text.split()) < 10:
         return None
     wrapped = sum(s.full for s in lines[:-1])
     return "body" if wrapped >= max(1, len(lines[:-1]) / 2) else None

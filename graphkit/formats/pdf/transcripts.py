@@ -23,7 +23,7 @@ _TITLES = (
     r"CHAIR|COMMISSIONER|SECRETARY|GENERAL|ATTORNEY|JUROR|PROSPECTIVE\s+JUROR|VIDEOGRAPHER|INTERPRETER|REPORTER"
 )
 SPEAKER = re.compile(
-    rf"^(?:[QA]\.?(?=\s|$)|(?:{_TITLES})\.?(?:\s+[A-Z][A-Za-z.'’-]*){{0,4}}\s*:(?=\s|$)|[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){{0,3}}\s*:(?=\s+\S))"
+    rf"^(?:[QA]\.?(?=\s|$)|(?:{_TITLES})\.?(?:\s+[A-Z][A-Za-z.'’-]*){{1,4}}\s*:(?=\s|$)|(?!BY\b)[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){{0,3}}\s*:(?=\s+\S))"
 )
 _STANDALONE = re.compile(r"^\(.*\)\.?$|^[^a-z]*[A-Z]{3}[^a-z]*$")
 
@@ -42,9 +42,9 @@ def turn_breaks(prose: Callable[[Segment, Segment], bool]) -> Callable[[Segment,
         if SPEAKER.match(line.text):
             seen[0] = True
             return True
-        if _STANDALONE.match(line.text) or (_STANDALONE.match(prev.text) and not SPEAKER.match(prev.text)):
-            return True
-        return not seen[0] and prose(prev, line)
+        if not seen[0]:
+            return prose(prev, line)
+        return bool(_STANDALONE.match(line.text) or (_STANDALONE.match(prev.text) and not SPEAKER.match(prev.text)))
 
     return starts
 
