@@ -35,9 +35,10 @@ def split_footnotes(page: Page, body_size: float, expected: int) -> tuple[list[S
     if not area:
         return page.segments, []
     start = page.segments.index(area[0])
+    marks = {m for s in page.segments[:start] for m in s.marks}
     notes: list[Footnote] = []
     for s in area:
-        number = _number(s, expected)
+        number = _number(s, expected, loose=True, marks=marks)
         if number:
             s.text = _NUMBERED.sub("", s.text, count=1) if not s.lead else s.text
             notes.append(Footnote(number, page.number))
@@ -55,7 +56,7 @@ def _area(page: Page, body_size: float, expected: int) -> list[Segment]:
     if rule is not None:
         below = [s for s in segments if s.y1 <= rule + 2]
         if below and all(s.y1 <= rule + 2 for s in segments[segments.index(below[0]) :]):
-            if _number(below[0], expected) or below[0].size < body_size - 0.5:
+            if _number(below[0], expected, loose=True) or below[0].size < body_size - 0.5:
                 return below
     small = []
     for s in reversed(segments):
@@ -73,11 +74,17 @@ def _short_rule(page: Page) -> float | None:
     return max(found) if found else None
 
 
-def _number(segment: Segment, expected: int) -> str:
+def _number(segment: Segment, expected: int, *, loose: bool = False, marks: set[str] = frozenset()) -> str:
+    """The footnote number ``segment`` opens with: a raised mark, or a number close to the
+    one expected. ``loose`` (inside a footnote area): a number the page's text marks, or
+    when it marks none (an OCR layer), any of the next ten; not "42 U.S.C." going on."""
     if segment.lead:
         return segment.lead
     match = _NUMBERED.match(segment.text)
-    if match and abs(int(match.group(1)) - expected) <= 2:
+    if not match:
+        return ""
+    n = int(match.group(1))
+    if abs(n - expected) <= 2 or (loose and (match.group(1) in marks if marks else expected <= n <= expected + 10)):
         return match.group(1)
     return ""
 

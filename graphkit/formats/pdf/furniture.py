@@ -143,12 +143,12 @@ def _unstacked(page: Page, furniture: Furniture) -> list[Segment]:
 def _running(pages: list[Page]) -> dict[int, str]:
     """``id(segment) -> reason`` for the running headers, footers, Bates numbers and page numbers."""
     edges = [_edge_segments(page) for page in pages]
-    seen = Counter(shape for found in edges for shape in {_shape(s.text) for s in found})
+    seen = Counter(shape for found in edges for shape in {_shape(s, found) for s in found})
     repeated = max(2, math.ceil(len(pages) / 2))
     out: dict[int, str] = {}
     for found in edges:
         for s in found:
-            if seen[_shape(s.text)] >= repeated and not _PAGE_NUMBER.match(s.text):
+            if seen[_shape(s, found)] >= repeated and not _PAGE_NUMBER.match(s.text):
                 out[id(s)] = "running header or footer"
         for s in found:
             # A page number stands alone on its row, or beside running text: not a year
@@ -167,6 +167,7 @@ def _edge_segments(page: Page) -> list[Segment]:
     return [s for s in page.segments if s.row in edge]
 
 
-def _shape(text: str) -> str:
-    # "Page 3 of 40" and "Page 4 of 40" are one running footer.
-    return re.sub(r"\d+", "#", text.casefold())
+def _shape(segment: Segment, edge: list[Segment]) -> str:
+    # "Page 3 of 40" and "Page 4 of 40" are one running footer; a header comes back at the top.
+    side = "top" if segment.row < min(s.row for s in edge) + _EDGE_ROWS else "bottom"
+    return side + re.sub(r"\d+", "#", segment.text.casefold())

@@ -203,9 +203,18 @@ def _segments(page: int, index: int, row: list[Glyph]) -> Iterator[Segment]:
 def _segment(page: int, row: int, run: list[tuple[Glyph, bool]], size: float) -> Segment:
     words: list[list[str]] = [[]]
     marks: list[str] = []
-    lead, mark, prev = "", "", None
+    lead, mark, prev, kept = "", "", None, None
     for g, up in run:
-        if prev is not None and g.x0 - prev.x1 > _SPACE * size and words[-1]:
+        # A gap after the last glyph, or after the last glyph of the text when a raised mark
+        # stands between ("alert,⁵ and"), is a space.
+        if (
+            prev is not None
+            and words[-1]
+            and (
+                g.x0 - prev.x1 > _SPACE * size
+                or (not up and mark and kept is not None and g.x0 - kept.x1 > _SPACE * size)
+            )
+        ):
             words.append([])
         if up:
             mark += g.text
@@ -214,6 +223,7 @@ def _segment(page: int, row: int, run: list[tuple[Glyph, bool]], size: float) ->
                 lead, marks = _place_mark(mark, words, lead, marks)
                 mark = ""
             words[-1].append(g.text)
+            kept = g
         prev = g
     if mark:
         lead, marks = _place_mark(mark, words, lead, marks)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from statistics import median
 
 from .layout import Segment
 
@@ -95,8 +96,8 @@ def _table(rows: list[list[Segment]]) -> Table | None:
     multi = [row for row in rows if len(_cells(row)) >= 2]
     if len(columns) < 2 or len(multi) < 3:
         return None
-    if sum(len(s.text) for row in multi for s in row) / sum(len(row) for row in multi) > 45:
-        return None  # long runs of prose side by side: columns of text, not a table
+    if median(len(s.text.split()) for row in multi for s in _cells(row)) >= 6:
+        return None  # runs of prose side by side: columns of text, not a table
     used = Counter(_column(s, columns) for row in multi for s in _cells(row))
     if sum(n >= 2 for n in used.values()) < 2:
         return None
