@@ -25,14 +25,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from ...corpus import Paragraph, split_paragraphs
 from .. import Part, Unreadable
-from .footnotes import split_footnotes, strip_reference_marks
+from .columns import column_of, reading_order
+from .footnotes import Footnote, split_footnotes, strip_reference_marks
 from .furniture import Furniture, strip_furniture, strip_margin_numbers
 from .hyphenation import Lexicon, join_lines
-from .layout import Page, Segment, read_pages, reading_order
+from .layout import Page, Segment, read_pages
 from .paragraphs import Block, Item, PageEnd, build_paragraphs, merge_rows, pitches, prose_breaks, set_column_edges
 from .tables import find_tables
 from .transcripts import is_transcript, transcript_locator, turn_breaks, turn_kind
@@ -77,27 +79,46 @@ def _flow(pages: list[Page], body_size: float) -> list[Item]:
     items: list[Item] = []
     expected = 1
     for page in pages:
-        body, notes = split_footnotes(page, body_size, expected)
+        body, notes = _footnotes(page, body_size, expected)
         numbers = {n.number for n in notes if n.number}
         expected = max([int(n) + 1 for n in numbers if n.isdigit()], default=expected)
         for s in body:
             strip_reference_marks(s, numbers)
-        items.extend(_page_items([s for s in body if s.text]))
+        items.extend(_page_items([s for s in body if s.text], page.gutters))
         items.append(PageEnd(page.number, notes))
     return items
 
 
-def _page_items(body: list[Segment]) -> list[Item]:
+def _footnotes(page: Page, body_size: float, expected: int) -> tuple[list[Segment], list[Footnote]]:
+    """The page's body and its footnotes: at the foot of the page, or of each column."""
+    if not page.gutters:
+        return split_footnotes(page, body_size, expected)
+    columns: dict[int, list[Segment]] = {}
+    for s in page.segments:
+        if not any(s.x0 < g < s.x1 for g in page.gutters):
+            columns.setdefault(column_of(s, page.gutters), []).append(s)
+    notes: list[Footnote] = []
+    for c in sorted(columns):
+        edges = [0.0, *page.gutters, page.width]
+        view = replace(page, segments=columns[c], width=edges[c + 1] - edges[c])
+        _, found = split_footnotes(view, body_size, expected)
+        notes += found
+        expected = max([int(n.number) + 1 for n in found if n.number.isdigit()], default=expected)
+    taken = {id(s) for n in notes for s in n.segments}
+    return [s for s in page.segments if id(s) not in taken], notes
+
+
+def _page_items(body: list[Segment], gutters: list[float]) -> list[Item]:
     rows: dict[int, list[Segment]] = {}
     for s in body:
         rows.setdefault(s.row, []).append(s)
     ordered = [rows[i] for i in sorted(rows)]
-    tables = find_tables(ordered)
+    tables = [] if _prose_columns(body, gutters) else find_tables(ordered)
     in_table = {id(s): table for start, end, table in tables for row in ordered[start:end] for s in row}
     items: list[Item] = []
-    flow = reading_order([s for s in body if id(s) not in in_table])
+    flow = reading_order([s for s in body if id(s) not in in_table], gutters)
     lines = merge_rows(flow)
-    set_column_edges(lines)
+    set_column_edges(lines, gutters)
     # A table goes where its first row stands among the page's lines.
     pending = sorted((table for _, _, table in tables), key=lambda table: -table.rows[0][0].y1)
     for line in lines:
@@ -105,6 +126,18 @@ def _page_items(body: list[Segment]) -> list[Item]:
             items.append(pending.pop(0))
         items.append(line)
     return items + pending
+
+
+def _prose_columns(body: list[Segment], gutters: list[float]) -> bool:
+    """True if the page's gutters part columns of running text: most lines fill their column."""
+    if not gutters:
+        return False
+    widths: dict[int, float] = {}
+    for s in body:
+        c = column_of(s, gutters)
+        widths[c] = max(widths.get(c, 0.0), s.x1 - s.x0)
+    full = sum(s.x1 - s.x0 >= 0.8 * widths[column_of(s, gutters)] for s in body)
+    return full >= 0.6 * len(body)
 
 
 def _row_locator(line: Segment) -> tuple[int, int]:

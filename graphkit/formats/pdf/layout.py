@@ -11,8 +11,8 @@ pdfminer.six (MIT) gives every glyph with its box; no layout analysis is asked o
 A raised, smaller run of digits or ``*†‡`` inside a row is a footnote reference mark: it
 is taken out of the text and kept in ``marks``. Text that is not set horizontally
 (the vertical court name down a margin) is counted in ``Page.rotated`` and left out.
-Segments come top to bottom, left to right; :func:`reading_order` (run once the margin
-furniture is gone) reads columns of prose one after the other.
+Segments come top to bottom, left to right, and never across a gutter between columns
+(:mod:`.columns`, which also gives the order to read them in).
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from statistics import median
 from typing import Any
 
 from .. import Unreadable, _one_line
+from .columns import find_gutters
 
-__all__ = ["Glyph", "Segment", "Page", "read_pages", "resegment", "reading_order"]
+__all__ = ["Glyph", "Segment", "Page", "read_pages", "resegment"]
 
 _SPACE = 0.12  # a gap this many font sizes wide between glyphs is a space
 _SEGMENT_GAP = 1.3  # a gap this many font sizes wide splits a row into segments
@@ -76,17 +77,19 @@ class Page:
     rules: list[tuple[float, float, float]]  # horizontal strokes: (x0, x1, y)
     rotated: str = ""  # text set sideways, left out
     glyphs: list[Glyph] = field(default_factory=list, repr=False)
+    gutters: list[float] = field(default_factory=list)  # x of the white between columns
 
 
 def resegment(page: Page, drop: Callable[[Glyph], bool]) -> Page:
     """``page`` with its rows and segments rebuilt without the glyphs ``drop`` picks."""
     page.glyphs = [g for g in page.glyphs if not drop(g)]
-    page.segments = _segments_of(page.number, page.glyphs)
+    page.gutters = find_gutters(page.glyphs, page.width)
+    page.segments = _segments_of(page.number, page.glyphs, page.gutters)
     return page
 
 
-def _segments_of(number: int, glyphs: list[Glyph]) -> list[Segment]:
-    return [s for i, row in enumerate(_rows(glyphs)) for s in _segments(number, i, row)]
+def _segments_of(number: int, glyphs: list[Glyph], gutters: list[float]) -> list[Segment]:
+    return [s for i, row in enumerate(_rows(glyphs)) for s in _segments(number, i, row, gutters)]
 
 
 def read_pages(data: bytes) -> tuple[list[Page], Any]:
@@ -134,7 +137,8 @@ def _page(number: int, layout: Any) -> Page:
         elif kind in ("LTLine", "LTRect") and item.height < 2 and item.width > 20:
             rules.append((item.x0, item.x1, (item.y0 + item.y1) / 2))
     x0, y0, x1, y1 = layout.bbox
-    return Page(number, x1 - x0, y1 - y0, _segments_of(number, flat), rules, "".join(sideways), flat)
+    page = Page(number, x1 - x0, y1 - y0, [], rules, "".join(sideways), flat)
+    return resegment(page, lambda g: False)
 
 
 def _walk(layout: Iterable[Any]) -> Iterator[Any]:
@@ -183,14 +187,14 @@ def _drop_underlines(row: list[Glyph]) -> list[Glyph]:
     return out
 
 
-def _segments(page: int, index: int, row: list[Glyph]) -> Iterator[Segment]:
+def _segments(page: int, index: int, row: list[Glyph], gutters: list[float]) -> Iterator[Segment]:
     row = _drop_underlines(row)
     size = Counter(g.size for g in row).most_common(1)[0][0]
     base = median(g.y0 for g in row if g.size == size)
     raised = [g.size <= 0.8 * size and g.y0 >= base + 0.2 * size for g in row]
     run: list[tuple[Glyph, bool]] = []
     for g, up in zip(row, raised):
-        if run and g.x0 - run[-1][0].x1 > _SEGMENT_GAP * size:
+        if run and (g.x0 - run[-1][0].x1 > _SEGMENT_GAP * size or any(run[-1][0].x1 <= x <= g.x0 for x in gutters)):
             yield _segment(page, index, run, size)
             run = []
         if run and g.text == run[-1][0].text and abs(g.x0 - run[-1][0].x0) < 0.3 * (g.x1 - g.x0 + 0.1):
@@ -262,47 +266,3 @@ def _first_word_width(glyphs: list[Glyph], size: float) -> float:
             break
         end = b.x1
     return end - glyphs[0].x0
-
-
-# -- reading order ------------------------------------------------------------------------------
-def reading_order(segments: list[Segment]) -> list[Segment]:
-    """Top to bottom, except that two columns of prose side by side are read one after the other.
-
-    A gutter is an empty vertical strip with long runs of prose on both sides on many rows.
-    A row with text across the gutter (a full-width heading) closes a band; inside a band
-    the left column comes first. Tables (short cells side by side) have no gutter and are
-    read row by row.
-    """
-    rows: dict[int, list[Segment]] = {}
-    for s in segments:
-        rows.setdefault(s.row, []).append(s)
-    ordered = [rows[i] for i in sorted(rows)]
-    gutter = _gutter(ordered)
-    if gutter is None:
-        return [s for row in ordered for s in row]
-    out: list[Segment] = []
-    band: list[Segment] = []
-    for row in ordered:
-        if any(s.x0 < gutter[0] and s.x1 > gutter[1] for s in row):
-            out.extend(_columns(band, gutter))
-            out.extend(row)
-            band = []
-        else:
-            band.extend(row)
-    return out + _columns(band, gutter)
-
-
-def _columns(band: list[Segment], gutter: tuple[float, float]) -> list[Segment]:
-    middle = (gutter[0] + gutter[1]) / 2
-    return [s for s in band if s.x1 <= middle] + [s for s in band if s.x1 > middle]
-
-
-def _gutter(rows: list[list[Segment]]) -> tuple[float, float] | None:
-    """The empty strip between two columns of prose, if the page has one."""
-    two = [row for row in rows if len(row) == 2 and min(len(row[0].text), len(row[1].text)) >= 25]
-    if len(two) < 6 or len(two) < 0.3 * len(rows):
-        return None
-    lefts = sorted(row[0].x1 for row in two)
-    rights = sorted(row[1].x0 for row in two)
-    left, right = lefts[int(0.9 * (len(lefts) - 1))], rights[int(0.1 * (len(rights) - 1))]
-    return (left, right) if right > left else None

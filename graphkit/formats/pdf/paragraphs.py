@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from statistics import median
 
+from .columns import column_of
 from .footnotes import Footnote
 from .hyphenation import Lexicon, join_lines
 from .layout import Segment
@@ -65,11 +66,17 @@ def merge_rows(segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def set_column_edges(lines: list[Segment], reach: int = 3) -> None:
+def set_column_edges(lines: list[Segment], gutters: list[float], reach: int = 3) -> None:
     """A line's column ends where the nearby lines above and below it end (a block quote,
     set in from both margins, has its own right edge)."""
-    width = max((s.x1 for s in lines), default=0) - min((s.x0 for s in lines), default=0)
+    extent: dict[int, tuple[float, float]] = {}
+    for s in lines:
+        c = column_of(s, gutters)
+        a, b = extent.get(c, (s.x0, s.x1))
+        extent[c] = (min(a, s.x0), max(b, s.x1))
     for i, line in enumerate(lines):
+        a, b = extent[column_of(line, gutters)]
+        width = b - a
         near = [o for o in lines[max(0, i - reach) : i + reach + 1] if abs(o.size - line.size) < 1]
         block = [o.x1 for o in near if abs(o.x0 - line.x0) <= 2 and o is not line]  # same left edge
         beside = [o.x1 for o in near if o.x0 < line.x1 and line.x0 < o.x1]
