@@ -352,3 +352,20 @@ def test_a_footnote_is_evidence_like_body_text(tmp_path: Path, tiny_model: str, 
     rows = json.loads(run("evidence", "Carol White", "Dave Brown", "--db", db, "--json").stdout)
     rows = rows.get("evidence", rows) if isinstance(rows, dict) else rows
     assert [(r["kind"], r["text"]) for r in rows] == [("footnote", "1 Carol White met Dave Brown in Berlin.")]
+
+
+def test_a_page_set_sideways_is_read_turned_back(tmp_path: Path) -> None:
+    text = "Alice Smith paid Globex in Berlin. " + PROSE + "."
+
+    def draw(pdf, page: int) -> None:
+        pdf.saveState()
+        pdf.translate(560, 72)
+        pdf.rotate(90)  # a landscape page turned to fit: every line runs up the page
+        pdf.setFont("Times-Roman", 11)
+        for row, line in enumerate(wrap(text, 600, size=11)):
+            pdf.drawString(0, -14 * row, line)
+        pdf.restoreState()
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "landscape.pdf", [draw]))
+    assert body(part.paragraphs) == [text]
+    assert "set_aside" in part.metadata and "text set sideways" not in part.metadata["set_aside"]

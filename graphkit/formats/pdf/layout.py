@@ -122,23 +122,47 @@ def read_pages(data: bytes) -> tuple[list[Page], Any]:
 
 
 def _page(number: int, layout: Any) -> Page:
-    flat, sideways, rules = [], [], []
+    glyphs: dict[str, list[Glyph]] = {"flat": [], "up": [], "down": [], "other": []}
+    rules = []
     for item in _walk(layout):
         kind = type(item).__name__
         if kind == "LTChar":
             text = _CID.sub("", item.get_text()).translate(_LIGATURES)
-            if not text:
-                continue
-            a, b, c, d = item.matrix[:4]
-            if abs(b) + abs(c) > 0.1 * (abs(a) + abs(d)) or a <= 0 or d <= 0:
-                sideways.append(text)  # rotated or mirrored: margin text, a stamp
-            else:
-                flat.append(Glyph(item.x0, item.y0, item.x1, item.y1, round(item.size, 1), text))
+            if text:
+                way = _orientation(item.matrix)
+                glyphs[way].append(Glyph(item.x0, item.y0, item.x1, item.y1, round(item.size, 1), text))
         elif kind in ("LTLine", "LTRect") and item.height < 2 and item.width > 20:
             rules.append((item.x0, item.x1, (item.y0 + item.y1) / 2))
     x0, y0, x1, y1 = layout.bbox
-    page = Page(number, x1 - x0, y1 - y0, [], rules, "".join(sideways), flat)
+    width, height = x1 - x0, y1 - y0
+    # A page set sideways (a landscape table turned to fit) is read turned back; on an
+    # upright page, sideways text is margin furniture (a court's name down the side).
+    main = max(("flat", "up", "down"), key=lambda way: len(glyphs[way]))
+    flat = glyphs["flat"]
+    if main != "flat":
+        flat = [_turned(g, main, width, height) for g in glyphs[main]]
+        width, height, rules = height, width, []
+    aside = "".join(g.text for way, found in glyphs.items() if way != main for g in found)
+    page = Page(number, width, height, [], rules, aside, flat)
     return resegment(page, lambda g: False)
+
+
+def _orientation(matrix: tuple[float, ...]) -> str:
+    a, b, c, d = matrix[:4]
+    if abs(b) + abs(c) <= 0.1 * (abs(a) + abs(d)):
+        return "flat" if a > 0 and d > 0 else "other"
+    if abs(a) + abs(d) <= 0.1 * (abs(b) + abs(c)):
+        return "up" if b > 0 and c < 0 else "down" if b < 0 and c > 0 else "other"
+    return "other"
+
+
+def _turned(g: Glyph, way: str, width: float, height: float) -> Glyph:
+    """A glyph of text running up (or down) the page, placed as if the page were turned upright."""
+    if way == "up":  # read bottom to top; the glyph's top points left
+        x0, x1, y0, y1 = g.y0, g.y1, width - g.x1, width - g.x0
+    else:  # read top to bottom; the glyph's top points right
+        x0, x1, y0, y1 = height - g.y1, height - g.y0, g.x0, g.x1
+    return Glyph(x0, y0, x1, y1, round(y1 - y0, 1), g.text)
 
 
 def _walk(layout: Iterable[Any]) -> Iterator[Any]:
@@ -194,7 +218,10 @@ def _segments(page: int, index: int, row: list[Glyph], gutters: list[float]) -> 
     raised = [g.size <= 0.8 * size and g.y0 >= base + 0.2 * size for g in row]
     run: list[tuple[Glyph, bool]] = []
     for g, up in zip(row, raised):
-        if run and (g.x0 - run[-1][0].x1 > _SEGMENT_GAP * size or any(run[-1][0].x1 <= x <= g.x0 for x in gutters)):
+        if run and (
+            g.x0 - run[-1][0].x1 > _SEGMENT_GAP * size
+            or (g.x0 - run[-1][0].x1 > 0.6 * size and any(run[-1][0].x1 <= x <= g.x0 for x in gutters))
+        ):
             yield _segment(page, index, run, size)
             run = []
         if run and g.text == run[-1][0].text and abs(g.x0 - run[-1][0].x0) < 0.3 * (g.x1 - g.x0 + 0.1):
