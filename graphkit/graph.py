@@ -16,7 +16,7 @@ import networkx as nx
 from .errors import BadInput
 from .store import Store
 
-__all__ = ["DEFAULT_TYPES", "ALL_KINDS", "INCLUDE_CHOICES", "build_graph", "graph_kinds", "kinds_for"]
+__all__ = ["DEFAULT_TYPES", "ALL_KINDS", "EVIDENCE_KINDS", "INCLUDE_CHOICES", "build_graph", "graph_kinds", "kinds_for"]
 
 DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 ALL_KINDS = ("body", "footnote", "heading", "boilerplate", "comment")

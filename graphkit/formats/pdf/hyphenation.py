@@ -21,6 +21,7 @@ __all__ = ["Lexicon", "join_lines"]
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _TAIL = re.compile(r"([^\W\d_]+)-$")  # the broken word at the end of a line
 _HEAD = re.compile(r"^([^\W\d_]+)")  # and its rest at the start of the next
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _PREFIXES = frozenset("anti co counter cross de inter intra micro mid multi non over post pre pro re "
                       "self semi sub super un under".split())  # fmt: skip
 
@@ -95,4 +96,6 @@ def _join(out: str, line: str, lexicon: Lexicon) -> str:
         return out[:-1] + line
     if out.endswith(("-", "—", "–", "/")) and out[-2:-1].isalnum():
         return out + line  # then- / FBI, 2015– / 2016, and/ or
+    if out and line and _CJK.match(out[-1]) and _CJK.match(line[0]):
+        return out + line  # Chinese and Japanese are written without spaces between words
     return out + " " + line

@@ -178,7 +178,7 @@ def _running_text(lines: list[Segment], text: str) -> str | None:
     number). Headings, addresses and captions are left to the classifier."""
     if any(_LEADER.search(s.text) for s in lines):
         return "heading"  # an entry of a table of contents or of authorities
-    if len(lines) < 2 or len(text.split()) < 10:
+    if len(lines) < 2 or (len(text.split()) < 10 and len(text) < 80):  # 80 characters: unspaced scripts
         return None
     wrapped = sum(s.full for s in lines[:-1])
     return "body" if wrapped >= max(1, len(lines[:-1]) / 2) else None
