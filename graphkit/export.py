@@ -238,7 +238,7 @@ def _meta(shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
         "edges_total": M,
         "nodes_shown": n,
         "edges_shown": m,
-        "kinds": full.graph.get("kinds", "body"),
+        "kinds": ",".join(graph_kinds(full)),
         "omitted": omitted,
     }
 

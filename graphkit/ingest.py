@@ -72,6 +72,8 @@ def file_digest(path: Path) -> str | None:
 def prepare(doc: Document) -> list[tuple[int, int, int | None, str, str, str]]:
     """Paragraph rows ``(number, line, page, kind, why, text)`` with their kinds."""
     kinds = classify_paragraphs([p.text for p in doc.paragraphs])
+    # A reader that knows a paragraph's kind from the layout (a PDF footnote) has the last word.
+    kinds = [(p.kind, "") if p.kind else found for p, found in zip(doc.paragraphs, kinds)]
     return [(p.number, p.line, p.page, kind, why, p.text) for p, (kind, why) in zip(doc.paragraphs, kinds)]
 
 

@@ -37,6 +37,9 @@ class Paragraph:
     line: int  # 1-based line of the file where it starts (0 when unknown)
     text: str
     page: int | None = None
+    # A reader's hint of the paragraph's kind ("footnote", "body" for a table row or a speaker
+    # turn), which the classifier keeps; None lets the classifier decide (issue 13).
+    kind: str | None = None
 
 
 def decode(data: bytes) -> tuple[str | None, str]:

@@ -25,6 +25,8 @@ class Kind:
 # its evidence count the ``evidence`` ones unless others are included by their plural.
 PARAGRAPH_KINDS: tuple[Kind, ...] = (
     Kind("body", "body", evidence=True),
+    # Footnotes are evidence like body text (issue 13): they count wherever body does.
+    Kind("footnote", "footnotes", evidence=True),
     Kind("heading", "headings", evidence=False),
     Kind("boilerplate", "boilerplate", evidence=False),
     Kind("comment", "comments", evidence=False),

@@ -191,8 +191,12 @@ def test_pdf_paragraphs_are_rebuilt_from_the_layout(tmp_path: Path) -> None:
     (doc,) = read_documents(tmp_path / "mueller.pdf", "mueller.pdf")
     assert isinstance(doc, Document)
     # Lines joined, hyphenated words mended, headers and page numbers gone: the text comes back as written.
-    assert [p.text for p in doc.paragraphs] == source
-    assert [p.page for p in doc.paragraphs] == starts
+    # What was taken off the pages is kept at the end as boilerplate, one paragraph per page (issue 13).
+    text = [p for p in doc.paragraphs if p.kind != "boilerplate"]
+    aside = [p for p in doc.paragraphs if p.kind == "boilerplate"]
+    assert [p.text for p in text] == source
+    assert [p.page for p in text] == starts
+    assert [p.page for p in aside] == list(range(1, starts[-1] + 1)) and HEADER in aside[0].text
     assert doc.title == "The Special Counsel's Investigation"
     assert doc.metadata["pages"] == starts[-1]
 
