@@ -221,6 +221,25 @@ def test_a_transcript_has_one_paragraph_per_speaker_turn_located_by_page_and_lin
     assert [(p.page, p.line) for p in turns] == [(37, 1), (37, 3), (37, 4), (37, 6), (38, 1), (38, 3), (38, 5), (38, 6)]
 
 
+def test_control_characters_a_font_maps_its_glyphs_to_are_dropped() -> None:
+    from graphkit.formats.pdf.layout import _page
+
+    class LTChar:  # what pdfminer yields for a glyph; a hostile ToUnicode map can make its text a control
+        matrix = (1, 0, 0, 1, 0, 0)
+
+        def __init__(self, x: float, text: str) -> None:
+            self.x0, self.x1, self.y0, self.y1, self.size, self.text = x, x + 6, 700, 712, 12, text
+
+        def get_text(self) -> str:
+            return self.text
+
+    class Layout(list):
+        bbox = (0, 0, 612, 792)
+
+    page = _page(1, Layout(LTChar(100 + 6 * i, ch) for i, ch in enumerate("Bob\x07\x1bJones\x00")))
+    assert [s.text for s in page.segments] == ["Bob Jones"]  # the gap they leave is a space
+
+
 # -- hyphenation --------------------------------------------------------------------------------------
 def test_a_line_end_hyphen_goes_only_when_the_joined_word_is_a_word() -> None:
     lines = ["the above-", "referenced investi-", "gation of the high-", "capacity non-", "normal Rosen-", "stein"]

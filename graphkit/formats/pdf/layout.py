@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
+from ...text import CONTROL_CHARS
 from .. import Unreadable, _one_line
 from .columns import find_gutters
 
@@ -127,7 +128,8 @@ def _page(number: int, layout: Any) -> Page:
     for item in _walk(layout):
         kind = type(item).__name__
         if kind == "LTChar":
-            text = _CID.sub("", item.get_text()).translate(_LIGATURES)
+            # A font's Unicode map may say anything: control characters are noise to NER and forbidden in XML.
+            text = CONTROL_CHARS.sub("", _CID.sub("", item.get_text())).translate(_LIGATURES)
             if text:
                 way = _orientation(item.matrix)
                 glyphs[way].append(Glyph(item.x0, item.y0, item.x1, item.y1, round(item.size, 1), text))
