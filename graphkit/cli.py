@@ -123,6 +123,8 @@ def _wrap(text: str, indent: str = "      ", width: int = 100) -> str:
 
 def _where(ev: dict[str, Any]) -> str:
     page = f", p. {ev['page']}" if ev.get("page") else ""
+    if page and ev.get("transcript") and ev.get("line"):
+        page += f":{ev['line']}"  # a transcript's page and margin line number, as it is cited (issue 13)
     kind = "" if ev["kind"] == "body" else f" [{ev['kind']}]"
     message = f" — {_message(ev['message'])}" if ev.get("message") else ""
     return f"{ev['file']}{page}, ¶ {ev['paragraph']}{kind}{message}"

@@ -221,6 +221,20 @@ def test_a_transcript_has_one_paragraph_per_speaker_turn_located_by_page_and_lin
     assert [(p.page, p.line) for p in turns] == [(37, 1), (37, 3), (37, 4), (37, 6), (38, 1), (38, 3), (38, 5), (38, 6)]
 
 
+def test_transcript_evidence_is_cited_by_page_and_line(tmp_path: Path, tiny_model: str, run) -> None:
+    turns = [("Q.", "Did Alice Smith ever meet Bob Jones at the offices of Acme Corp in Paris?"), *TURNS[1:]]
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    draw_pdf(folder / "deposition.pdf", [transcript_page(37, turns), transcript_page(38, turns[::-1])])
+    db = tmp_path / "g.db"
+    assert run("ingest", folder, "--db", db, "--model", tiny_model).exit_code == 0
+    rows = json.loads(run("evidence", "Alice Smith", "Bob Jones", "--db", db, "--json").stdout)
+    rows = rows.get("evidence", rows) if isinstance(rows, dict) else rows
+    assert [(r["page"], r["line"], r.get("transcript")) for r in rows] == [(37, 1, True), (38, 6, True)]
+    text = run("evidence", "Alice Smith", "Bob Jones", "--db", db).stdout
+    assert "docs/deposition.pdf, p. 37:1, ¶ 1" in text and "p. 38:6, ¶ 8" in text
+
+
 def test_control_characters_a_font_maps_its_glyphs_to_are_dropped() -> None:
     from graphkit.formats.pdf.layout import _page
 

@@ -42,7 +42,14 @@ class Evidence:
             out["page"] = self.page
         if message := self.message:
             out["message"] = message
+        if self.transcript:
+            out["transcript"] = True
         return out
+
+    @property
+    def transcript(self) -> bool:
+        """Whether the paragraph comes from a transcript, whose ``line`` is its own margin number (issue 13)."""
+        return '"transcript"' in self.metadata and bool(json.loads(self.metadata).get("transcript"))
 
     @property
     def message(self) -> dict[str, str]:

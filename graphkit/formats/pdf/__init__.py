@@ -55,7 +55,8 @@ def read_pdf(data: bytes) -> list[Part]:
     lexicon = Lexicon(s.text for page in pages for s in page.segments)
     items = _flow(pages, _body_size(pages))
     lines = [item for item in items if isinstance(item, Segment)]
-    if is_transcript(lines, furniture, len(pages)):
+    transcript = is_transcript(lines, furniture, len(pages))
+    if transcript:
         prose = prose_breaks(pitches(lines))
         blocks = build_paragraphs(items, lexicon, turn_breaks(prose), transcript_locator(furniture), turn_kind)
     else:
@@ -63,6 +64,8 @@ def read_pdf(data: bytes) -> list[Part]:
     blocks += _furniture_blocks(furniture)
     info = _info(document)
     metadata = {"pages": len(pages), **info, "set_aside": furniture.counts()}
+    if transcript:  # its lines are the transcript's own: evidence reads "p. 37:12"
+        metadata["transcript"] = True
     return [Part(_numbered(blocks), "pdf", title=metadata.pop("title", ""), metadata=metadata)]
 
 
