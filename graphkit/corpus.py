@@ -45,6 +45,10 @@ class Paragraph:
     line: int  # 1-based line of the file where it starts (0 when unknown)
     text: str
     page: int | None = None
+    # What a reader knows the paragraph is, when it is not running text: "quote", "boilerplate"
+    # (issue 12); None leaves it to graphkit.classify. ``why`` says why, for the user.
+    kind: str | None = None
+    why: str = ""
 
 
 @dataclass
@@ -105,7 +109,7 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
         if path.is_dir():
             yield from _walk(path)
         elif path.is_file():
-            if path.suffix.lower() in SUFFIXES:
+            if path.suffix.lower() in SUFFIXES or _is_mail(path):
                 yield _found(path, path.name)
             else:
                 yield Skipped(
@@ -128,7 +132,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, str] | Skipped]:
         dirs[:] = sorted(d for d in dirs if d not in links)
         for name in sorted(files):
             path = Path(folder, name)
-            if path.suffix.lower() in SUFFIXES and not name.startswith("."):
+            if not name.startswith(".") and (path.suffix.lower() in SUFFIXES or _is_mail(path)):
                 yield _found(path, str(Path(root.name, path.relative_to(root))))
         for name in links:
             yield Skipped(
@@ -136,6 +140,17 @@ def _walk(root: Path) -> Iterator[tuple[Path, str] | Skipped]:
             )
         yield from errors
         errors.clear()
+
+
+def _is_mail(path: Path) -> bool:
+    """Whether a file of no known suffix is e-mail (a maildir's ``1.``, ``2.``...: issue 12)."""
+    from .formats.mail.sniff import HEAD_BYTES, looks_like_mail
+
+    try:
+        with open(path, "rb") as fh:
+            return looks_like_mail(fh.read(HEAD_BYTES))
+    except OSError:
+        return False
 
 
 def read_document(path: Path, name: str) -> Document | Skipped:
@@ -155,6 +170,7 @@ def read_documents(path: Path, name: str) -> list[Document | Skipped]:
     the file's own path, so a file counts as done only once its last document is stored.
     """
     from .formats import Part, read_parts
+    from .formats.mail.sniff import mail_suffix
 
     try:
         data = path.read_bytes()
@@ -177,7 +193,7 @@ def read_documents(path: Path, name: str) -> list[Document | Skipped]:
         )
         if isinstance(part, Part)
         else Skipped(Path(f"{path}{part.name}"), part.reason)
-        for part in read_parts(data, path.suffix.lower())
+        for part in read_parts(data, mail_suffix(data, path.suffix.lower()))
     ]
     docs = [doc for doc in found if isinstance(doc, Document)]
     for number, doc in enumerate(docs[:-1], 1):

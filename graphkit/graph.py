@@ -19,9 +19,15 @@ from .store import Store
 __all__ = ["DEFAULT_TYPES", "ALL_KINDS", "INCLUDE_CHOICES", "build_graph", "graph_kinds", "kinds_for"]
 
 DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
-ALL_KINDS = ("body", "heading", "boilerplate", "comment")
+ALL_KINDS = ("body", "heading", "boilerplate", "comment", "quote")
 # --include names (plural, as a user says them) -> paragraph kinds
-INCLUDE_CHOICES = {"headings": "heading", "boilerplate": "boilerplate", "comments": "comment", "all": "*"}
+INCLUDE_CHOICES = {
+    "headings": "heading",
+    "boilerplate": "boilerplate",
+    "comments": "comment",
+    "quotes": "quote",  # quoted replies in e-mail (issue 12)
+    "all": "*",
+}
 
 
 def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:

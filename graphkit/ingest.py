@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .classify import classify_paragraphs
-from .corpus import CONTAINERS, SUFFIXES, Document, Skipped, find_files, printable_path, read_documents
+from .corpus import SUFFIXES, Document, Skipped, find_files, printable_path, read_documents
 from .errors import BadInput
 from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .normalize import entity_key
@@ -71,7 +71,10 @@ def file_digest(path: Path) -> str | None:
 def prepare(doc: Document) -> list[tuple[int, int, int | None, str, str, str]]:
     """Paragraph rows ``(number, line, page, kind, why, text)`` with their kinds."""
     kinds = classify_paragraphs([p.text for p in doc.paragraphs])
-    return [(p.number, p.line, p.page, kind, why, p.text) for p, (kind, why) in zip(doc.paragraphs, kinds)]
+    return [
+        (p.number, p.line, p.page, p.kind or kind, p.why if p.kind else why, p.text)  # a reader's kind wins (issue 12)
+        for p, (kind, why) in zip(doc.paragraphs, kinds)
+    ]
 
 
 def write_document(
@@ -198,7 +201,7 @@ def _run(
                 else:
                     _check_encoding(doc, warn)
                     docs.append(doc)
-            if docs and path.suffix.lower() in CONTAINERS:
+            if docs:  # any file may hold several documents: mail is recognised by content (issue 12)
                 _forget_stale_parts(store, path, len(docs))
             for n, doc in enumerate(docs, 1):
                 key += 1
