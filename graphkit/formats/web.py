@@ -11,6 +11,7 @@ furniture in that text.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from typing import Any
@@ -59,11 +60,25 @@ def _decode_html(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def _extract(markup: str) -> Any:
-    import trafilatura
-
+@functools.cache
+def _trafilatura() -> Any:
+    """trafilatura, or None when it cannot load: then every page is read with the plain parser, said once (issue 12)."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        logging.getLogger(__name__).warning(
+            "warning: web pages are read without trafilatura, so menus and comments stay in (%s); "
+            "reinstall graphkit to get it back",
+            exc,
+        )
+        return None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # it logs every page it finds too short
-    if "<" not in markup:
+    return trafilatura
+
+
+def _extract(markup: str) -> Any:
+    trafilatura = _trafilatura()
+    if trafilatura is None or "<" not in markup:
         return None
     return trafilatura.bare_extraction(
         markup,
