@@ -356,7 +356,7 @@ def test_mbox_messages_are_documents_and_stale_ones_are_forgotten(tmp_path: Path
     db = tmp_path / "g.db"
     ingest(run, db, tiny_model, box)
     assert documents(db) == ["inbox.mbox#1", "inbox.mbox#2", "inbox.mbox#3"]
-    assert "Dave Brown" not in entity_names(run, db)
+    assert "Dave Brown" in entity_names(run, db)  # only in quotes, which count until a copy is found (issue 12)
     again = run("ingest", box, "--db", db, "--model", tiny_model, "--json")
     assert json.loads(again.stdout)["unchanged"] == 1
 

@@ -85,6 +85,7 @@ class Header:
         }
         out |= {key: self.fields[key] for key in ("date", "subject") if self.fields.get(key)}
         out["participants"] = [p.as_dict(role) for role, p in people]
+        out["other"] = self.other  # "Please respond to ...", a Notes sender's company: kept, not prose
         return {k: v for k, v in out.items() if v}
 
     def attribution(self) -> str:
@@ -108,9 +109,9 @@ def header_key(text: str) -> str:
 def read_header_block(lines: list[Line], i: int, *, after_separator: bool = False) -> tuple[Header, int] | None:
     """The header block that starts at ``lines[i]``, and the index of the first line after it.
 
-    Without a separator line above it, a block must name its sender (``From:``,
-    ``Von:``...), a subject and a date or recipients, so ``Date: May 30`` in a meeting
-    note is prose. A raw RFC 822 header pasted into a body (AOL forwards) is read to its
+    Without a separator line above it, a block must name a subject and two of sender
+    (``From:``, ``Von:``...), recipients and date, so ``Date: May 30`` in a meeting note
+    is prose. A raw RFC 822 header pasted into a body (AOL forwards) is read to its
     end, ``Received:`` lines and all. After a separator (``-----Original Message-----``) any header
     field may open it, and up to three lines before the first field (Notes prints the
     sender's company there) belong to it.
@@ -128,7 +129,7 @@ def read_header_block(lines: list[Line], i: int, *, after_separator: bool = Fals
     found = set(header.fields)
     if after_separator and found & {"from", "date", "to", "subject"}:
         return _finish(header, lines, start, end)
-    if "from" in found and "subject" in found and found & {"date", "to"}:
+    if "subject" in found and len(found & {"from", "date", "to", "cc"}) >= 2 and found & {"from", "to"}:
         return _finish(header, lines, start, end)
     return None
 
@@ -257,7 +258,7 @@ def read_notes_header(lines: list[Line], i: int) -> tuple[Header, int] | None:
 def _notes_sender(lines: list[Line], i: int) -> tuple[str, str, str, int] | None:
     """``(who, date, rest of line, next index)`` when ``lines[i]`` opens a Notes header."""
     text = lines[i][1]
-    if not text.strip() or header_key(text) or len(text) > 2000:
+    if not text.strip() or header_key(text) not in ("", "?") or len(text) > 2000:
         return None
     text = re.sub(r"^.{0,60}?\s(?:From|Von|De|Da|Van)\s*:\s*", "", text)  # "Enron Energy Services  From:  Name  date"
     if (found := _SENDER_DATE.match(text)) and _name_like(found["who"]):

@@ -81,7 +81,7 @@ def message_paragraphs(text: str, subject: str = "", *, first_line: int = 1) -> 
     for section in split_sections(text, subject, first_line=first_line):
         before = len(paragraphs)
         paragraphs.extend(_section_paragraphs(section, before))
-        if section.role != "own" and section.header and not section.continued:
+        if section.role != "own" and (section.header or section.marker) and not section.continued:
             embedded.append(_embedded(section, before, len(paragraphs)))
         elif section.role != "own" and embedded and len(paragraphs) > before:
             # more text of the message above (after a run of "> " lines), or quoted lines without a header
@@ -120,4 +120,6 @@ def _embedded(section: Section, before: int, after: int) -> dict[str, Any]:
         out["paragraphs"] = [before + 1, after]
     if section.header:
         out |= section.header.summary()
+    if section.marker:
+        out["marker"] = section.marker
     return out

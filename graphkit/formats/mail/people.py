@@ -138,6 +138,7 @@ def parse_person(entry: str) -> Person:
     Person(name='', address='GaryP@rioalto.com')
     """
     entry = _MAILTO.sub(lambda m: f"<{m['addr']}>", " ".join(entry.split()))
+    entry = re.sub(r">\s*@[\w. -]+$", ">", entry)  # '"Khokher, Zeigham" <z@ivey.uwo.ca>@ENRON': a gateway suffix
     name, address = entry, ""
     if angle := _ANGLE.match(entry):
         name, address = angle["name"], angle["addr"].strip().strip("'\"")

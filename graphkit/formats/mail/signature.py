@@ -156,7 +156,7 @@ def _signature(lines: list[str]) -> str:
 def _signature_tail(lines: list[str]) -> int | None:
     """Where a signature starts at the end of a block that opens with prose."""
     for i in range(max(1, len(lines) - 10), len(lines)):
-        if lines[i][:1].islower():
+        if lines[i][:1].islower() and not _contact(lines[i]):
             continue  # "...the attention of the country on" / "the" / "impact of price caps.": a sentence goes on
         if _signature(lines[i:]) and (_CLOSING.match(lines[i]) or _contact(lines[-1])):
             return i

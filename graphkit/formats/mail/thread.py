@@ -67,6 +67,7 @@ class Section:
     header: Header | None = None
     opener: str = ""  # "" for the body's start; "original", "forwarded", "header", "notes", "attribution", "quoted"
     continued: bool = False  # the sender's own text again, after a block of ``>`` lines
+    marker: str = ""  # the separator line that opened it: "Forwarded by Jeff Dasovich/NA/Enron on 07/05/2001 ..."
 
 
 def subject_kind(subject: str) -> str:
@@ -105,9 +106,8 @@ def _sections(lines: list[Line], subject: str, role: Role) -> list[Section]:
             sections[-1].lines.append(lines[i])
             i += 1
             continue
-        opener, header, i = opened
-        enclosing = _enclosing(sections)
-        sections.append(Section(_role(enclosing, opener, subject), [], header, opener))
+        opener, header, i, marker = opened
+        sections.append(Section(_role(_enclosing(sections), opener, subject), [], header, opener, marker=marker))
     return sections
 
 
@@ -128,8 +128,11 @@ def _role(enclosing: Section, opener: str, subject: str) -> Role:
     return "forward"
 
 
-def _opening(lines: list[Line], i: int) -> tuple[str, Header | None, int] | None:
-    """``(opener, header, next index)`` when a message inside the body starts at ``lines[i]``."""
+def _opening(lines: list[Line], i: int) -> tuple[str, Header | None, int, str] | None:
+    """``(opener, header, next index, marker)`` when a message inside the body starts at ``lines[i]``.
+
+    ``marker`` is the text of a "Forwarded by ..." separator: who passed the message on, and when.
+    """
     text = lines[i][1]
     separator = _separator(lines, i)
     if separator:
@@ -141,15 +144,16 @@ def _opening(lines: list[Line], i: int) -> tuple[str, Header | None, int] | None
         if found is None and opener == "underscores":
             return None
         header, end = found if found else (None, after)
-        return ("forwarded" if opener == "forwarded" else "original"), header, end
+        marker = " ".join(" ".join(t.strip(" -") for _, t in lines[i:after]).split()) if opener == "forwarded" else ""
+        return ("forwarded" if opener == "forwarded" else "original"), header, end, marker
     if found := read_header_block(lines, i):
-        return "header", found[0], found[1]
+        return "header", found[0], found[1], ""
     if found := read_notes_header(lines, i):
-        return "notes", found[0], found[1]
+        return "notes", found[0], found[1], ""
     if _ATTRIBUTION.match(text) and re.search(r"\d|@", text):
-        return "attribution", _attribution_header(text, lines[i][0]), i + 1
+        return "attribution", _attribution_header(text, lines[i][0]), i + 1, ""
     if _BARE_ATTRIBUTION.match(text) and _quote_follows(lines, i + 1):
-        return "attribution", _attribution_header(text, lines[i][0]), i + 1
+        return "attribution", _attribution_header(text, lines[i][0]), i + 1, ""
     return None
 
 
