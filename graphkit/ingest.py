@@ -21,6 +21,7 @@ from .classify import classify_paragraphs
 from .corpus import SUFFIXES, Document, Skipped, find_files, printable_path, read_documents
 from .errors import BadInput
 from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
+from .formats.notices import drain as drain_notices
 from .normalize import entity_key
 from .resolve import RESOLVER_VERSION, rebuild_entities
 from .store import Store
@@ -201,6 +202,9 @@ def _run(
                 else:
                     _check_encoding(doc, warn)
                     docs.append(doc)
+            for line in drain_notices():  # a reader's fallback, said once per run (issue 12)
+                if warn:
+                    warn(line)
             if docs:  # any file may hold several documents: mail is recognised by content (issue 12)
                 _forget_stale_parts(store, path, len(docs))
             for n, doc in enumerate(docs, 1):

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..corpus import decode, html_to_text, split_paragraphs
 from . import Part, Unreadable
+from .notices import say_once
 
 __all__ = ["read_html"]
 
@@ -62,14 +63,13 @@ def _decode_html(data: bytes) -> tuple[str, str]:
 
 @functools.cache
 def _trafilatura() -> Any:
-    """trafilatura, or None when it cannot load: then every page is read with the plain parser, said once (issue 12)."""
+    """trafilatura, or None when it cannot load: every page is then read with the plain parser, said once (issue 12)."""
     try:
         import trafilatura
     except ImportError as exc:
-        logging.getLogger(__name__).warning(
-            "warning: web pages are read without trafilatura, so menus and comments stay in (%s); "
-            "reinstall graphkit to get it back",
-            exc,
+        say_once(
+            f"web pages are read without trafilatura, so menus and comments stay in ({exc}); "
+            "reinstall graphkit to get it back"
         )
         return None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # it logs every page it finds too short

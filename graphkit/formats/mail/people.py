@@ -149,6 +149,7 @@ def parse_person(entry: str) -> Person:
         email = name if _EMAIL.match(name) else name.rsplit("@", 1)[0]
         return Person(name_from_address(email), address or email)
     if "/" in name or ("@" in name and " " in name.split("@")[0]):
+        name = name.replace('"', "")  # an e-mail library may quote it: '"Kenneth Lay/Corp/Enron"@ENRON'
         return Person(_notes_name(name), name)  # a Lotus Notes address: "Kenneth Lay/Corp/Enron@ENRON"
     name = display_name(name)
     return Person(name or (name_from_address(address) if address else ""), address)
@@ -206,7 +207,12 @@ def correspondents(header: Callable[[str], str]) -> list[tuple[str, Person]]:
     for role in ROLES:
         addresses, names = parse_people(header(role)), parse_people(header(f"x-{role}"))
         out.extend((role, person) for person in _pair(addresses, names))
-    return out
+    # One address, one name: the fullest the message gives ("Jeffrey A Shankman" in X-cc names the Bcc too).
+    fullest: dict[str, str] = {}
+    for _, p in out:
+        if p.address and len(p.name) > len(fullest.get(p.address.lower(), "")):
+            fullest[p.address.lower()] = p.name
+    return [(role, Person(fullest.get(p.address.lower(), p.name), p.address)) for role, p in out]
 
 
 def _pair(addresses: list[Person], names: list[Person]) -> list[Person]:

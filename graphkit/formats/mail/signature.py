@@ -56,7 +56,9 @@ _DISCLAIMER_CORE = re.compile(
 )
 _DISCLAIMER_CUES = re.compile(
     r"confidential|privileged|prohibited|notify|delete|disclos|distribut|dissemina|copying|virus|binding|"
-    r"legally|attorney|liab|vertraulich|confidentiel|confidencial|riservat|vertrouwelijk|proibid",
+    r"legally|attorney|liab|vertraulich|confidentiel|confidencial|riservat|vertrouwelijk|proibid|"
+    r"absender|vernicht|lösch|expéditeur|détrui|supprim|avertir|remitente|destru|elimin|mittente|distrugg|"
+    r"cancell|afzender|vernietig|verwijder|remetente|apag",
     re.I,
 )
 _DISCLAIMER_OPENER = re.compile(

@@ -67,6 +67,7 @@ class Section:
     header: Header | None = None
     opener: str = ""  # "" for the body's start; "original", "forwarded", "header", "notes", "attribution", "quoted"
     continued: bool = False  # the sender's own text again, after a block of ``>`` lines
+    depth: int = 0  # how many levels of ``>`` it sits under
     marker: str = ""  # the separator line that opened it: "Forwarded by Jeff Dasovich/NA/Enron on 07/05/2001 ..."
 
 
@@ -91,15 +92,15 @@ def split_sections(text: str, subject: str, *, first_line: int = 1) -> list[Sect
     [('forward', 'Bob')]
     """
     lines = [(first_line + n, line.rstrip("\r")) for n, line in enumerate(text.split("\n"))]
-    return _sections(lines, subject, "own")
+    return _sections(lines, subject, "own", 0)
 
 
-def _sections(lines: list[Line], subject: str, role: Role) -> list[Section]:
-    sections = [Section(role)]
+def _sections(lines: list[Line], subject: str, role: Role, depth: int) -> list[Section]:
+    sections = [Section(role, depth=depth)]
     i = 0
     while i < len(lines):
         if _QUOTED.match(lines[i][1]):
-            i = _quoted_run(lines, i, sections, subject)
+            i = _quoted_run(lines, i, sections, subject, depth)
             continue
         opened = _opening(lines, i)
         if opened is None:
@@ -107,12 +108,14 @@ def _sections(lines: list[Line], subject: str, role: Role) -> list[Section]:
             i += 1
             continue
         opener, header, i, marker = opened
-        sections.append(Section(_role(_enclosing(sections), opener, subject), [], header, opener, marker=marker))
+        role = _role(_enclosing(sections, depth), opener, subject)
+        sections.append(Section(role, [], header, opener, marker=marker, depth=depth))
     return sections
 
 
-def _enclosing(sections: list[Section]) -> Section:
-    return next(s for s in reversed(sections) if not s.continued)
+def _enclosing(sections: list[Section], depth: int) -> Section:
+    """The message that text at ``depth`` belongs to: the last one opened at that depth."""
+    return next((s for s in reversed(sections) if s.depth == depth and not s.continued), sections[0])
 
 
 def _role(enclosing: Section, opener: str, subject: str) -> Role:
@@ -196,7 +199,7 @@ def _attribution_header(text: str, number: int) -> Header:
     return Header(fields=fields, first=number, last=number)
 
 
-def _quoted_run(lines: list[Line], i: int, sections: list[Section], subject: str) -> int:
+def _quoted_run(lines: list[Line], i: int, sections: list[Section], subject: str, depth: int) -> int:
     """Read the ``>`` lines from ``lines[i]`` as messages of their own; return the index after them."""
     end = i
     while end < len(lines) and (_QUOTED.match(lines[end][1]) or (is_blank(lines[end]) and _quote_follows(lines, end))):
@@ -207,13 +210,12 @@ def _quoted_run(lines: list[Line], i: int, sections: list[Section], subject: str
         sections.pop()  # the "On ... wrote:" line opened these quoted lines
         role, header, opener = host.role, host.header, "attribution"
     else:
-        enclosing = _enclosing(sections)
-        role, header, opener = _role(enclosing, "quoted", subject), None, "quoted"
+        role, header, opener = _role(_enclosing(sections, depth), "quoted", subject), None, "quoted"
     inner_subject = header.subject if header and header.subject else subject
-    nested = _sections(inner, inner_subject, role)
+    nested = _sections(inner, inner_subject, role, depth + 1)
     nested[0].header, nested[0].opener = header, opener
     sections.extend(nested)
     if end < len(lines):
-        enclosing = _enclosing(sections[: -len(nested)])
-        sections.append(Section(enclosing.role, [], enclosing.header, enclosing.opener, continued=True))
+        enclosing = _enclosing(sections, depth)
+        sections.append(Section(enclosing.role, [], enclosing.header, enclosing.opener, continued=True, depth=depth))
     return end
