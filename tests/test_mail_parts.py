@@ -266,6 +266,7 @@ def test_html_quotes_and_signatures_are_marked_not_dropped() -> None:
         ("Dave Brown left Globex.", "quote"),
     ]
     assert part.metadata["embedded"][0]["from"] == "Bob Jones <bob@globex.example>"
+    assert {p.line for p in part.paragraphs} == {0}  # an HTML body's lines are not the file's: unknown
 
 
 def test_a_plain_body_that_is_html_is_read_as_html() -> None:

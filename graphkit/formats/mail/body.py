@@ -32,17 +32,17 @@ _HEADER_LINE_BYTES = re.compile(rb"\r?\n\r?\n")
 
 
 def body_text(message: EmailMessage, raw: bytes = b"") -> tuple[str, int]:
-    """The body's text and the line of ``raw`` where it starts (1 when unknown or not a line-for-line copy)."""
+    """The body's text and the line of ``raw`` where it starts: 0 when its lines are not the file's (HTML, base64)."""
     for preference in (("plain",), ("html",)):
         body = message.get_body(preferencelist=preference)
         if body is None:
             continue
         text = part_text(body)
         if body.get_content_subtype() == "html" or _LOOKS_HTML.match(text[:2000]):
-            return _html_text(text), 1
+            return _html_text(text), 0
         if text.strip():
             return text, _first_body_line(message, body, raw)
-    return "", 1
+    return "", 0
 
 
 def _first_body_line(message: EmailMessage, body: MIMEPart, raw: bytes) -> int:
@@ -57,9 +57,9 @@ def _first_body_line(message: EmailMessage, body: MIMEPart, raw: bytes) -> int:
             "binary",
         )
     ):
-        return 1
+        return 0
     end = _HEADER_LINE_BYTES.search(raw)
-    return raw[: end.start()].count(b"\n") + 3 if end else 1
+    return raw[: end.start()].count(b"\n") + 3 if end else 0
 
 
 def part_text(part: MIMEPart) -> str:

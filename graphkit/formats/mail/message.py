@@ -69,6 +69,9 @@ def _metadata(message: Any) -> dict[str, Any]:
 def message_paragraphs(text: str, subject: str = "", *, first_line: int = 1) -> tuple[list[Paragraph], list[dict]]:
     """The paragraphs of a body, and the forwarded and quoted messages in it (see the module docstring).
 
+    ``first_line``: the file's line where the body starts; 0 when the body's lines are not
+    the file's (an HTML or base64 body), and then every paragraph's line is 0 (unknown).
+
     >>> body = "Fine by me.\\n\\nOn Mon, 4 Mar 2019, Bob <b@x.org> wrote:\\n> Berlin?\\n\\n-- \\nAlice"
     >>> paragraphs, embedded = message_paragraphs(body, "Re: Trip")
     >>> [(p.number, p.text, p.kind) for p in paragraphs]
@@ -78,9 +81,9 @@ def message_paragraphs(text: str, subject: str = "", *, first_line: int = 1) -> 
     """
     paragraphs: list[Paragraph] = []
     embedded: list[dict] = []
-    for section in split_sections(text, subject, first_line=first_line):
+    for section in split_sections(text, subject, first_line=max(first_line, 1)):
         before = len(paragraphs)
-        paragraphs.extend(_section_paragraphs(section, before))
+        paragraphs.extend(_section_paragraphs(section, before, lines_known=first_line > 0))
         if section.role != "own" and (section.header or section.marker) and not section.continued:
             embedded.append(_embedded(section, before, len(paragraphs)))
         elif section.role != "own" and embedded and len(paragraphs) > before:
@@ -89,7 +92,7 @@ def message_paragraphs(text: str, subject: str = "", *, first_line: int = 1) -> 
     return paragraphs, embedded
 
 
-def _section_paragraphs(section: Section, numbered: int) -> list[Paragraph]:
+def _section_paragraphs(section: Section, numbered: int, *, lines_known: bool = True) -> list[Paragraph]:
     out: list[Paragraph] = []
     width = wrap_width(section.lines)
     delimited = False  # after a "-- " line, the rest of the section is the signature
@@ -100,7 +103,7 @@ def _section_paragraphs(section: Section, numbered: int) -> list[Paragraph]:
         for line, text, reason in block_paragraphs(block, width=width, signed=signed):
             reason = "signature" if delimited and not reason else reason
             kind, why = _kind(section, reason)
-            out.append(Paragraph(numbered + len(out) + 1, line, text, kind=kind, why=why))
+            out.append(Paragraph(numbered + len(out) + 1, line if lines_known else 0, text, kind=kind, why=why))
         signed = reason in ("signature", "contact details")
     return out
 
