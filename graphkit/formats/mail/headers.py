@@ -111,17 +111,18 @@ def read_header_block(lines: list[Line], i: int, *, after_separator: bool = Fals
 
     Without a separator line above it, a block must name a subject and two of sender
     (``From:``, ``Von:``...), recipients and date, so ``Date: May 30`` in a meeting note
-    is prose. A raw RFC 822 header pasted into a body (AOL forwards) is read to its
-    end, ``Received:`` lines and all. After a separator (``-----Original Message-----``) any header
-    field may open it, and up to three lines before the first field (Notes prints the
-    sender's company there) belong to it.
+    is prose. A raw RFC 822 header pasted into a body (AOL forwards) is read to its end,
+    ``Received:`` lines and all. After a separator (``-----Original Message-----``) any
+    header field may open it, and up to three lines before the first field (Notes prints
+    the sender's company there) belong to it.
     """
     start = i
     raw = _raw_header_run(lines, i)
     if after_separator:
-        i = _skip_preamble(lines, i)
-        if i is None:
+        first = _skip_preamble(lines, i)
+        if first is None:
             return None
+        i = first
     elif header_key(lines[i][1]) in ("", "?") and not raw:
         return None
     header, end = _read_fields(lines, i, raw=raw)

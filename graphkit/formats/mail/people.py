@@ -84,7 +84,9 @@ def _outside_quotes(value: str) -> str:
 
 
 def _split_outside_quotes(value: str, separator: str) -> list[str]:
-    out, current, closing = [], [], ""
+    out: list[str] = []
+    current: list[str] = []
+    closing = ""
     pairs = {'"': '"', "<": ">", "(": ")"}
     for ch in value:
         if closing:
