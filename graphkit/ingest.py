@@ -22,6 +22,7 @@ from .corpus import Document, Skipped, find_files, printable_path, read_document
 from .errors import BadInput
 from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .formats import SUFFIXES
+from .formats.notices import drain as drain_notices
 from .normalize import entity_key
 from .resolve import RESOLVER_VERSION, rebuild_entities
 from .store import Store
@@ -72,9 +73,10 @@ def file_digest(path: Path) -> str | None:
 def prepare(doc: Document) -> list[tuple[int, int, int | None, str, str, str]]:
     """Paragraph rows ``(number, line, page, kind, why, text)`` with their kinds."""
     kinds = classify_paragraphs([p.text for p in doc.paragraphs])
-    # A reader that knows a paragraph's kind from the layout (a PDF footnote) has the last word.
-    kinds = [(p.kind, "") if p.kind else found for p, found in zip(doc.paragraphs, kinds)]
-    return [(p.number, p.line, p.page, kind, why, p.text) for p, (kind, why) in zip(doc.paragraphs, kinds)]
+    return [
+        (p.number, p.line, p.page, p.kind or kind, p.why if p.kind else why, p.text)  # a reader's kind wins (issue 12)
+        for p, (kind, why) in zip(doc.paragraphs, kinds)
+    ]
 
 
 def write_document(
@@ -206,7 +208,10 @@ def _run(
                 else:
                     _check_encoding(doc, warn)
                     docs.append(doc)
-            if docs:
+            for line in drain_notices():  # a reader's fallback, said once per run (issue 12)
+                if warn:
+                    warn(line)
+            if docs:  # any file may hold several documents: mail is recognised by content (issue 12)
                 _forget_stale_parts(store, path, len(docs))
             for n, doc in enumerate(docs, 1):
                 key += 1

@@ -37,9 +37,11 @@ class Paragraph:
     line: int  # 1-based line of the file where it starts (0 when unknown)
     text: str
     page: int | None = None
-    # A reader's hint of the paragraph's kind ("footnote", "body" for a table row or a speaker
-    # turn), which the classifier keeps; None lets the classifier decide (issue 13).
+    # A reader's hint of the paragraph's kind when it knows it: "footnote", "body" for a table row
+    # or a speaker turn (PDF, issue 13), "quote", "boilerplate" (e-mail, issue 12); None lets
+    # graphkit.classify decide. ``why`` says why, for the user.
     kind: str | None = None
+    why: str = ""
 
 
 def decode(data: bytes) -> tuple[str | None, str]:

@@ -27,6 +27,9 @@ PARAGRAPH_KINDS: tuple[Kind, ...] = (
     Kind("body", "body", evidence=True),
     # Footnotes are evidence like body text (issue 13): they count wherever body does.
     Kind("footnote", "footnotes", evidence=True),
+    # Quoted replies in e-mail count until the corpus-level step marks the ones whose text the
+    # corpus holds elsewhere (issue 12): most quotes are the only copy an investigator has.
+    Kind("quote", "quotes", evidence=True),
     Kind("heading", "headings", evidence=False),
     Kind("boilerplate", "boilerplate", evidence=False),
     Kind("comment", "comments", evidence=False),
