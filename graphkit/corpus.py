@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from .unwrap import line_groups
+
 __all__ = [
     "SUFFIXES",
     "MAX_PARAGRAPH_CHARS",
@@ -244,7 +246,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = text.split("\n")
-    blocks = _wrapped_blocks(lines) if _is_hard_wrapped(lines) else _line_blocks(lines)
+    blocks = ((start, _join_wrapped(group)) for start, group in line_groups(lines))  # issue 10
     paragraphs: list[Paragraph] = []
     for line_no, block in blocks:
         for piece in _cut(block):
