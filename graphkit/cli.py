@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .classify import KINDS
 from .errors import BadInput, GraphkitError
 
 DEFAULT_DB = "graphkit.db"
@@ -265,6 +266,10 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler, as_js
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
     click.echo(summary, err=True)
+    if report.text.aside:  # issue 10: say what was left out, and how to see it and bring it back
+        click.echo(
+            f"{report.text.describe()}; `graphkit paragraphs FILE` shows why, `--include all` counts them", err=True
+        )
 
 
 class _Progress:
@@ -635,6 +640,51 @@ def ignore(name, db) -> None:
       graphkit ignore QiOSK
     """
     _curate(db, "ignore", name)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice([*KINDS, "aside"]),
+    help="Only paragraphs of this kind (repeatable); 'aside' is every kind that is not evidence.",
+)
+@json_option
+def paragraphs(file, kinds, as_json) -> None:
+    """List FILE's paragraphs with the kind graphkit gives each, and why.
+
+    Body text and footnotes are evidence; headings, page furniture (boilerplate)
+    and reader comments are set aside, and `--include` brings them back.
+
+    \b
+    Example:
+      graphkit paragraphs seeds/004_352ac053cccdca00.txt --kind aside
+    """
+    from .classify import EVIDENCE_KINDS, set_aside
+    from .ingest import classify_file
+
+    docs = classify_file(file)
+    wanted = set(kinds)
+    rows = [
+        {"document": doc.name, "paragraph": n, "line": line, "page": page, "kind": kind, "why": why, "text": text}
+        for doc, found in docs
+        for n, line, page, kind, why, text in found
+        if not wanted or kind in wanted or ("aside" in wanted and kind not in EVIDENCE_KINDS)
+    ]
+    stats = set_aside((kind, text) for _doc, found in docs for *_, kind, _why, text in found)
+
+    def text() -> str:
+        several = len(docs) > 1
+        lines = [
+            f"{(r['document'] + ' ') if several else ''}{r['paragraph']:>5}  {r['kind']:<11} {r['why']:<26} "
+            f"{_short(r['text'], 80)}"
+            for r in rows
+        ]
+        return "\n".join([*lines, f"{_plural(len(rows), 'paragraph')} listed; {stats.describe()}"])
+
+    emit(as_json, rows, text)
 
 
 @cli.command()

@@ -47,6 +47,7 @@ class Paragraph:
     line: int  # 1-based line of the file where it starts (0 when unknown)
     text: str
     page: int | None = None
+    kind: str = ""  # a kind the reader already knows ("footnote"); "" lets graphkit.classify decide
 
 
 @dataclass

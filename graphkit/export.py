@@ -172,10 +172,10 @@ def _json_payload(store: Store, shown: nx.Graph, full: nx.Graph) -> dict[str, An
     for a, b, d in shown.edges(data=True):
         rows = store.evidence(shown.nodes[a]["entity"], shown.nodes[b]["entity"], kinds, limit=JSON_EVIDENCE_PER_EDGE)
         edges.append({"source": a, "target": b, **d, "evidence": [r.as_dict() for r in rows]})
-    return {"meta": _meta(shown, full), "nodes": nodes, "edges": edges}
+    return {"meta": _meta(shown, full, store), "nodes": nodes, "edges": edges}
 
 
-def _meta(shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
+def _meta(shown: nx.Graph, full: nx.Graph, store: Store) -> dict[str, Any]:
     n, m = shown.number_of_nodes(), shown.number_of_edges()
     N, M = full.number_of_nodes(), full.number_of_edges()
     notes = []
@@ -204,7 +204,18 @@ def _meta(shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
         "edges_shown": m,
         "kinds": full.graph.get("kinds", "body"),
         "omitted": omitted,
+        "left_out": _left_out(store, full),
     }
+
+
+def _left_out(store: Store, full: nx.Graph) -> str | None:
+    """What share of the text the graph leaves out, and how to bring it back (issue 10)."""
+    from .classify import left_out
+
+    out = left_out(store.word_counts(), graph_kinds(full))
+    if not out.aside:
+        return None
+    return f"{out.describe()}: not counted in this graph. Re-export with --include all to count them."
 
 
 # -- HTML ----------------------------------------------------------------------------
@@ -263,7 +274,7 @@ def graph_payload(store: Store, shown: nx.Graph, full: nx.Graph, *, title: str =
             }
         )
     return {
-        "meta": {"title": title, **_meta(shown, full)},
+        "meta": {"title": title, **_meta(shown, full, store)},
         "types": {
             t: TYPE_COLOURS.get(t, _OTHER_COLOUR) for t in sorted({d["type"] for _, d in shown.nodes(data=True)})
         },

@@ -13,25 +13,26 @@ from collections.abc import Collection, Sequence
 
 import networkx as nx
 
+from .classify import EVIDENCE_KINDS, KINDS
 from .errors import BadInput
 from .store import Store
 
 __all__ = ["DEFAULT_TYPES", "ALL_KINDS", "INCLUDE_CHOICES", "build_graph", "graph_kinds", "kinds_for"]
 
 DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
-ALL_KINDS = ("body", "heading", "boilerplate", "comment")
+ALL_KINDS = KINDS
 # --include names (plural, as a user says them) -> paragraph kinds
 INCLUDE_CHOICES = {"headings": "heading", "boilerplate": "boilerplate", "comments": "comment", "all": "*"}
 
 
 def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:
     """The paragraph kinds a graph was built from (what its evidence must come from)."""
-    return tuple(str(graph.graph.get("kinds", "body")).split(","))
+    return tuple(str(graph.graph.get("kinds", ",".join(EVIDENCE_KINDS))).split(","))
 
 
 def kinds_for(include: Collection[str] = ()) -> tuple[str, ...]:
-    """Paragraph kinds that make nodes and edges: always body, plus what ``include`` names."""
-    kinds = {"body"}
+    """Paragraph kinds that make nodes and edges: the evidence kinds (body, footnotes) and what ``include`` names."""
+    kinds = set(EVIDENCE_KINDS)
     for name in include:
         if name not in INCLUDE_CHOICES:
             raise BadInput(f"--include {name!r}: choose from {', '.join(INCLUDE_CHOICES)}")
@@ -43,7 +44,7 @@ def build_graph(
     store: Store,
     *,
     types: Collection[str] = DEFAULT_TYPES,
-    kinds: Sequence[str] = ("body",),
+    kinds: Sequence[str] = EVIDENCE_KINDS,
     min_weight: int = 1,
 ) -> nx.Graph:
     """The entity graph of ``store``.

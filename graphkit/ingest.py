@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .classify import classify_paragraphs
+from .classify import SetAside, classify_paragraphs, set_aside
 from .corpus import CONTAINERS, SUFFIXES, Document, Skipped, find_files, printable_path, read_documents
 from .errors import BadInput
 from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
@@ -25,7 +25,7 @@ from .normalize import entity_key
 from .resolve import RESOLVER_VERSION, rebuild_entities
 from .store import Store
 
-__all__ = ["IngestReport", "Extractor", "ingest", "prepare", "write_document", "file_digest"]
+__all__ = ["IngestReport", "Extractor", "ingest", "prepare", "classify_file", "write_document", "file_digest"]
 
 # Below this much new text (about two seconds of NER), one process is enough. Worker
 # processes are forked from the parent after the model is loaded, so they start at once.
@@ -46,6 +46,7 @@ class IngestReport:
     mentions: int = 0
     entities: int = 0
     seconds: float = 0.0
+    text: SetAside = field(default_factory=SetAside)  # words read, and words set aside by kind (issue 10)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -57,6 +58,7 @@ class IngestReport:
             "mentions": self.mentions,
             "entities": self.entities,
             "seconds": round(self.seconds, 2),
+            "text": self.text.as_dict(),
         }
 
 
@@ -70,8 +72,29 @@ def file_digest(path: Path) -> str | None:
 
 def prepare(doc: Document) -> list[tuple[int, int, int | None, str, str, str]]:
     """Paragraph rows ``(number, line, page, kind, why, text)`` with their kinds."""
-    kinds = classify_paragraphs([p.text for p in doc.paragraphs])
+    kinds = classify_paragraphs([p.text for p in doc.paragraphs], [p.kind for p in doc.paragraphs])
     return [(p.number, p.line, p.page, kind, why, p.text) for p, (kind, why) in zip(doc.paragraphs, kinds)]
+
+
+def classify_file(path: Path) -> list[tuple[Document, list[tuple[int, int, int | None, str, str, str]]]]:
+    """Each document of one file with its paragraph rows, as :func:`ingest` would store them (no NER).
+
+    Raises :class:`BadInput` for a file that cannot be read.
+    """
+    found = read_documents(path, path.name)
+    docs = [(doc, prepare(doc)) for doc in found if isinstance(doc, Document)]
+    if not docs:
+        raise BadInput(f"{found[0]}; nothing to classify")
+    return docs
+
+
+def _count_set_aside(
+    report: IngestReport, doc: Document, rows: list[tuple], warn: Callable[[str], None] | None
+) -> None:
+    stats = set_aside((kind, text) for _n, _l, _p, kind, _why, text in rows)
+    report.text.add(stats)
+    if warn and stats.heavy:
+        warn(f"{printable_path(doc.name)}: {stats.describe()}")
 
 
 def write_document(
@@ -203,6 +226,7 @@ def _run(
             for n, doc in enumerate(docs, 1):
                 key += 1
                 inflight[key] = (doc, prepare(doc), {}, size if n == len(docs) else 0)
+                _count_set_aside(report, doc, inflight[key][1], warn)
                 for p in doc.paragraphs:
                     yield p.text, (key, p.number)
 

@@ -256,6 +256,15 @@ class Store:
     def kind_counts(self) -> dict[str, int]:
         return dict(self.conn.execute("SELECT kind, COUNT(*) FROM paragraphs GROUP BY kind ORDER BY kind"))
 
+    def word_counts(self) -> dict[str, int]:
+        """Words per paragraph kind (paragraph text is stored with single spaces; issue 10)."""
+        return dict(
+            self.conn.execute(
+                "SELECT kind, SUM(LENGTH(text) - LENGTH(REPLACE(text, ' ', '')) + 1) FROM paragraphs "
+                "WHERE text != '' GROUP BY kind ORDER BY kind"
+            )
+        )
+
     # -- resolution input and output --------------------------------------------------
     def form_stats(self) -> list[tuple[str, str, str, int, str, int, int]]:
         """Per (key, form, label, titled, kind): mention count and distinct documents."""

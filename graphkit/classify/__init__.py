@@ -11,5 +11,6 @@ silence.
 from __future__ import annotations
 
 from .rules import EVIDENCE_KINDS, KINDS, classify_paragraphs
+from .summary import HEAVY_SHARE, SetAside, left_out, set_aside
 
-__all__ = ["KINDS", "EVIDENCE_KINDS", "classify_paragraphs"]
+__all__ = ["KINDS", "EVIDENCE_KINDS", "HEAVY_SHARE", "SetAside", "classify_paragraphs", "left_out", "set_aside"]
