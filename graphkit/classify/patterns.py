@@ -19,6 +19,10 @@ __all__ = [
     "CAPTION_START",
     "CREDIT",
     "TEASER_OPENER",
+    "MAIL_HEADER",
+    "MAIL_SEPARATOR",
+    "DISCLAIMER",
+    "DISCLAIMER_WHY",
     "READ_MORE",
 ]
 
@@ -57,3 +61,19 @@ CAPTION = re.compile(
 # Lines that open a block of links to other articles, and the link that closes an excerpt.
 TEASER_OPENER = re.compile(r"^(?:\|\||related|more (?:from|stories|on)\b.*|you may also like.*|recommended.*)$", re.I)
 READ_MORE = re.compile(r"keep\s*reading|show\s*less|read\s*more|continue\s*reading", re.I)
+
+# E-mail furniture inside a body: header lines of forwards and replies, separators,
+# reply attributions with an address or a date, attachment markers.
+MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|sent|date)\s*:\s*\S|\b(?:to|cc)\s*:.*\b(?:cc|subject)\s*:", re.IGNORECASE)
+MAIL_SEPARATOR = re.compile(
+    r"-{2,}\s*(?:original message|forwarded by\b)|^(?:on\b.{0,80}|\S*@\S*|.{0,40}\d.{0,40})\s+wrote:$|"
+    r"^\(?see attached file:",
+    re.IGNORECASE,
+)
+# A legal disclaimer says both what the message is and what to do if it reached the wrong person.
+DISCLAIMER = re.compile(r"\b(?:confidential|privileged|proprietary)\b", re.IGNORECASE)
+DISCLAIMER_WHY = re.compile(
+    r"\b(?:intended (?:solely |only )?for|received (?:this|it) (?:\w+ )?in error|not the intended recipient|"
+    r"(?:addressee|recipient)s? (?:only|named))",
+    re.IGNORECASE,
+)

@@ -21,7 +21,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import patterns as p
-from .signals import addresses_reader, is_capitals, is_heading, is_numbered_title, is_prose, is_title_line, word_count
+from .signals import (
+    addresses_reader,
+    is_capitals,
+    is_heading,
+    is_numbered_title,
+    is_prose,
+    is_sentence,
+    is_title_line,
+    word_count,
+)
 
 __all__ = ["KINDS", "EVIDENCE_KINDS", "classify_paragraphs"]
 
@@ -34,11 +43,14 @@ TEASER, APPEAL, COMMENTS = "teaser of another article", "appeal to readers", "co
 _REPEAT_CHARS = 30  # a repeated line shorter than this ("Thank you.") is not a repeated paragraph
 _CARD_PARAGRAPHS = 3  # a teaser card repeats its title within this many paragraphs
 _EXCERPT_PARAGRAPHS = 3  # at most this much prose before a "keep reading" link is a teaser's excerpt
+_MAIL_LINE_WORDS = 16  # a separator or an attribution line is no longer than this
 _APPEAL_PARAGRAPHS = 8  # an appeal is short: its run ends this many paragraphs after its opening line
-_LIST_WORDS, _LIST_LINES = 5, 3
+_LIST_WORDS, _LIST_LINES, _LIST_LINES_ANY = 5, 3, 5
 _SHOUTING_SHARE = 0.5  # of a document's words in capitals: capitals are its normal writing  # this many short title-case lines in a row are a list, not headings
 
 Decision = tuple[str, str]
+_TITLE, _REPEATED = ("heading", "title-case line"), ("boilerplate", "repeated title")
+_ITEM, _SHORT = ("body", "list item"), ("body", "short line")
 
 
 def classify_paragraphs(texts: Sequence[str], hints: Sequence[str] | None = None) -> list[Decision]:
@@ -96,6 +108,8 @@ class _Walk:
             return "boilerplate", APPEAL
         if p.CREDIT.search(text) or p.CAPTION_START.match(text):
             return "boilerplate", "caption or credit"  # a caption does not end a run of teasers
+        if p.DISCLAIMER.search(text) and p.DISCLAIMER_WHY.search(text):
+            return "boilerplate", "legal disclaimer"
         self.mode = ""
         # A repeat stays evidence: reports quote their own questions, speeches their own refrains.
         return "body", "running prose (repeated)" if text in self.seen else "running prose"
@@ -111,6 +125,8 @@ class _Walk:
             return "boilerplate", "navigation"
         if p.FURNITURE.match(text) or p.COMMENT_FURNITURE.match(text):
             return "boilerplate", "navigation"
+        if p.MAIL_HEADER.search(text) or (p.MAIL_SEPARATOR.search(text) and word_count(text) <= _MAIL_LINE_WORDS):
+            return "boilerplate", "e-mail header or separator"
         if p.APPEAL.match(text):
             self._open(APPEAL)
         if self.mode in (APPEAL, TEASER):
@@ -125,8 +141,8 @@ class _Walk:
         if is_numbered_title(text):
             return "heading", "numbered section title"
         if is_heading(text, capitals=self.capitals):
-            return "heading", "title-case line"
-        return "body", "short line"
+            return _TITLE
+        return _SHORT
 
     def _in_card(self, text: str) -> bool:
         """True when ``text`` repeats a teaser's title a few paragraphs up (a card links it twice)."""
@@ -136,7 +152,7 @@ class _Walk:
     def _repeat(self, text: str) -> Decision:
         """A title repeated: a running head, or a teaser card's link on its image and on its title."""
         if not self._in_card(text):
-            return "boilerplate", "repeated title"
+            return _REPEATED
         recent = self.texts[-_CARD_PARAGRAPHS:]
         start = len(self.out) - len(recent) + recent.index(text)
         self.out[start:] = [("boilerplate", TEASER)] * (len(self.out) - start)
@@ -160,14 +176,24 @@ def _shouting(texts: Sequence[str]) -> bool:
 
 
 def _lists_are_not_headings(decisions: list[Decision], texts: Sequence[str]) -> list[Decision]:
-    """Three or more short title-case lines in a row are a list (of names, of places), not headings."""
+    """Title-case lines that are items of a list (of names, of offices), not headings.
+
+    A heading introduces text: a title-case line followed by a short line that is no
+    sentence ("(Awaiting trial)") is a list item, and so are runs of title-case lines
+    longer than a title block: five or more, or three or more short ones.
+    """
     out = list(decisions)
+    for i in range(len(out) - 2, -1, -1):  # backwards: an item may have a second title-case line
+        after = out[i + 1]
+        if out[i] in (_TITLE, _REPEATED) and (after == _ITEM or (after == _SHORT and not is_sentence(texts[i + 1]))):
+            out[i] = _ITEM
     run: list[int] = []
-    for i, decision in enumerate([*decisions, ("", "")]):
-        if decision == ("heading", "title-case line") and word_count(texts[i]) <= _LIST_WORDS:
+    for i, decision in enumerate([*out, ("", "")]):
+        if decision == _TITLE:
             run.append(i)
             continue
-        if len(run) >= _LIST_LINES:
-            out[run[0] : run[-1] + 1] = [("body", "list item")] * len(run)
+        short = all(word_count(texts[j]) <= _LIST_WORDS for j in run)
+        if len(run) >= _LIST_LINES_ANY or (len(run) >= _LIST_LINES and short):
+            out[run[0] : run[-1] + 1] = [_ITEM] * len(run)
         run = []
     return out

@@ -15,6 +15,7 @@ __all__ = [
     "is_title_line",
     "is_numbered_title",
     "is_table_row",
+    "is_sentence",
     "is_capitals",
     "addresses_reader",
     "word_count",
@@ -35,13 +36,15 @@ _LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣–—>]|\(?\d{1,3}\))\s*")
 _NUMBERED = re.compile(
     r"^(?:(?:[IVXLC]{1,6}|[ivxlc]{1,6}|\d{1,2}|[A-Za-z])[.)]|\d{1,2}(?:\.\d{1,2})+\.?|§+\s*\d+(?:\.\d+)*)\s+(\S.*)$"
 )
-_INNER_SENTENCE = re.compile(r"[^\W\d_]{3,}[.!?][\"'”’)\]]*\s+\S")  # "…ASSEMBLY. I AM…": two sentences
+# "…ASSEMBLY. I AM…", "…FIX IT! WHEN…": two sentences ("Mr. Trump" and "U.S. Policy" are one)
+_INNER_SENTENCE = re.compile(r"(?:[^\W\d_]{3,}\.|[!?])[\"'”’)\]]*\s+\S")
+_ENCLOSED = re.compile(r"^(?:(?:\[[^\]]*\]|\([^)]*\))\s*)+$")  # "[REDACTED]", "(Pause)": a note standing in for text
 _CELLS = re.compile(r"\s\|\s|\t| {3,}")
 _READER = re.compile(r"\b(?:we|our|ours|us|you|your|yours)\b|\b(?:we|you)['’](?:re|ve|ll)\b", re.IGNORECASE)
 # Words a title leaves in lowercase ("Trump and the KGB", "Letter of Intent").
 _MINOR = frozenset(
     "a an the and or nor but of in on at to for with by from as into onto over about after before via vs "
-    "per than that up out off de la le du des del van von der den da di y et".split()
+    "per than that up out off v v. de la le du des del van von der den da di y et".split()
 )
 
 
@@ -102,7 +105,7 @@ def is_title_line(text: str, *, capitals: bool = True) -> bool:
     """
     if word_count(text) > HEADING_WORDS or _ENDS_OPEN.search(text) or _LIST_MARK.match(text):
         return False
-    if text.count(",") >= _LIST_COMMAS or _INNER_SENTENCE.search(text):
+    if text.count(",") >= _LIST_COMMAS or _INNER_SENTENCE.search(text) or _ENCLOSED.match(text):
         return False
     words = _words(text)
     last = text.split()[-1].strip("\"'”’)]*_:?").lower()
@@ -132,6 +135,11 @@ def is_numbered_title(text: str) -> bool:
 def is_heading(text: str, *, capitals: bool = True) -> bool:
     """A heading: a numbered section title, or a short title-case line that is not a table row."""
     return is_numbered_title(text) or (is_title_line(text, capitals=capitals) and not is_table_row(text))
+
+
+def is_sentence(text: str) -> bool:
+    """A sentence, however short: six words or more and a sentence mark."""
+    return word_count(text) >= 6 and bool(_SENTENCE.search(text))
 
 
 def is_table_row(text: str) -> bool:
