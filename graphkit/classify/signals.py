@@ -39,7 +39,7 @@ _NUMBERED = re.compile(
 # "…ASSEMBLY. I AM…", "…FIX IT! WHEN…": two sentences ("Mr. Trump" and "U.S. Policy" are one)
 _INNER_SENTENCE = re.compile(r"(?:[^\W\d_]{3,}\.|[!?])[\"'”’)\]]*\s+\S")
 _ENCLOSED = re.compile(r"^(?:(?:\[[^\]]*\]|\([^)]*\))\s*)+$")  # "[REDACTED]", "(Pause)": a note standing in for text
-_CELLS = re.compile(r"\s\|\s|\t| {3,}")
+_CELLS = re.compile(r"\s\|\s")  # paragraph text has its runs of spaces and tabs folded already
 _READER = re.compile(r"\b(?:we|our|ours|us|you|your|yours)\b|\b(?:we|you)['’](?:re|ve|ll)\b", re.IGNORECASE)
 # Words a title leaves in lowercase ("Trump and the KGB", "Letter of Intent").
 _MINOR = frozenset(
@@ -143,7 +143,7 @@ def is_sentence(text: str) -> bool:
 
 
 def is_table_row(text: str) -> bool:
-    """Cells apart by tabs, runs of spaces or two or more bars: 'Payee | Amount | Date'."""
+    """Cells apart by two or more bars: 'Payee | Amount | Date'."""
     return len(_CELLS.findall(text)) >= 2
 
 

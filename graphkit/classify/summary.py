@@ -13,7 +13,8 @@ from .rules import EVIDENCE_KINDS
 
 __all__ = ["HEAVY_SHARE", "SetAside", "set_aside", "left_out"]
 
-HEAVY_SHARE = 0.20  # a document with more of its words set aside than this is named in a warning
+HEAVY_SHARE = 0.20  # a document with more of its words set aside than this is named in a warning,
+HEAVY_WORDS = 25  # if that is at least a paragraph's worth (a short note with a title line is not worth one)
 
 
 @dataclass
@@ -33,7 +34,7 @@ class SetAside:
 
     @property
     def heavy(self) -> bool:
-        return self.share > HEAVY_SHARE
+        return self.share > HEAVY_SHARE and self.aside >= HEAVY_WORDS
 
     def add(self, other: SetAside) -> None:
         self.words += other.words
