@@ -36,8 +36,9 @@ _LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣–—>]|\(?\d{1,3}\))\s*")
 _NUMBERED = re.compile(
     r"^(?:(?:[IVXLC]{1,6}|[ivxlc]{1,6}|\d{1,2}|[A-Za-z])[.)]|\d{1,2}(?:\.\d{1,2})+\.?|§+\s*\d+(?:\.\d+)*)\s+(\S.*)$"
 )
-# "…ASSEMBLY. I AM…", "…FIX IT! WHEN…": two sentences ("Mr. Trump" and "U.S. Policy" are one)
-_INNER_SENTENCE = re.compile(r"(?:[^\W\d_]{3,}\.|[!?])[\"'”’)\]]*\s+\S")
+# "…ASSEMBLY. I AM…", "…FIX IT! WHEN…": two sentences ("Mr. Trump" and "U.S. Policy" are one; a title may
+# ask a question and answer it: "Did KGB Influence Play a Role? Almost Certainly")
+_INNER_SENTENCE = re.compile(r"(?:[^\W\d_]{3,}\.|!)[\"'”’)\]]*\s+\S")
 _ENCLOSED = re.compile(r"^(?:(?:\[[^\]]*\]|\([^)]*\))\s*)+$")  # "[REDACTED]", "(Pause)": a note standing in for text
 _CELLS = re.compile(r"\s\|\s")  # paragraph text has its runs of spaces and tabs folded already
 _READER = re.compile(r"\b(?:we|our|ours|us|you|your|yours)\b|\b(?:we|you)['’](?:re|ve|ll)\b", re.IGNORECASE)
