@@ -47,7 +47,9 @@ class Paragraph:
     line: int  # 1-based line of the file where it starts (0 when unknown)
     text: str
     page: int | None = None
-    kind: str = ""  # a kind the reader already knows ("footnote"); "" lets graphkit.classify decide
+    # A kind the reader already knows ("footnote", "quote") and why; None lets graphkit.classify decide (issue 10).
+    kind: str | None = None
+    why: str = ""
 
 
 @dataclass

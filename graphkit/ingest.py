@@ -72,7 +72,8 @@ def file_digest(path: Path) -> str | None:
 
 def prepare(doc: Document) -> list[tuple[int, int, int | None, str, str, str]]:
     """Paragraph rows ``(number, line, page, kind, why, text)`` with their kinds."""
-    kinds = classify_paragraphs([p.text for p in doc.paragraphs], [p.kind for p in doc.paragraphs])
+    paragraphs = doc.paragraphs
+    kinds = classify_paragraphs([p.text for p in paragraphs], [p.kind for p in paragraphs], [p.why for p in paragraphs])
     return [(p.number, p.line, p.page, kind, why, p.text) for p, (kind, why) in zip(doc.paragraphs, kinds)]
 
 

@@ -167,6 +167,8 @@ def test_a_reader_kind_is_kept_and_footnotes_are_evidence():
     assert decisions[0] == ("footnote", "marked by the reader") and decisions[3][0] == "footnote"
     assert "footnote" in EVIDENCE_KINDS and set(EVIDENCE_KINDS) <= set(kinds_for())
     assert set_aside([("footnote", "See the memo."), ("body", "Alice met Bob.")]).aside == 0
+    quoted = classify_paragraphs(["> Alice met Bob in Paris."], ["quote"], ["quoted reply"])
+    assert quoted == [("quote", "quoted reply")] and "quote" in EVIDENCE_KINDS
 
 
 # -- lines that are not paragraphs ---------------------------------------------------------
@@ -256,3 +258,13 @@ def test_paragraphs_command_errors(run, tmp_path):
     assert result.exit_code == 1 and "unsupported file type '.xyz'" in result.stderr
     assert run("paragraphs", tmp_path / "missing.txt").exit_code == 2
     assert run("paragraphs", bad, "--kind", "nonsense").exit_code == 2
+
+
+def test_exports_say_what_share_of_the_text_is_left_out(run, tiny_db, tmp_path):
+    out = tmp_path / "g.json"
+    assert run("export", "--format", "json", "--out", out, "--db", tiny_db).exit_code == 0
+    meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
+    assert meta["left_out"].startswith("2 of ") and "2 heading" in meta["left_out"]  # "# Notes" in two.md
+    assert "--include all" in meta["left_out"]
+    assert run("export", "--format", "json", "--out", out, "--db", tiny_db, "--include", "all").exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["meta"]["left_out"] is None

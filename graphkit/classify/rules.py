@@ -12,8 +12,8 @@ paragraph to the next, and none of them across running prose:
 Running prose is body unless it sits in a comment thread or carries a mark of its
 own: an image credit, an appeal's wording, a "keep reading" link right after it in a
 block of teasers. A repeat of running prose stays body (a report quotes its own
-questions); a repeated title line is set aside. A kind that a
-reader already knows (a PDF's footnotes) is kept as the reader gave it.
+questions); a repeated title line is set aside. A kind that a reader already knows
+(a PDF's footnotes) is kept as the reader gave it.
 """
 
 from __future__ import annotations
@@ -34,10 +34,11 @@ from .signals import (
 
 __all__ = ["KINDS", "EVIDENCE_KINDS", "classify_paragraphs"]
 
-# Every kind a paragraph can have; a reader that marks a new kind adds it here.
-KINDS = ("body", "footnote", "heading", "boilerplate", "comment")
+# Every kind a paragraph can have; a reader that marks a new kind adds it here. Readers mark
+# footnotes (PDF, issue 13) and quoted replies (e-mail, issue 12); both are evidence.
+KINDS = ("body", "footnote", "quote", "heading", "boilerplate", "comment")
 # Kinds that make nodes and edges by default; the others are set aside, and `--include` brings them back.
-EVIDENCE_KINDS = ("body", "footnote")
+EVIDENCE_KINDS = ("body", "footnote", "quote")
 
 TEASER, APPEAL, COMMENTS = "teaser of another article", "appeal to readers", "comments"
 _REPEAT_CHARS = 30  # a repeated line shorter than this ("Thank you.") is not a repeated paragraph
@@ -45,25 +46,30 @@ _CARD_PARAGRAPHS = 3  # a teaser card repeats its title within this many paragra
 _EXCERPT_PARAGRAPHS = 3  # at most this much prose before a "keep reading" link is a teaser's excerpt
 _MAIL_LINE_WORDS = 16  # a separator or an attribution line is no longer than this
 _APPEAL_PARAGRAPHS = 8  # an appeal is short: its run ends this many paragraphs after its opening line
+# Title-case lines in a row that are a list, not headings: three of at most five words, or any five.
 _LIST_WORDS, _LIST_LINES, _LIST_LINES_ANY = 5, 3, 5
-_SHOUTING_SHARE = 0.5  # of a document's words in capitals: capitals are its normal writing  # this many short title-case lines in a row are a list, not headings
+_SHOUTING_SHARE = 0.5  # of a document's words in capitals: capitals are its normal writing
 
 Decision = tuple[str, str]
 _TITLE, _REPEATED = ("heading", "title-case line"), ("boilerplate", "repeated title")
 _ITEM, _SHORT = ("body", "list item"), ("body", "short line")
 
 
-def classify_paragraphs(texts: Sequence[str], hints: Sequence[str] | None = None) -> list[Decision]:
+def classify_paragraphs(
+    texts: Sequence[str], hints: Sequence[str | None] | None = None, reasons: Sequence[str] | None = None
+) -> list[Decision]:
     """Return ``(kind, reason)`` for each paragraph text of one document, in order.
 
-    ``hints`` are kinds a reader already knows (``"footnote"``), ``""`` where it knows none.
+    ``hints`` are kinds a reader already knows (``"footnote"``), ``None`` or ``""`` where it
+    knows none; ``reasons`` say why, where the reader can.
 
     >>> classify_paragraphs(["Tweet", "Putin met Trump in Helsinki, officials said on Monday.", "Avatar Brent says:"])
     [('boilerplate', 'navigation'), ('body', 'short line'), ('comment', 'comment header')]
     """
     walk = _Walk(capitals=not _shouting(texts))
     for i, text in enumerate(texts):
-        walk.add(" ".join(text.split()), hints[i] if hints else "")
+        hint = (hints[i] if hints else None) or ""
+        walk.add(" ".join(text.split()), hint, (reasons[i] if reasons else "") or "marked by the reader")
     return _lists_are_not_headings(walk.out, texts)
 
 
@@ -78,9 +84,9 @@ class _Walk:
         self.texts: list[str] = []
         self.appeal_from = 0
 
-    def add(self, text: str, hint: str) -> None:
+    def add(self, text: str, hint: str, reason: str) -> None:
         if hint:
-            decision = (hint, "marked by the reader")
+            decision = (hint, reason)
             if hint in EVIDENCE_KINDS and self.mode != COMMENTS:
                 self.mode = ""
         elif p.COMMENT_HEADER.match(text):

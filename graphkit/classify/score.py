@@ -136,7 +136,9 @@ def document_paragraphs(path: str | Path, message: int | None = None) -> list[tu
     if not docs:
         return []
     paragraphs = docs[0][1]
-    decisions = classify_paragraphs([p.text for p in paragraphs], [p.kind for p in paragraphs])
+    decisions = classify_paragraphs(
+        [p.text for p in paragraphs], [p.kind for p in paragraphs], [p.why for p in paragraphs]
+    )
     return [(kind, why, p.text) for p, (kind, why) in zip(paragraphs, decisions, strict=True)]
 
 
