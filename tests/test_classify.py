@@ -59,6 +59,11 @@ def test_read_more_after_an_article_does_not_take_the_article_with_it():
     assert kinds(texts) == ["heading", "body", "body", "boilerplate"]
 
 
+def test_a_read_more_link_with_a_title_opens_no_teaser_block():
+    texts = [PROSE, "Read more: Looted colonial art to go home", "Freedom fighters replace colonial leaders", PROSE]
+    assert kinds(texts) == ["body", "boilerplate", "body", "body"]
+
+
 def test_a_teaser_card_that_repeats_its_title_is_a_teaser():
     caption = "Ursula von der Leyen stands at the lectern in the European Parliament building in Strasbourg, France."
     title = "Europe's murky, mixed messaging on restraint"
@@ -125,6 +130,7 @@ def test_headings(text):
     [
         "1. The IRA hired trolls to post on social media in 2014.",  # a numbered list item
         "Payee | Amount | Date",  # a table row
+        "| Payee: | Acme Corp |",  # a Markdown table row, as trafilatura writes one
         "the second half of a sentence that the file broke off",  # prose
         "Mr. President,",  # an address
         "Thank You, Mr. President.",

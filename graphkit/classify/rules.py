@@ -44,6 +44,7 @@ TEASER, APPEAL, COMMENTS = "teaser of another article", "appeal to readers", "co
 _REPEAT_CHARS = 30  # a repeated line shorter than this ("Thank you.") is not a repeated paragraph
 _CARD_PARAGRAPHS = 3  # a teaser card repeats its title within this many paragraphs
 _EXCERPT_PARAGRAPHS = 3  # at most this much prose before a "keep reading" link is a teaser's excerpt
+_MARKER_WORDS = 4  # "keep reading", "Show more": a link's words, no article title
 _MAIL_LINE_WORDS = 16  # a separator or an attribution line is no longer than this
 _APPEAL_PARAGRAPHS = 8  # an appeal is short: its run ends this many paragraphs after its opening line
 # Title-case lines in a row that are a list, not headings: three of at most five words, or any five.
@@ -125,10 +126,12 @@ class _Walk:
         if p.TEASER_OPENER.match(text):
             self._open(TEASER)
             return "boilerplate", TEASER
-        if p.READ_MORE.search(text) and word_count(text) <= 10:
-            self._excerpt_before()
+        if p.READ_MORE.search(text) and word_count(text) <= _MARKER_WORDS:
+            self._excerpt_before()  # "keep reading": the link that ends a teaser's excerpt; the next teaser follows
             self._open(TEASER)
             return "boilerplate", "navigation"
+        if p.READ_MORE.match(text):
+            return "boilerplate", TEASER  # "Read more: Looted art to go home", a link to one other article
         if p.FURNITURE.match(text) or p.COMMENT_FURNITURE.match(text):
             return "boilerplate", "navigation"
         if p.MAIL_HEADER.search(text) or (p.MAIL_SEPARATOR.search(text) and word_count(text) <= _MAIL_LINE_WORDS):

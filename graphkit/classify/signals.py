@@ -144,8 +144,8 @@ def is_sentence(text: str) -> bool:
 
 
 def is_table_row(text: str) -> bool:
-    """Cells apart by two or more bars: 'Payee | Amount | Date'."""
-    return len(_CELLS.findall(text)) >= 2
+    """Cells apart by bars: 'Payee | Amount | Date', '| Payee: | X |' (a Markdown row)."""
+    return text.count("|") >= 2 and (len(_CELLS.findall(text)) >= 2 or text.startswith("|"))
 
 
 def addresses_reader(text: str) -> bool:
