@@ -140,6 +140,7 @@ def test_headings(text):
         "The UN Was Founded on the Belief That Nations Can and",  # ends on a word no title ends on
         "[REDACTED]",
         "Ken Lay, Jeff Skilling, Andy Fastow, Rebecca Mark",  # a list of names on one line
+        "Officers: Rick Causey Dave Delainey Jim Derrick Janet Dietrich",  # names glued by a reader
     ],
 )
 def test_not_headings(text):

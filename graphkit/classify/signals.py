@@ -24,6 +24,7 @@ __all__ = [
 PROSE_WORDS = 25  # running prose: this many words or more, mostly lowercase, with sentence marks
 HEADING_WORDS = 30  # a heading is not longer than this
 _LIST_COMMAS = 3  # a line with this many commas is a list of names, not a title
+_NAMES_RUN = 7  # a title this long has a minor word ("of", "the", "and"); a run of names has none
 _LOWER_SHARE = 0.4  # of the words in lowercase (names and title case make up the rest)
 _WORD_SHARE = 0.6  # of the tokens that are words (markup, numbers and codes are not)
 _TITLE_SHARE = 0.85  # of the content words capitalised in a title-case line
@@ -115,6 +116,8 @@ def is_title_line(text: str, *, capitals: bool = True) -> bool:
     if not capitals and is_capitals(text):
         return False
     content = [w for w in words if w.lower() not in _MINOR]
+    if len(content) == len(words) >= _NAMES_RUN:
+        return False  # "Officers: Rick Causey Dave Delainey Jim Derrick …": names glued in a row, no title
     return bool(content) and sum(1 for w in content if w[0].isupper()) >= _TITLE_SHARE * len(content)
 
 
