@@ -3,12 +3,13 @@
 Prints, per genre, the share of gold prose words graphkit sets aside or never produces
 (target: at most 1% in every genre) and the share of gold furniture, comment and heading
 words it counts as evidence. Gold files are JSON as described in
-``tests/gold/paragraphs/NOTES.md`` / the gold spec, section A.
+``tests/gold/paragraphs/README.md``.
 
-    python bench/paragraphs.py [GOLD_DIR_OR_FILE ...] [--lost N]
+    python bench/paragraphs.py [GOLD_DIR_OR_FILE ...] [--lost N] [--kept N]
 
 With no argument it scores ``tests/gold/paragraphs``; ``--lost N`` lists the N gold
-prose units that lose the most words, with graphkit's kind and reason.
+prose units that lose the most words, ``--kept N`` the furniture and comment units
+counted as evidence, each with graphkit's kind and reason.
 """
 
 from __future__ import annotations

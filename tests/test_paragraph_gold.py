@@ -1,7 +1,7 @@
 """Paragraph kinds against the dev gold set, per genre (issue 10).
 
-The gold files (``tests/gold/paragraphs/``, format in ``NOTES.md`` and the gold spec,
-section A) label every word of 41 documents: saved web pages (``seeds/``), the Mueller
+The gold files (``tests/gold/paragraphs/``: format in its ``README.md``, judgement calls in
+``NOTES.md``) label every word of 41 documents: saved web pages (``seeds/``), the Mueller
 report, UN speeches, Enron e-mails and court and agency PDFs. Documents other than the
 seeds are read from ``../shared/corpora``; a genre whose documents are absent is skipped.
 """
