@@ -655,8 +655,8 @@ def ignore(name, db) -> None:
 def paragraphs(file, kinds, as_json) -> None:
     """List FILE's paragraphs with the kind graphkit gives each, and why.
 
-    Body text and footnotes are evidence; headings, page furniture (boilerplate)
-    and reader comments are set aside, and `--include` brings them back.
+    Body text, footnotes and quoted replies are evidence; headings, page furniture
+    (boilerplate) and reader comments are set aside, and `--include` brings them back.
 
     \b
     Example:

@@ -31,7 +31,7 @@ def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:
 
 
 def kinds_for(include: Collection[str] = ()) -> tuple[str, ...]:
-    """Paragraph kinds that make nodes and edges: the evidence kinds (body, footnotes) and what ``include`` names."""
+    """Paragraph kinds that make nodes and edges: the evidence kinds (body, footnote, quote) and what ``include`` names."""
     kinds = set(EVIDENCE_KINDS)
     for name in include:
         if name not in INCLUDE_CHOICES:
