@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Kind", "PARAGRAPH_KINDS", "KINDS", "EVIDENCE_KINDS", "INCLUDE_CHOICES", "DEFAULT_TYPES"]
+__all__ = [
+    "Kind",
+    "PARAGRAPH_KINDS",
+    "KINDS",
+    "EVIDENCE_KINDS",
+    "ASIDE_KINDS",
+    "KIND_CHOICES",
+    "INCLUDE_CHOICES",
+    "DEFAULT_TYPES",
+]
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,9 @@ PARAGRAPH_KINDS: tuple[Kind, ...] = (
 )
 KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS)
 EVIDENCE_KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS if k.evidence)
+ASIDE_KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS if not k.evidence)
+# What ``graphkit paragraphs --kind`` accepts: a kind, or "aside" for every kind that is not evidence (issue 10).
+KIND_CHOICES: tuple[str, ...] = (*KINDS, "aside")
 # What ``include`` accepts: the plural of each kind the graph leaves out by default, or "all".
 INCLUDE_CHOICES: dict[str, str] = {k.plural: k.name for k in PARAGRAPH_KINDS if not k.evidence} | {"all": "*"}
 

@@ -337,12 +337,15 @@ def test_eml_evidence_shows_the_message(mail_folder: Path, tiny_model: str, run,
         2,
         "Alice Smith <alice@acme.example>",
     )
-    (row,) = evidence(run, db, "Carol White", "Berlin")
+    # The memo's table row "Carol White | Globex | Berlin" is evidence too: a table row is no heading (issue 10).
+    rows = {r["file"]: r for r in evidence(run, db, "Carol White", "Berlin")}
+    row, table_row = rows["mail/reply.eml/report.pdf"], rows["mail/reply.eml/memo.docx"]
     assert (row["file"], row["page"], row["message"]["subject"]) == (
         "mail/reply.eml/report.pdf",
         1,
         "Re: Paris meeting – café",
     )
+    assert len(rows) == 2 and table_row["kind"] == "body"
     text = run("evidence", "Bob Jones", "Dave Brown", "--db", db).stdout
     assert "mail/reply.eml, ¶ 2 — 2019-03-04 10:15, Alice Smith → Bob Jones: “Re: Paris meeting – café”" in text
 

@@ -251,7 +251,10 @@ def test_ingest_reads_a_maildir_and_evidence_names_people(tmp_path: Path, tiny_m
     db = tmp_path / "g.db"
     result = run("ingest", folder, "--db", db, "--model", tiny_model, "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["ingested"] == len(FILES) and "warning" not in result.stderr
+    assert json.loads(result.stdout)["ingested"] == len(FILES)
+    # The only warnings name messages whose disclaimer or signature outweighs the note (over 20%: issue 10).
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert all("words set aside" in line and "boilerplate" in line for line in warnings), warnings
     with open_store(db) as store:
         kinds = dict(store.conn.execute("SELECT kind, COUNT(*) FROM paragraphs GROUP BY kind"))
         (meta,) = store.conn.execute(

@@ -155,6 +155,15 @@ class EvidenceReader(Database):
             out.setdefault((a, b), []).append(paragraph_id)
         return out
 
+    def word_counts(self) -> dict[str, int]:
+        """Words per paragraph kind, for what a graph leaves out (paragraph text is stored with single spaces; issue 10)."""
+        return dict(
+            self.conn.execute(
+                "SELECT kind, SUM(LENGTH(text) - LENGTH(REPLACE(text, ' ', '')) + 1) FROM paragraphs "
+                "WHERE text != '' GROUP BY kind ORDER BY kind"
+            )
+        )
+
     def paragraphs(self, ids: Sequence[int]) -> list[Evidence]:
         """Paragraphs by id, with their file names."""
         out: list[Evidence] = []
