@@ -29,7 +29,16 @@ from .resolve import RESOLVER_VERSION, rebuild_entities
 from .store import Store
 from .vocabulary import ASIDE_KINDS
 
-__all__ = ["IngestReport", "Extractor", "ingest", "prepare", "ParagraphList", "list_paragraphs", "write_document", "file_digest"]
+__all__ = [
+    "IngestReport",
+    "Extractor",
+    "ingest",
+    "prepare",
+    "ParagraphList",
+    "list_paragraphs",
+    "write_document",
+    "file_digest",
+]
 
 # Below this much new text (about two seconds of NER), one process is enough. Worker
 # processes are forked from the parent after the model is loaded, so they start at once.

@@ -10,8 +10,8 @@ import json
 import pytest
 
 from graphkit.classify import classify_paragraphs, set_aside
-from graphkit.paragraphs import split_paragraphs
 from graphkit.graph import kinds_for
+from graphkit.paragraphs import split_paragraphs
 from graphkit.unwrap import line_groups, wrap_width
 from graphkit.vocabulary import EVIDENCE_KINDS
 

@@ -294,7 +294,9 @@ def test_a_plain_body_that_is_html_is_read_as_html() -> None:
 )
 def test_mail_is_recognised_by_its_content(head: bytes, mail: bool) -> None:
     assert looks_like_mail(head) is mail
-    expected = "mbox" if head.startswith(b"From a@") else "eml" if mail else "pdf" if head.startswith(b"%PDF") else "text"
+    expected = (
+        "mbox" if head.startswith(b"From a@") else "eml" if mail else "pdf" if head.startswith(b"%PDF") else "text"
+    )
     assert choose_format(".txt", head).name == expected  # mail saved as .txt is read as mail (issue 12)
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.paragraphs import Paragraph
 from graphkit.formats.pdf import read_pdf
 from graphkit.formats.pdf.hyphenation import Lexicon, english_words, join_lines
+from graphkit.paragraphs import Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = next((p / "shared/corpora/pdf" for p in ROOT.parents if (p / "shared/corpora/pdf").is_dir()), None)

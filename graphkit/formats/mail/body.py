@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 from email.message import EmailMessage, MIMEPart
 
-from ...text import CONTROL_CHARS as _CONTROLS
 from ...paragraphs import decode, html_to_text, split_paragraphs
+from ...text import CONTROL_CHARS as _CONTROLS
 from .headers import Line
 from .signature import continues_signature, is_signature_delimiter, set_aside
 
