@@ -68,7 +68,8 @@ def line_groups(lines: Sequence[str]) -> Iterator[tuple[int, list[str]]]:
         yield from ((i, [line]) for i, line in enumerate(lines, 1) if line.strip())
         return
     double = _double_spaced(lines)
-    start, group, blanks, last = 0, [], 0, ""
+    start, blanks, last = 0, 0, ""
+    group: list[str] = []
     for i, raw in enumerate(lines, 1):
         line = raw.rstrip()
         if not line.strip():

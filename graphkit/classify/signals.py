@@ -133,7 +133,7 @@ def is_numbered_title(text: str) -> bool:
     A numbered list item reads as a sentence and is not one: '1. The IRA hired trolls in 2014.'
     """
     match = _NUMBERED.match(text)
-    return bool(match) and is_title_line(match.group(1))
+    return match is not None and is_title_line(match.group(1))
 
 
 def is_heading(text: str, *, capitals: bool = True) -> bool:

@@ -12,6 +12,7 @@ them) when they are the numbers of the page's footnotes.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from .layout import Page, Segment
@@ -58,7 +59,7 @@ def _area(page: Page, body_size: float, expected: int) -> list[Segment]:
         if below and all(s.y1 <= rule + 2 for s in segments[segments.index(below[0]) :]):
             if _number(below[0], expected, loose=True) or below[0].size < body_size - 0.5:
                 return below
-    small = []
+    small: list[Segment] = []
     for s in reversed(segments):
         if s.size >= body_size - 0.5:
             break
@@ -74,7 +75,7 @@ def _short_rule(page: Page) -> float | None:
     return max(found) if found else None
 
 
-def _number(segment: Segment, expected: int, *, loose: bool = False, marks: set[str] = frozenset()) -> str:
+def _number(segment: Segment, expected: int, *, loose: bool = False, marks: Set[str] = frozenset()) -> str:
     """The footnote number ``segment`` opens with: a raised mark, or a number close to the
     one expected. ``loose`` (inside a footnote area): a number the page's text marks, or
     when it marks none (an OCR layer), any of the next ten; not "42 U.S.C." going on."""
