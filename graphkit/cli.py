@@ -559,7 +559,7 @@ def export(db, types, include, min_weight, fmt, out, top, title, as_json) -> Non
 
 # -- curation ------------------------------------------------------------------------
 def _curate(db: Path, op: str, name: str, arg: str = "") -> None:
-    from .resolve import rebuild_entities
+    from .ingest import rebuild_entities
     from .store import open_store
 
     with open_store(db) as store:

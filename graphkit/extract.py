@@ -67,7 +67,7 @@ class Mention:
 
 
 # Bump when cleaning or case restoration changes, so stored mentions are extracted again.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6
 
 
 def model_name(name: str | None = None) -> str:

@@ -22,7 +22,7 @@ from .errors import StoreError
 
 __all__ = ["SCHEMA_VERSION", "Store", "EntityRow", "Evidence", "open_store"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -70,11 +70,17 @@ CREATE TABLE IF NOT EXISTS entities (
     aliases TEXT NOT NULL               -- surface forms joined with '|'
 );
 CREATE TABLE IF NOT EXISTS entity_keys (
-    key TEXT PRIMARY KEY,
     entity_id INTEGER NOT NULL REFERENCES entities(id),
-    reason TEXT NOT NULL                -- why this form joined the entity (entities --explain)
+    key TEXT NOT NULL,                  -- one key may name several entities, document by document (issue 14)
+    reason TEXT NOT NULL,               -- why this form joined the entity (entities --explain)
+    PRIMARY KEY (entity_id, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS mention_entities (
+    mention_id INTEGER PRIMARY KEY,
+    entity_id INTEGER NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''     -- why this mention went there, when its document decided it
 );
-CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity_id);
+CREATE INDEX IF NOT EXISTS mention_entities_entity ON mention_entities(entity_id);
 CREATE TABLE IF NOT EXISTS paragraph_entities (
     paragraph_id INTEGER NOT NULL,
     entity_id INTEGER NOT NULL,
@@ -257,28 +263,28 @@ class Store:
         return dict(self.conn.execute("SELECT kind, COUNT(*) FROM paragraphs GROUP BY kind ORDER BY kind"))
 
     # -- resolution input and output --------------------------------------------------
-    def form_stats(self) -> list[tuple[str, str, str, int, str, int, int]]:
-        """Per (key, form, label, titled, kind): mention count and distinct documents."""
+    def mention_rows(self) -> list[tuple[int, int, int, int, str, str, str, int]]:
+        """Every mention as ``(id, document id, paragraph number, start, form, key, label, titled)``."""
         return self.conn.execute(
-            "SELECT m.key, m.form, m.label, m.titled, p.kind, COUNT(*), COUNT(DISTINCT p.doc_id) "
-            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id "
-            "GROUP BY m.key, m.form, m.label, m.titled, p.kind"
+            "SELECT m.id, p.doc_id, p.number, m.start, m.form, m.key, m.label, m.titled "
+            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id"
         ).fetchall()
 
-    def texts_with_parentheses(self) -> Iterator[str]:
-        """Body paragraphs that may define an acronym: 'Internet Research Agency (IRA)'."""
-        for (text,) in self.conn.execute("SELECT text FROM paragraphs WHERE kind = 'body' AND instr(text, '(') > 0"):
-            yield text
+    def texts_with_parentheses(self) -> Iterator[tuple[int, str]]:
+        """``(document id, text)`` of body paragraphs that may define an acronym: 'Internet Research Agency (IRA)'."""
+        yield from self.conn.execute("SELECT doc_id, text FROM paragraphs WHERE kind = 'body' AND instr(text, '(') > 0")
 
     def write_entities(
         self,
         entities: Sequence[tuple[int, str, str, str]],
         keys: Sequence[tuple[str, int, str]],
+        mentions: Iterable[tuple[int, int, str]] = (),
         *,
         resolver: str = "",
         generation: int | None = None,
     ) -> bool:
-        """Replace the resolved entities: ``(id, label, type, aliases)`` and ``(key, entity id, reason)``.
+        """Replace the resolved entities: ``(id, label, type, aliases)``, ``(key, entity id, reason)``
+        and, per mention, ``(mention id, entity id, reason)`` (the reason empty unless its document decided).
 
         ``generation`` is :attr:`generation` as it was when the resolution began reading.
         If another process has written since, the entities are not written and this returns
@@ -287,15 +293,15 @@ class Store:
         with self.transaction() as db:
             if generation is not None and self.generation != generation:
                 return False
-            db.execute("DELETE FROM paragraph_entities")
-            db.execute("DELETE FROM entity_keys")
-            db.execute("DELETE FROM entities")
+            for table in ("paragraph_entities", "mention_entities", "entity_keys", "entities"):
+                db.execute(f"DELETE FROM {table}")
             db.executemany("INSERT INTO entities (id, label, type, aliases) VALUES (?, ?, ?, ?)", entities)
             db.executemany("INSERT INTO entity_keys (key, entity_id, reason) VALUES (?, ?, ?)", keys)
+            db.executemany("INSERT INTO mention_entities (mention_id, entity_id, reason) VALUES (?, ?, ?)", mentions)
             db.execute(
                 "INSERT INTO paragraph_entities (paragraph_id, entity_id, mentions) "
-                "SELECT m.paragraph_id, k.entity_id, COUNT(*) FROM mentions m JOIN entity_keys k ON k.key = m.key "
-                "GROUP BY k.entity_id, m.paragraph_id"
+                "SELECT m.paragraph_id, x.entity_id, COUNT(*) FROM mentions m "
+                "JOIN mention_entities x ON x.mention_id = m.id GROUP BY x.entity_id, m.paragraph_id"
             )
             self._set_meta("dirty", "0")
             self._set_meta("resolver", resolver)
@@ -440,7 +446,8 @@ class Store:
             chunk = paragraph_ids[i : i + 500]
             out.extend(
                 self.conn.execute(
-                    "SELECT m.paragraph_id, m.start, m.end, k.entity_id FROM mentions m JOIN entity_keys k ON k.key = m.key "
+                    "SELECT m.paragraph_id, m.start, m.end, x.entity_id FROM mentions m "
+                    "JOIN mention_entities x ON x.mention_id = m.id "
                     f"WHERE m.paragraph_id IN ({','.join('?' * len(chunk))}) ORDER BY m.paragraph_id, m.start",
                     chunk,
                 )
@@ -450,9 +457,19 @@ class Store:
     def mentions_of(self, entity_id: int) -> list[tuple[str, str, str, int]]:
         """``(form, label, key, count)`` of an entity's mentions, most frequent first."""
         return self.conn.execute(
-            "SELECT m.form, m.label, m.key, COUNT(*) c FROM mentions m JOIN entity_keys k ON k.key = m.key "
-            "WHERE k.entity_id = ? GROUP BY m.form, m.label ORDER BY c DESC",
+            "SELECT m.form, m.label, m.key, COUNT(*) c FROM mentions m JOIN mention_entities x ON x.mention_id = m.id "
+            "WHERE x.entity_id = ? GROUP BY m.form, m.label ORDER BY c DESC",
             (entity_id,),
+        ).fetchall()
+
+    def mention_reasons(self, entity_id: int, document: str) -> list[tuple[int, str, str, str]]:
+        """``(paragraph, form, key, reason)`` of an entity's mentions in the documents whose name contains
+        ``document``, in reading order: why each mention went to this entity (issue 14)."""
+        return self.conn.execute(
+            "SELECT p.number, m.form, m.key, x.reason FROM mention_entities x JOIN mentions m ON m.id = x.mention_id "
+            "JOIN paragraphs p ON p.id = m.paragraph_id JOIN documents d ON d.id = p.doc_id "
+            "WHERE x.entity_id = ? AND instr(d.name, ?) > 0 ORDER BY d.name, p.number, m.start",
+            (entity_id, document),
         ).fetchall()
 
     # -- graph cache -------------------------------------------------------------------
@@ -525,7 +542,21 @@ def _use_wal(conn: sqlite3.Connection, wait: float = 120.0) -> None:
 
 # Steps that bring a database from schema N to N + 1, applied in order in one transaction.
 # A database older than the first step is refused with what to do instead.
-_MIGRATIONS: dict[int, str] = {}
+_MIGRATIONS: dict[int, str] = {
+    # Schema 2 (issue 14): mentions resolve one by one, so a key may belong to several entities.
+    1: """
+    CREATE TABLE entity_keys_2 (entity_id INTEGER NOT NULL REFERENCES entities(id), key TEXT NOT NULL,
+        reason TEXT NOT NULL, PRIMARY KEY (entity_id, key)) WITHOUT ROWID;
+    INSERT INTO entity_keys_2 (entity_id, key, reason) SELECT entity_id, key, reason FROM entity_keys;
+    CREATE TABLE mention_entities (mention_id INTEGER PRIMARY KEY, entity_id INTEGER NOT NULL,
+        reason TEXT NOT NULL DEFAULT '');
+    INSERT INTO mention_entities (mention_id, entity_id) SELECT m.id, k.entity_id FROM mentions m
+        JOIN entity_keys k ON k.key = m.key;
+    DROP TABLE entity_keys;
+    ALTER TABLE entity_keys_2 RENAME TO entity_keys;
+    DELETE FROM meta WHERE key = 'resolver';
+    """,
+}
 
 
 def _schema_version(conn: sqlite3.Connection, path: Path) -> int | None:

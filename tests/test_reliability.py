@@ -441,7 +441,7 @@ def test_a_resolve_overtaken_by_another_ingest_does_not_overwrite_it(tmp_path, t
     stores a new file and resolves everything. Ingest 1 must not then write its older
     entities over ingest 2's and mark the store clean.
     """
-    from graphkit.resolve import rebuild_entities
+    from graphkit.ingest import rebuild_entities
 
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()

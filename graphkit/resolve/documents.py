@@ -1,0 +1,117 @@
+"""Short forms resolved inside each document, to the full names that document introduces.
+
+Within one document a surname ('Sessions'), a given name ('Ivanka'), a title and surname
+('Attorney General Sessions', cleaned to 'Sessions'), a nickname ('Bill') or an acronym
+('GRU') refers to a compatible full name the document names: the only one it names, or,
+when it names several, the one it names most (at least twice as often as any other), or
+else the nearest one before the mention. Each decision is kept per mention with its
+reason, so ``entities --explain NAME --document FILE`` can show it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..normalize import entity_key, generational_suffix, name_tokens
+from ..normalize.words import given_names
+from .context import Context
+from .labels import best_form
+from .model import MentionRow
+from .people import HEAD_NOUNS, given_variants, head_types, is_regnal, not_a_name
+
+__all__ = ["resolve_documents", "DOMINANCE_IN_DOCUMENT"]
+
+# A full name named this many times as often as any other compatible one owns the short form.
+DOMINANCE_IN_DOCUMENT = 2.0
+
+
+@dataclass
+class _Introduced:
+    """The full names of one document, indexed by surname and by given name (and its variants)."""
+
+    by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    by_given: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    counts: Counter[str] = field(default_factory=Counter)  # group root -> full-name mentions
+    acronyms: dict[str, str] = field(default_factory=dict)  # acronym key -> long-form key
+
+
+def resolve_documents(ctx: Context) -> None:
+    """Set ``ctx.redirect`` for the short-form mentions each document resolves."""
+    shorts = _short_keys(ctx)
+    acronyms_by_doc: dict[int, dict[str, str]] = defaultdict(dict)
+    for doc, long, short in ctx.acronyms:
+        lk, sk = entity_key(long), entity_key(short)
+        if lk in ctx.keys and sk in ctx.keys:
+            acronyms_by_doc[doc][sk] = lk
+    for doc, mentions in _by_document(ctx.mentions).items():
+        intro = _introduce(ctx, mentions)
+        intro.acronyms = acronyms_by_doc.get(doc, {})
+        for i, m in enumerate(mentions):
+            if m.key in intro.acronyms:
+                long = intro.acronyms[m.key]
+                ctx.redirect[m.id] = (long, f"acronym this document introduces for {best_form(ctx.keys[long])}")
+            elif m.key in shorts:
+                found = _resolve_short(ctx, intro, ctx.spelling.get(m.key, m.key), i)
+                if found:
+                    ctx.redirect[m.id] = found
+
+
+def _by_document(mentions: Sequence[MentionRow]) -> dict[int, list[MentionRow]]:
+    out: dict[int, list[MentionRow]] = defaultdict(list)
+    for m in mentions:
+        out[m.doc].append(m)
+    for ms in out.values():
+        ms.sort(key=lambda m: (m.paragraph, m.start))
+    return out
+
+
+def _short_keys(ctx: Context) -> set[str]:
+    """Keys that may be a short form of a person's name: one alphabetic word that can be a name."""
+    heads = head_types()
+    return {
+        k.key
+        for k in ctx.keys.values()
+        if " " not in k.key and k.key.isalpha() and k.key not in HEAD_NOUNS and k.key not in heads and not not_a_name(k)
+    }
+
+
+def _introduce(ctx: Context, mentions: list[MentionRow]) -> _Introduced:
+    intro = _Introduced()
+    for i, m in enumerate(mentions):
+        k = ctx.keys[m.key]
+        if not k.person or is_regnal(m.key):
+            continue
+        core = name_tokens(m.key)
+        intro.by_surname[core[-1]].append((i, m.key))
+        for variant in given_variants(core[0]) | {core[0]}:
+            intro.by_given[variant].append((i, m.key))
+        intro.counts[ctx.groups.find(m.key)] += 1
+    return intro
+
+
+def _resolve_short(ctx: Context, intro: _Introduced, word: str, position: int) -> tuple[str, str] | None:
+    """The full name a short form at ``position`` stands for in this document, and why."""
+    role, named = "surname", intro.by_surname.get(word, [])
+    if not named and len(word) >= 3 and (word in given_names() or word in intro.by_given):
+        role, named = "given name", intro.by_given.get(word, [])
+    if not named:
+        return None
+    plain = [(i, key) for i, key in named if not generational_suffix(key)] or named  # "Trump" is not Trump Jr.
+    people: dict[str, str] = {}
+    for _, key in plain:
+        people.setdefault(ctx.groups.find(key), key)
+    if len(people) == 1:
+        key = next(iter(people.values()))
+        return key, f"{role} of {best_form(ctx.keys[key])}, the only one this document names"
+    ranked = sorted(people, key=lambda r: -intro.counts[r])
+    first, second = ranked[0], ranked[1]
+    if intro.counts[first] >= DOMINANCE_IN_DOCUMENT * intro.counts[second]:
+        key = people[first]
+        return key, f"{role} of {best_form(ctx.keys[key])}, the one this document names most"
+    before = [(i, key) for i, key in plain if i < position]
+    if before:
+        key = max(before)[1]
+        return key, f"{role} of {best_form(ctx.keys[key])}, named last before it in this document"
+    return None

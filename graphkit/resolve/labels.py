@@ -1,0 +1,48 @@
+"""Display names and types of entities: the most informative form, and the type priors."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..normalize import entity_key, is_well_cased, known_places
+from .model import KeyStats, type_of
+from .people import HEAD_NOUNS, head_types
+
+__all__ = ["best_form", "label_of", "prior_type"]
+
+
+def label_of(forms: Counter[str], type_: str) -> str:
+    """The most informative well-cased form: 'Donald Trump', not 'TRUMP' or 'Trump';
+    'Internet Research Agency', not 'IRA'; 'Special Counsel's Office', not 'Office'."""
+    cased = {f: c for f, c in forms.items() if is_well_cased(f)} or dict(forms)
+    specific = {f: c for f, c in cased.items() if entity_key(f) not in HEAD_NOUNS} or cased
+    top = max(specific.values())
+    eligible = {f: c for f, c in specific.items() if type_ == "PERSON" or c * 4 >= top}
+    return max(
+        eligible.items(), key=lambda fc: (min(len(fc[0].split()), 4 if type_ == "PERSON" else 5), fc[1], -len(fc[0]))
+    )[0]
+
+
+def best_form(k: KeyStats) -> str:
+    return label_of(k.forms, type_of(k))
+
+
+def _head(key: str) -> str:
+    tokens = key.split(" of ")[0].split()
+    return tokens[-1].replace("'s", "") if tokens else ""
+
+
+def prior_type(members: list[str]) -> str | None:
+    """'Kiev' is a city, 'National Hotel' a building, 'Davos Summit' an event, 'Acme Inc' a company,
+    whatever the small model said: known places, then the head word of the longest name."""
+    places = known_places()
+    for m in members:
+        if m in places:
+            return places[m]
+    heads = head_types()
+    for m in sorted(members, key=lambda m: -len(m)):
+        if " " in m:
+            prior = heads.get(_head(m)) or heads.get(m.split()[-1])
+            if prior:
+                return prior
+    return None
