@@ -446,21 +446,23 @@ def evidence(source, target, db, types, include, min_weight, as_json) -> None:
 @click.option("--type", "only", callback=_csv_upper, metavar="TYPE", help="Only entities of this type (or types).")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N most mentioned.")
 @click.option("--explain", metavar="NAME", help="Show the forms joined into NAME's entity and why.")
+@click.option("--document", metavar="FILE", help="With --explain: each mention in FILE (part of its name) and why.")
 @json_option
-def entities(db, types, include, min_weight, only, top, explain, as_json) -> None:
+def entities(db, types, include, min_weight, only, top, explain, document, as_json) -> None:
     """Entities with their types, counts and aliases.
 
     \b
     Example:
       graphkit entities --type PERSON --top 10
       graphkit entities --explain Trump
+      graphkit entities --explain Sessions --document Volume_2
     """
     from .query import entity_table
     from .query import explain as explain_entity
 
     store, graph = load_graph(db, types, include, min_weight)
     if explain:
-        data = explain_entity(store, graph, explain)
+        data = explain_entity(store, graph, explain, document=document)
         emit(
             as_json,
             data,
@@ -470,6 +472,15 @@ def entities(db, types, include, min_weight, only, top, explain, as_json) -> Non
                 + _table(
                     ["form", "model label", "mentions", "why joined"],
                     [(f["form"], f["label"], f["mentions"], f["why"]) for f in data["forms"]],
+                )
+                + (
+                    f"\nin {document}:\n"
+                    + _table(
+                        ["paragraph", "form", "why here"],
+                        [(m["paragraph"], m["form"], m["why"]) for m in data["document"]],
+                    )
+                    if document is not None
+                    else ""
                 )
             ),
         )

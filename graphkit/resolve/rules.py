@@ -77,7 +77,9 @@ def join_spelling_variants(ctx: Context) -> None:
         if hit is None or hit[0] == k.key:
             continue
         other = ctx.keys[hit[0]]
-        same_shape = len(other.key.split()) == len(k.key.split()) and other.key[0] == k.key[0]
+        # Same length and first letter: a letter mistyped or misread ('Manaford', 'Klslyak'), not
+        # a plural or another word ('Trumps', 'Bidens' are families).
+        same_shape = len(other.key) == len(k.key) and other.key[0] == k.key[0]
         if same_shape and other.mentions >= 10 * k.mentions and not ctx.groups.conflict(other.key, k.key):
             if ctx.groups.union(other.key, k.key, f"a rare spelling of {best_form(other)} ({hit[1]} letter off)"):
                 ctx.spelling[k.key] = other.key
