@@ -27,7 +27,15 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graphkit.quality import TARGETS, graph_paragraphs, load_gold, misses, score_graph, score_paragraphs  # noqa: E402
+from graphkit.quality import (  # noqa: E402
+    TARGETS,
+    graph_paragraphs,
+    load_gold,
+    misses,
+    readable_copies,
+    score_graph,
+    score_paragraphs,
+)
 
 # Gold sets made before paths were absolute: where their files live.
 FOLDERS = {"seeds": ROOT / "seeds", "mueller": ROOT / "tests" / "fixtures" / "mueller"}
@@ -75,11 +83,12 @@ def build(code: Path, gold: dict, name: str, tmp: Path) -> tuple[nx.Graph, list]
     db, out = tmp / f"{name}.db", tmp / f"{name}.json"
     curation = CURATION.get(gold.get("corpus", name), "")
     python = code / ".venv" / "bin" / "python"
-    files = gold_files(gold, name)
+    (tmp / name).mkdir(exist_ok=True)
+    files = readable_copies(gold_files(gold, name), tmp / name)
     subprocess.run([str(python), "-c", _BUILD, str(db), str(out), str(curation), *files], cwd=code, check=True)
     graph = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="links")
     with sqlite3.connect(db) as conn:
-        paragraphs = graph_paragraphs(conn, graph)
+        paragraphs = [(files.get(p.split("#")[0], p), t, n) for p, t, n in graph_paragraphs(conn, graph)]
     if not Path(gold["files"][0]).is_absolute():  # relative gold paths: compare by file name
         paragraphs = [(str(Path(p.split("#")[0]).name), t, n) for p, t, n in paragraphs]
     return graph, paragraphs

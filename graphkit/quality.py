@@ -23,7 +23,16 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["load_gold", "score_graph", "score_paragraphs", "graph_paragraphs", "fold", "TARGETS", "misses"]
+__all__ = [
+    "readable_copies",
+    "load_gold",
+    "score_graph",
+    "score_paragraphs",
+    "graph_paragraphs",
+    "fold",
+    "TARGETS",
+    "misses",
+]
 
 # Targets of issue 14 on every gold set: metric -> (comparison, bound).
 TARGETS: dict[str, tuple[str, float]] = {
@@ -228,3 +237,23 @@ def graph_paragraphs(conn: Any, graph: nx.Graph) -> list[tuple[str, str, set[str
         kinds,
     )
     return [(path, text, present.get(pid, set())) for pid, path, text in rows]
+
+
+def readable_copies(files: list[str], folder: Path) -> dict[str, str]:
+    """Paths to ingest for a gold set's files -> the gold's own path.
+
+    A file graphkit cannot tell the format of by its name (a maildir message such as
+    ``inbox/1.``) is copied into ``folder`` as ``.eml``; every other file is read where it is.
+    """
+    from .corpus import SUFFIXES
+
+    out: dict[str, str] = {}
+    for i, f in enumerate(files):
+        path = Path(f)
+        if path.suffix.lower() in SUFFIXES:
+            out[str(path.resolve())] = f
+        else:
+            copy = folder / f"{i:04d}-{path.parent.name}-{path.name.strip('.') or 'message'}.eml"
+            copy.write_bytes(path.read_bytes())
+            out[str(copy.resolve())] = f
+    return out

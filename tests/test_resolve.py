@@ -264,3 +264,33 @@ def test_every_rule_is_listed_once_and_documents_come_before_the_fallback():
     names = [r.__name__ for r in RULES]
     assert len(names) == len(set(names))
     assert names.index("resolve_documents") < names.index("join_leftover_surnames")
+
+
+def test_a_bare_head_word_is_the_one_its_document_names_in_full():
+    # A full name said twice in the document; one said once in passing takes nothing.
+    general = [("General Assembly", "ORG"), ("General Assembly", "ORG"), ("World Health Assembly", "ORG")]
+    rows = document(1, *general, ("Assembly", "ORG")) + document(
+        2, ("National Assembly", "ORG"), ("National Assembly", "ORG"), ("Assembly", "ORG"), first_id=10
+    )
+    res = resolve_entities(rows, aliases=[])
+    assert entity_of(res, 4) == "General Assembly" and entity_of(res, 12) == "National Assembly"
+
+
+def test_a_head_word_nothing_resolves_is_no_entity():
+    res = resolve_entities(
+        stats(("Treaty", "LAW", 3), ("Protocol", "LAW", 1), ("Kyoto Protocol", "LAW", 1)), aliases=[]
+    )
+    assert set(by_label(res)) == {"Kyoto Protocol"}
+    assert all(res.entities[i].label == "Kyoto Protocol" for i, _ in res.assigned.values())
+
+
+def test_a_state_s_formal_title_is_the_state_but_not_where_two_states_share_a_name():
+    rows = stats(
+        ("Haiti", "GPE", 3), ("Republic of Haiti", "GPE", 1), ("China", "GPE", 3), ("Republic of China", "GPE", 1)
+    )
+    assert set(by_label(resolve_entities(rows, aliases=[]))) == {"Haiti", "China", "Republic of China"}
+
+
+def test_a_name_and_the_one_longer_name_it_begins():
+    rows = stats(("Universal Declaration", "LAW", 2), ("Universal Declaration of Human Rights", "LAW", 2))
+    assert set(by_label(resolve_entities(rows, aliases=[]))) == {"Universal Declaration of Human Rights"}

@@ -85,6 +85,10 @@ def clean_mention(span: str, label: str) -> list[CleanMention]:
     >>> [m.form for m in clean_mention("Russian-U.S.", "NORP")]
     ['Russian', 'U.S.']
     """
+    reversed_name = _REVERSED.match(span)
+    if reversed_name and _is_given(reversed_name.group(2)) and not _is_given(reversed_name.group(1)):
+        # "Schwarz, Lamar" in an address list is Lamar Schwarz
+        return [CleanMention(0, reversed_name.end(), f"{reversed_name.group(2)} {reversed_name.group(1)}")]
     out = []
     for start, end in _parts(span, label):
         cleaned = _clean_part(span, start, end, label)
@@ -97,7 +101,8 @@ def clean_mention(span: str, label: str) -> list[CleanMention]:
 _JOINERS = re.compile(
     r"\s*/\s*|\s+[-–—]\s+|[–—]|:\s+"
     r"|(?<=[^\W\d_])[.?!,;]\d+\s*"  # a footnote number glued to a word: "Kennedy.506 Sessions"
-    r"|\s+(?!(?:of|the|and|for|on|in|de|du|des|la|le|al|el|von|van|der|den|da|di|del|dos|y|e|to|at|bin|ibn|upon)\b)"
+    r"|\s+(?!(?:of|the|and|for|on|in|de|du|des|la|le|al|el|von|van|der|den|da|di|del|dos|y|e|to|at|bin|ibn|upon"
+    r"|against|with|from|by|under|among|between|within|through|without|into|towards?|over|after|before|via)\b)"
     r"[a-z][\w’']*\s+(?=[A-Z])"  # a lower-case word between two names: "Office that Manafort"
     r"|(?<=[a-z]{2})\.\s+(?=[A-Z])"  # a sentence end inside the span: "National Interest. Simes"
 )
@@ -113,6 +118,7 @@ _NOISE = re.compile(
     r"(?:\+?\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}"  # 713-853-1234, (713) 853 1234
     r"|(?:,?\s*\b[A-Z]{2}\s+)?\b\d{5}(?:-\d{4})?\b"  # TX 77002, 20530-0001
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"  # SW1A 1AA
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"  # a date glued to a name: "Jim Piro 01/26/01"
 )
 _HYPHEN_JOIN = re.compile(r"(?<=[^\W\d_]|\.)-(?=[A-Z])")
 # "Justice Department", "President's Office": the title word is part of an institution's name.
@@ -145,9 +151,14 @@ def _parts(span: str, label: str = "") -> list[tuple[int, int]]:
     cuts += [(m.start(), m.end()) for m in _NOISE.finditer(span)]
     cuts += [(m.start(), m.end()) for m in _PERSON_JOINERS.finditer(span) if _coordinated(span, m, label)]
     for m in _HYPHEN_JOIN.finditer(span):
-        left = span[: m.start()].split()[-1] if span[: m.start()].split() else ""
+        words = span[: m.start()].split()
+        left = words[-1] if words else ""
         if (len(left) >= 5 and _NATIONALITY_END.search(left)) or "." in left or (left.isupper() and len(left) > 1):
             cuts.append((m.start(), m.end()))
+        elif entity_key(span) not in known_places() and any(
+            entity_key(" ".join(words[-n:])) in known_places() for n in (1, 2, 3) if len(words) >= n
+        ):
+            cuts.append((m.start(), m.end()))  # "United Kingdom-United States"
     bounds, prev = [], 0
     for cut_start, cut_end in sorted(cuts, key=lambda c: (c[0], -c[1])):
         if cut_start >= prev:
@@ -155,6 +166,15 @@ def _parts(span: str, label: str = "") -> list[tuple[int, int]]:
             prev = cut_end
     bounds.append((prev, len(span)))
     return bounds
+
+
+_REVERSED = re.compile(r"^([A-Z][a-z][\w'’-]+),\s+([A-Z][a-z]+)$")
+
+
+def _is_given(word: str) -> bool:
+    from .words import given_names
+
+    return word.casefold() in given_names()
 
 
 def _coordinated(span: str, m: re.Match[str], label: str) -> bool:
@@ -168,7 +188,7 @@ def _coordinated(span: str, m: re.Match[str], label: str) -> bool:
     if "&" in m.group() or label not in _SPLIT_LABELS or entity_key(span) in known_places():
         return False  # "Trinidad and Tobago"
     before = span[: m.start()].split()
-    return m.group().strip() == "," or label != "ORG" or len(before) >= 2 or len(after) >= 2
+    return m.group().strip() == "," or label != "ORG" or (len(before) >= 2 and len(after) >= 2)
 
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split()) | organisation_words().get("legal", frozenset())
@@ -187,8 +207,8 @@ def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | N
         if m and m.start() > start:
             end = m.start()
         m = _INNER_POSSESSIVE.search(span, start, end)
-        if m and entity_key(span[m.end() : end]) in known_places():
-            start = m.end()  # "the Office’s Russia investigation": the place, not the office
+        if m and (entity_key(span[m.end() : end]) in known_places() or _is_title(span[start : m.start()])):
+            start = m.end()  # "the Office’s Russia investigation", "Secretary-General’s SDG Summit"
         m = _LEADING.match(span[start:end])
         if m and end - start > m.end():
             start += m.end()  # "the Kremlin", "this Assembly", enumerators ("b. WikiLeaks"), "s Samsung"
@@ -218,11 +238,17 @@ def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | N
 
 
 _LEADING = re.compile(
-    r"(?:the|this|that|these|those|our|your|their|its|his|her|my)\s+"
+    r"the\s+|(?-i:this|that|these|those|our|your|their|its|his|her|my)\s+"
     r"|(?:[a-hj-z]|[ivx]{1,4}|\d{1,2})[.)]\s+(?=[A-Z])"
     r"|(?-i:[a-z])\s+(?=[A-Z])",
     re.IGNORECASE,
 )
+
+
+def _is_title(text: str) -> bool:
+    """The whole of ``text`` is a title or role ('Secretary-General', 'the President')."""
+    m = _strong().match(text + " X") or _weak().match(text + " X")
+    return bool(m) and m.end() == len(text) + 1
 
 
 def _strippable(span: str, start: int, name: int, end: int) -> bool:
@@ -276,7 +302,7 @@ def _acceptable(form: str, label: str = "") -> bool:
         return False  # "2016/130", "N"; "G7" stays
     if form.casefold() in _PRONOUNS and form != "US":
         return False
-    if any((m := p.match(form + " X")) and m.end() == len(form) + 1 for p in (_strong(), _weak())):
+    if _is_title(form):
         return False  # a bare role ("Secretary of State", "General") names nobody in particular
     if _never_a_name(form):
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from importlib import resources
@@ -105,3 +106,11 @@ def is_well_cased(form: str) -> bool:
         return len(words[0]) <= 3 or words[0] in ACRONYMS
     shouted = [w for w in words if len(w) >= 4 and w.isupper() and w not in ACRONYMS]
     return not shouted and any(w[0].isupper() for w in words)
+
+
+@functools.cache
+def places_with_and() -> tuple[str, ...]:
+    """Known place names with 'and' in them ('Trinidad and Tobago'), as written in places.txt."""
+    text = resources.files("graphkit").joinpath("data/places.txt").read_text(encoding="utf-8")
+    names = {n for line in text.splitlines() if not line.startswith("#") for n in line.removeprefix("@LOC ").split("|")}
+    return tuple(sorted((n for n in names if " and " in n), key=len, reverse=True))

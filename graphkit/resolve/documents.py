@@ -18,7 +18,7 @@ from ..normalize import entity_key, generational_suffix, name_tokens
 from ..normalize.words import given_names
 from .context import Context
 from .labels import best_form
-from .model import MentionRow
+from .model import MentionRow, type_of
 from .people import HEAD_NOUNS, given_variants, head_types, is_regnal, not_a_name
 
 __all__ = ["resolve_documents", "DOMINANCE_IN_DOCUMENT"]
@@ -35,11 +35,13 @@ class _Introduced:
     by_given: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     counts: Counter[str] = field(default_factory=Counter)  # group root -> full-name mentions
     acronyms: dict[str, str] = field(default_factory=dict)  # acronym key -> long-form key
+    by_head: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # head -> names
 
 
 def resolve_documents(ctx: Context) -> None:
     """Set ``ctx.redirect`` for the short-form mentions each document resolves."""
     shorts = _short_keys(ctx)
+    heads = bare_heads(ctx)
     acronyms_by_doc: dict[int, dict[str, str]] = defaultdict(dict)
     for doc, long, short in ctx.acronyms:
         lk, sk = entity_key(long), entity_key(short)
@@ -56,6 +58,8 @@ def resolve_documents(ctx: Context) -> None:
                 found = _resolve_short(ctx, intro, ctx.spelling.get(m.key, m.key), i)
                 if found:
                     ctx.redirect[m.id] = found
+            elif m.key in heads and (found := _resolve_head(ctx, intro, m.key)):
+                ctx.redirect[m.id] = found
 
 
 def _by_document(mentions: Sequence[MentionRow]) -> dict[int, list[MentionRow]]:
@@ -81,6 +85,8 @@ def _introduce(ctx: Context, mentions: list[MentionRow]) -> _Introduced:
     intro = _Introduced()
     for i, m in enumerate(mentions):
         k = ctx.keys[m.key]
+        if " " in m.key and not k.person and type_of(k) != "PERSON":
+            intro.by_head[head_of(m.key)][m.key] += 1
         if not k.person or is_regnal(m.key):
             continue
         core = name_tokens(m.key)
@@ -114,4 +120,39 @@ def _resolve_short(ctx: Context, intro: _Introduced, word: str, position: int) -
     if before:
         key = max(before)[1]
         return key, f"{role} of {best_form(ctx.keys[key])}, named last before it in this document"
+    return None
+
+
+def bare_heads(ctx: Context) -> set[str]:
+    """Keys that are a head word alone: 'Assembly', 'Charter', 'Ministry', 'Summit'."""
+    heads = set(head_types()) | HEAD_NOUNS
+    return {k for k in ctx.keys if k in heads}
+
+
+def head_of(key: str) -> str:
+    """'general assembly' -> 'assembly'; 'charter of the united nations' -> 'charter'."""
+    tokens = key.split(" of ")[0].split()
+    return tokens[-1].removesuffix("'s") if tokens else ""
+
+
+def _resolve_head(ctx: Context, intro: _Introduced, word: str) -> tuple[str, str] | None:
+    """'the Assembly' is the one Assembly this document names in full, or the one it names most."""
+    # Named in full at least twice: a name said once in passing ("the World Trade Organization")
+    # does not take every "Organization" of the document.
+    named = {key: count for key, count in intro.by_head.get(word, {}).items() if count >= 2}
+    if not named:
+        return None
+    groups: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for key, count in named.items():
+        root = ctx.groups.find(key)
+        groups[root] += count
+        first.setdefault(root, key)
+    ranked = groups.most_common()
+    if len(ranked) == 1:
+        key = first[ranked[0][0]]
+        return key, f"short for {best_form(ctx.keys[key])}, the only {word} this document names"
+    if ranked[0][1] >= DOMINANCE_IN_DOCUMENT * ranked[1][1]:
+        key = first[ranked[0][0]]
+        return key, f"short for {best_form(ctx.keys[key])}, the {word} this document names most"
     return None

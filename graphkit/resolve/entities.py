@@ -10,6 +10,7 @@ from ..normalize import entity_key
 from .context import Context
 from .labels import label_of, prior_type
 from .model import Entity, Resolution, vote_weight
+from .people import HEAD_NOUNS, head_types
 
 __all__ = ["build_entities"]
 
@@ -76,10 +77,11 @@ def build_entities(ctx: Context, curation: Sequence[tuple[str, str, str]] = ()) 
             pile.redirected[m.key][why] += 1
         pile.mentions.append((m.id, why))
     ignored = {root(k) for k in cur.ignored if k in ctx.keys}
+    heads = set(head_types()) | HEAD_NOUNS
     entities: list[tuple[Entity, list[tuple[int, str]]]] = []
     for group, pile in piles.items():
-        if group in ignored:
-            continue
+        if group in ignored or all(k in heads for k in pile.keys):
+            continue  # a head word alone that nothing resolved ("Treaty", "Protocol") names nothing
         entity = _entity(ctx, group, pile, root)
         _curate_label(entity, group, cur, root, ctx.keys)
         entities.append((entity, pile.mentions))

@@ -59,12 +59,15 @@ def mark_people(keys: dict[str, KeyStats]) -> None:
             t in heads or t in HEAD_NOUNS or t in places or t in unnamed for t in k.key.split()
         )
 
+    companies = {" ".join(k.split()[:-1]) for k in keys if k.split()[-1] in heads}  # "arthur andersen" of "... llp"
     for k in keys.values():
         tokens = name_tokens(k.key)
         if not 2 <= len(tokens) <= 4 or not name_like(k):
             continue
         if type_of(k) == "PERSON":
             k.person = True
+        elif k.key in companies:
+            continue  # a firm named after its founder ("Arthur Andersen LLP")
         elif _given_name_first(k) and type_of(k) in ("ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART"):
             k.person = True  # "Oleg Kalugin", "Tori L Wells" typed ORG by the small model
             k.add_votes("PERSON", 2)

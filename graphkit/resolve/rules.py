@@ -190,6 +190,41 @@ def _qualifier(prefix: str, keys: dict[str, KeyStats]) -> bool:
     )
 
 
+_STATE_TITLE = re.compile(
+    r"^(?:federal |islamic |united |plurinational |bolivarian |hashemite |independent )?"
+    r"(?:republic|kingdom|state|commonwealth|principality|grand duchy|sultanate|federation|emirate)\s+of\s+(.+)$"
+)
+# Where "Republic of X" and "X" are two states ("Republic of China" is Taiwan; the two Congos, the two Koreas).
+_DIVIDED = frozenset({"china", "congo", "korea"})
+
+
+def join_state_titles(ctx: Context) -> None:
+    """'Republic of Haiti' is 'Haiti', 'Kingdom of Saudi Arabia' is 'Saudi Arabia': a state's formal title."""
+    places = known_places()
+    for k in ctx.keys.values():
+        m = _STATE_TITLE.match(k.key)
+        if m and m.group(1) in places and m.group(1) in ctx.keys and m.group(1) not in _DIVIDED:
+            ctx.groups.union(m.group(1), k.key, f"formal title of {best_form(ctx.keys[m.group(1)])}")
+
+
+_TAIL = re.compile(r"^(.+?) (?:of|on|for|against|to) .+$")
+
+
+def join_shortened_names(ctx: Context) -> None:
+    """'Universal Declaration' is 'Universal Declaration of Human Rights', 'Paris Agreement' is 'Paris
+    Agreement on Climate Change': a name of two words or more and the one longer name it begins."""
+    longer: dict[str, list[str]] = defaultdict(list)
+    for k in ctx.keys.values():
+        m = _TAIL.match(k.key)
+        if m and " " in m.group(1) and m.group(1) in ctx.keys and not k.person:
+            longer[m.group(1)].append(k.key)
+    for short, fulls in longer.items():
+        if type_of(ctx.keys[short]) == "PERSON" or ctx.keys[short].person:
+            continue
+        if len({ctx.groups.find(f) for f in fulls}) == 1:
+            ctx.groups.union(fulls[0], short, f"short for {best_form(ctx.keys[fulls[0]])}")
+
+
 _OF_HEAD = re.compile(r"^(\w+) of (?:the )?(.+)$")
 
 
@@ -300,6 +335,8 @@ RULES: list[Rule] = [
     join_aliases,
     join_qualified,
     join_word_order,
+    join_state_titles,
+    join_shortened_names,
     join_generic_heads,
     resolve_documents,  # short forms to the full names each document introduces
     join_leftover_surnames,  # the corpus-wide fallback, for what no document resolved
