@@ -101,7 +101,9 @@ def _resolve_short(ctx: Context, intro: _Introduced, word: str, position: int) -
     """The full name a short form at ``position`` stands for in this document, and why."""
     role, named = "surname", intro.by_surname.get(word, [])
     if not named and len(word) >= 3 and (word in given_names() or word in intro.by_given):
-        role, named = "given name", intro.by_given.get(word, [])
+        # A given name alone refers back, never ahead: an e-mail's "Mark," greets a reader, not the
+        # Mark Frevert its body names later.
+        role, named = "given name", [(i, key) for i, key in intro.by_given.get(word, []) if i < position]
     if not named:
         return None
     plain = [(i, key) for i, key in named if not generational_suffix(key)] or named  # "Trump" is not Trump Jr.

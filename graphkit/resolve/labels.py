@@ -16,6 +16,8 @@ def label_of(forms: Counter[str], type_: str) -> str:
     'Internet Research Agency', not 'IRA'; 'Special Counsel's Office', not 'Office'."""
     cased = {f: c for f, c in forms.items() if is_well_cased(f)} or dict(forms)
     specific = {f: c for f, c in cased.items() if entity_key(f) not in HEAD_NOUNS} or cased
+    if type_ in ("GPE", "LOC"):  # "Haiti", not "Republic of Haiti"
+        specific = {f: c for f, c in specific.items() if entity_key(f) in known_places()} or specific
     top = max(specific.values())
     eligible = {f: c for f, c in specific.items() if type_ == "PERSON" or c * 4 >= top}
     return max(
