@@ -77,10 +77,7 @@ def score_graph(graph: nx.Graph, gold: dict[str, Any]) -> dict[str, Any]:
     """Recall, split rate, over-merges, junk, precision, pair recall and type accuracy."""
     body = gold["entities"]
     everyone = body + gold.get("outside_body", [])
-    form_owner: dict[str, set[str]] = defaultdict(set)
-    for entity in everyone:
-        for form in [entity["name"], *entity["forms"]]:
-            form_owner[fold(form)].add(entity["name"])
+    form_owner = _form_owners(gold)
     gold_type = {e["name"]: e["type"] for e in everyone}
 
     matches: dict[str, set[str]] = {}  # node -> gold entity names it matches
@@ -155,12 +152,21 @@ def _main_node(graph: nx.Graph, nodes_of: dict[str, list[str]], name: str) -> st
     return max(candidates, key=lambda n: graph.nodes[n].get("mentions", 0)) if candidates else None
 
 
+def _form_owners(gold: dict[str, Any]) -> dict[str, set[str]]:
+    """Folded form -> the gold entities it names. A form the gold declares ambiguous ("Mark" for
+    three people: ``ambiguous_forms``) says nothing about which one a node is, so it matches none."""
+    ambiguous = {fold(form) for form in gold.get("ambiguous_forms", {})}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in gold["entities"] + gold.get("outside_body", []):
+        for form in [entity["name"], *entity["forms"]]:
+            if fold(form) not in ambiguous:
+                owners[fold(form)].add(entity["name"])
+    return owners
+
+
 def _own_nodes(graph: nx.Graph, gold: dict[str, Any]) -> dict[str, str | None]:
     everyone = gold["entities"] + gold.get("outside_body", [])
-    form_owner: dict[str, set[str]] = defaultdict(set)
-    for entity in everyone:
-        for form in [entity["name"], *entity["forms"]]:
-            form_owner[fold(form)].add(entity["name"])
+    form_owner = _form_owners(gold)
     nodes_of: dict[str, list[str]] = defaultdict(list)
     for node in graph:
         for owner in set().union(*(form_owner.get(n, set()) for n in _node_names(graph, node))):

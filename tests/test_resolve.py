@@ -246,9 +246,9 @@ def test_a_given_name_first_makes_a_person_whatever_the_model_said():
 
 
 def test_a_head_word_types_events_and_companies():
-    rows = stats(("Republican National Convention", "LAW", 2), ("Davos Forum", "GPE", 1), ("Dynegy Inc", "GPE", 1))
+    rows = stats(("Republican National Convention", "LAW", 2), ("Davos Summit", "GPE", 1), ("Dynegy Inc", "GPE", 1))
     types = {k: e.type for k, e in by_label(resolve_entities(rows, aliases=[])).items()}
-    assert types == {"Republican National Convention": "EVENT", "Davos Forum": "EVENT", "Dynegy Inc": "ORG"}
+    assert types == {"Republican National Convention": "EVENT", "Davos Summit": "EVENT", "Dynegy Inc": "ORG"}
 
 
 def test_a_header_mention_introduces_a_full_name_like_any_other():
@@ -294,3 +294,9 @@ def test_a_state_s_formal_title_is_the_state_but_not_where_two_states_share_a_na
 def test_a_name_and_the_one_longer_name_it_begins():
     rows = stats(("Universal Declaration", "LAW", 2), ("Universal Declaration of Human Rights", "LAW", 2))
     assert set(by_label(resolve_entities(rows, aliases=[]))) == {"Universal Declaration of Human Rights"}
+
+
+def test_a_compass_point_and_a_continent_is_a_region():
+    rows = stats(("West Africa", "GPE", 2), ("Central Asia", "GPE", 1), ("Paris Agenda", "ORG", 1))
+    types = {k: e.type for k, e in by_label(resolve_entities(rows, aliases=[])).items()}
+    assert types == {"West Africa": "LOC", "Central Asia": "LOC", "Paris Agenda": "LAW"}

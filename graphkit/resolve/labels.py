@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..normalize import entity_key, is_well_cased, known_places
@@ -34,6 +35,10 @@ def _head(key: str) -> str:
     return tokens[-1].replace("'s", "") if tokens else ""
 
 
+_COMPASS = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|sub saharan)\s+(.+)$")
+_CONTINENTS = frozenset("africa asia europe america americas oceania pacific atlantic arctic antarctica".split())
+
+
 def prior_type(members: list[str]) -> str | None:
     """'Kiev' is a city, 'National Hotel' a building, 'Davos Summit' an event, 'Acme Inc' a company,
     whatever the small model said: known places, then the head word of the longest name."""
@@ -41,6 +46,9 @@ def prior_type(members: list[str]) -> str | None:
     for m in members:
         if m in places:
             return places[m]
+        compass = _COMPASS.match(m)
+        if compass and (compass.group(1) in places or compass.group(1) in _CONTINENTS):
+            return "LOC"  # "West Africa", "Central Asia", "Southern Europe": regions
     heads = head_types()
     for m in sorted(members, key=lambda m: -len(m)):
         if " " in m:

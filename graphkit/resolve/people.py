@@ -28,7 +28,7 @@ HEAD_NOUNS = frozenset(
     commission company service institute university foundation board directorate""".split()
 )
 # "Jumpstart" and "Jumpstart Party", "ABC" and "ABC TV": the name with and without a generic word.
-GENERIC_SUFFIXES = frozenset("party tv movement group holdings".split()) | organisation_words().get(
+GENERIC_SUFFIXES = frozenset("party tv movement group holdings organization organisation".split()) | organisation_words().get(
     "legal", frozenset()
 )
 
