@@ -300,3 +300,40 @@ def test_a_compass_point_and_a_continent_is_a_region():
     rows = stats(("West Africa", "GPE", 2), ("Central Asia", "GPE", 1), ("Paris Agenda", "ORG", 1))
     types = {k: e.type for k, e in by_label(resolve_entities(rows, aliases=[])).items()}
     assert types == {"West Africa": "LOC", "Central Asia": "LOC", "Paris Agenda": "LAW"}
+
+
+# -- store and command line --------------------------------------------------------------
+def test_explain_shows_why_each_mention_of_one_document_went_where_it_did(tiny_db, run):
+    import json
+
+    result = run("entities", "--db", tiny_db, "--explain", "Alice Smith", "--document", "one.txt", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(m["paragraph"], m["form"]) for m in data["document"]] == [(1, "Alice Smith"), (2, "Smith")]
+    assert "the only one this document names" in data["document"][1]["why"]
+    text = run("entities", "--db", tiny_db, "--explain", "Alice Smith", "--document", "one.txt").stdout
+    assert "in one.txt:" in text and "surname of Alice Smith" in text
+
+
+def test_a_schema_1_database_is_migrated_with_its_entities_kept(tiny_db, run):
+    import json
+    import sqlite3
+
+    before = json.loads(run("entities", "--db", tiny_db, "--json").stdout)
+    con = sqlite3.connect(tiny_db)  # back to schema 1: one entity per key, no per-mention table
+    con.executescript(
+        """
+        CREATE TABLE old_keys (key TEXT PRIMARY KEY, entity_id INTEGER NOT NULL, reason TEXT NOT NULL);
+        INSERT OR IGNORE INTO old_keys SELECT key, entity_id, reason FROM entity_keys;
+        DROP TABLE entity_keys; ALTER TABLE old_keys RENAME TO entity_keys;
+        DROP TABLE mention_entities;
+        UPDATE meta SET value = '1' WHERE key = 'schema_version';
+        """
+    )
+    con.close()
+    assert json.loads(run("entities", "--db", tiny_db, "--json").stdout) == before
+    explained = json.loads(run("entities", "--db", tiny_db, "--explain", "Alice Smith", "--json").stdout)
+    assert {f["form"] for f in explained["forms"]} == {"Alice Smith", "Smith"}
+    con = sqlite3.connect(tiny_db)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert con.execute("SELECT COUNT(*) FROM mention_entities").fetchone()[0] > 0
