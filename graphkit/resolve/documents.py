@@ -77,7 +77,11 @@ def _short_keys(ctx: Context) -> set[str]:
     return {
         k.key
         for k in ctx.keys.values()
-        if " " not in k.key and k.key.isalpha() and k.key not in HEAD_NOUNS and k.key not in heads and not not_a_name(k)
+        if " " not in k.key
+        and k.key.isalpha()
+        and k.key not in HEAD_NOUNS
+        and k.key not in heads
+        and not not_a_name(k, nationality=False)
     }
 
 
@@ -90,9 +94,10 @@ def _introduce(ctx: Context, mentions: list[MentionRow]) -> _Introduced:
         if not k.person or is_regnal(m.key):
             continue
         core = name_tokens(m.key)
-        intro.by_surname[core[-1]].append((i, m.key))
-        for variant in given_variants(core[0]) | {core[0]}:
-            intro.by_given[variant].append((i, m.key))
+        if not generational_suffix(m.key):  # "Trump" is never Trump Jr., who is "Trump Jr."
+            intro.by_surname[core[-1]].append((i, m.key))
+        for variant in {core[0]} | {v for v in given_variants(core[0]) if len(v) < len(core[0])}:
+            intro.by_given[variant].append((i, m.key))  # "Mike" for Michael, not "Serhiy" for Sergey
         intro.counts[ctx.groups.find(m.key)] += 1
     return intro
 
@@ -106,7 +111,7 @@ def _resolve_short(ctx: Context, intro: _Introduced, word: str, position: int) -
         role, named = "given name", [(i, key) for i, key in intro.by_given.get(word, []) if i < position]
     if not named:
         return None
-    plain = [(i, key) for i, key in named if not generational_suffix(key)] or named  # "Trump" is not Trump Jr.
+    plain = [(i, key) for i, key in named if not generational_suffix(key)] or named
     people: dict[str, str] = {}
     for _, key in plain:
         people.setdefault(ctx.groups.find(key), key)
@@ -141,7 +146,11 @@ def _resolve_head(ctx: Context, intro: _Introduced, word: str) -> tuple[str, str
     """'the Assembly' is the one Assembly this document names in full, or the one it names most."""
     # Named in full at least twice: a name said once in passing ("the World Trade Organization")
     # does not take every "Organization" of the document.
-    named = {key: count for key, count in intro.by_head.get(word, {}).items() if count >= 2}
+    everything = intro.by_head.get(word, {})
+    joined = ctx.groups.find(word)
+    if joined != word and any(ctx.groups.find(key) == joined for key in everything):
+        return None  # the corpus's own "Office" is named here too: the corpus-wide decision stands
+    named = {key: count for key, count in everything.items() if count >= 2}
     if not named:
         return None
     groups: Counter[str] = Counter()

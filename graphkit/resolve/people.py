@@ -28,9 +28,9 @@ HEAD_NOUNS = frozenset(
     commission company service institute university foundation board directorate""".split()
 )
 # "Jumpstart" and "Jumpstart Party", "ABC" and "ABC TV": the name with and without a generic word.
-GENERIC_SUFFIXES = frozenset("party tv movement group holdings organization organisation".split()) | organisation_words().get(
-    "legal", frozenset()
-)
+GENERIC_SUFFIXES = frozenset(
+    "party tv movement group holdings organization organisation".split()
+) | organisation_words().get("legal", frozenset())
 
 
 @functools.cache
@@ -55,8 +55,8 @@ def mark_people(keys: dict[str, KeyStats]) -> None:
     heads = head_types()
 
     def name_like(k: KeyStats) -> bool:
-        return k.key not in places and not any(
-            t in heads or t in HEAD_NOUNS or t in places or t in unnamed for t in k.key.split()
+        return k.key not in places and not any(  # initials and "Jr." are no words of the name here
+            t in heads or t in HEAD_NOUNS or t in places or t in unnamed for t in name_tokens(k.key)
         )
 
     companies = {" ".join(k.split()[:-1]) for k in keys if k.split()[-1] in heads}  # "arthur andersen" of "... llp"
@@ -103,12 +103,17 @@ def mark_families(keys: dict[str, KeyStats]) -> None:
 _DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|ite|ites|im|ims|ist|ists|s)$")
 
 
-def not_a_name(k: KeyStats) -> bool:
-    """A word that cannot be part of a personal name: a nationality, a place, a known acronym."""
+def not_a_name(k: KeyStats, *, nationality: bool = True) -> bool:
+    """A word that cannot be part of a personal name: a nationality, a place, a known acronym.
+
+    With ``nationality=False`` a word the model often calls a nationality may still be a name:
+    a document that introduces "Jeff Sessions" settles what its "Sessions" is.
+    """
     if k.key in known_places() or k.key in _builtin_alias_keys():
         return True
-    if k.labels["NORP"] * 5 >= k.mentions and _DEMONYM.search(k.key):
-        return True  # "Palestinians", "Africans"; the model's NORP "Krupnov" is still a surname
+    norp = k.labels["NORP"] * 5 >= k.mentions and k.labels["NORP"] > k.labels["PERSON"]
+    if nationality and norp and _DEMONYM.search(k.key):
+        return True  # "Palestinians", "Africans"; the model's NORP "Krupnov" (or "Sessions") is still a surname
     acronym = all(f.isupper() for f in k.forms) or any("." in f for f in k.forms)
     return acronym and len(k.key) <= 6 and k.labels["PERSON"] * 2 < k.mentions  # "UN", "ASEAN", "U.N."
 

@@ -47,7 +47,7 @@ def join_person_variants(ctx: Context) -> None:
 
 
 def join_suffixed_surnames(ctx: Context) -> None:
-    """'Trump Jr.' is 'Donald Trump Jr.' when only one person of that surname has that suffix."""
+    """'Trump Jr.' is 'Donald Trump Jr.' when one person of that surname and suffix dominates."""
     by_suffixed: dict[str, list[str]] = defaultdict(list)
     for k in ctx.keys.values():
         suffix = generational_suffix(k.key)
@@ -55,8 +55,9 @@ def join_suffixed_surnames(ctx: Context) -> None:
             by_suffixed[f"{name_tokens(k.key)[-1]} {suffix}"].append(k.key)
     for k in ctx.keys.values():
         targets = by_suffixed.get(k.key, [])
-        if len(k.key.split()) == 2 and len({" ".join(name_tokens(t)) for t in targets}) == 1:
-            ctx.groups.union(targets[0], k.key, f"surname of {best_form(ctx.keys[targets[0]])}")
+        target = _dominant(targets, ctx, allow_suffixed=True) if len(k.key.split()) == 2 and targets else None
+        if target is not None:
+            ctx.groups.union(target, k.key, f"surname of {best_form(ctx.keys[target])}")
 
 
 def join_spelling_variants(ctx: Context) -> None:
