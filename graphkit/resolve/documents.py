@@ -35,7 +35,8 @@ class _Introduced:
     by_given: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     counts: Counter[str] = field(default_factory=Counter)  # group root -> full-name mentions
     acronyms: dict[str, str] = field(default_factory=dict)  # acronym key -> long-form key
-    by_head: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # head -> names
+    by_head: dict[str, list[tuple[int, int, str]]] = field(default_factory=lambda: defaultdict(list))
+    # head word -> (paragraph, position, full name) of the names it heads: 'assembly' -> General Assembly
 
 
 def resolve_documents(ctx: Context) -> None:
@@ -58,7 +59,7 @@ def resolve_documents(ctx: Context) -> None:
                 found = _resolve_short(ctx, intro, ctx.spelling.get(m.key, m.key), i)
                 if found:
                     ctx.redirect[m.id] = found
-            elif m.key in heads and (found := _resolve_head(ctx, intro, m.key)):
+            elif m.key in heads and (found := _resolve_head(ctx, intro, m, i)):
                 ctx.redirect[m.id] = found
 
 
@@ -90,7 +91,7 @@ def _introduce(ctx: Context, mentions: list[MentionRow]) -> _Introduced:
     for i, m in enumerate(mentions):
         k = ctx.keys[m.key]
         if " " in m.key and not k.person and type_of(k) != "PERSON":
-            intro.by_head[head_of(m.key)][m.key] += 1
+            intro.by_head[head_of(m.key)].append((m.paragraph, i, m.key))
         if not k.person or is_regnal(m.key):
             continue
         core = name_tokens(m.key)
@@ -142,28 +143,14 @@ def head_of(key: str) -> str:
     return tokens[-1].removesuffix("'s") if tokens else ""
 
 
-def _resolve_head(ctx: Context, intro: _Introduced, word: str) -> tuple[str, str] | None:
-    """'the Assembly' is the one Assembly this document names in full, or the one it names most."""
-    # Named in full at least twice: a name said once in passing ("the World Trade Organization")
-    # does not take every "Organization" of the document.
-    everything = intro.by_head.get(word, {})
-    joined = ctx.groups.find(word)
-    if joined != word and any(ctx.groups.find(key) == joined for key in everything):
-        return None  # the corpus's own "Office" is named here too: the corpus-wide decision stands
-    named = {key: count for key, count in everything.items() if count >= 2}
-    if not named:
+def _resolve_head(ctx: Context, intro: _Introduced, m: MentionRow, position: int) -> tuple[str, str] | None:
+    """'the Assembly' is the Assembly named in full just before it: in its paragraph or the one
+    before. Farther away a bare head is too often another body ('the Office' of a report is the
+    report's own office, not the Oval Office named pages earlier)."""
+    if ctx.groups.joined(m.key):
+        return None  # the corpus has decided what its "Office" is (join_generic_heads): that stands
+    near = [(i, key) for p, i, key in intro.by_head.get(m.key, []) if i < position and m.paragraph - p <= 1]
+    if not near:
         return None
-    groups: Counter[str] = Counter()
-    first: dict[str, str] = {}
-    for key, count in named.items():
-        root = ctx.groups.find(key)
-        groups[root] += count
-        first.setdefault(root, key)
-    ranked = groups.most_common()
-    if len(ranked) == 1:
-        key = first[ranked[0][0]]
-        return key, f"short for {best_form(ctx.keys[key])}, the only {word} this document names"
-    if ranked[0][1] >= DOMINANCE_IN_DOCUMENT * ranked[1][1]:
-        key = first[ranked[0][0]]
-        return key, f"short for {best_form(ctx.keys[key])}, the {word} this document names most"
-    return None
+    key = max(near)[1]
+    return key, f"short for {best_form(ctx.keys[key])}, named just before it in this document"

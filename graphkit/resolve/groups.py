@@ -43,6 +43,10 @@ class Groups:
             self.reason[join] = reason
         return True
 
+    def joined(self, key: str) -> bool:
+        """Whether ``key`` shares its group with another key."""
+        return self.uf.weights[self.uf[key]] > 1
+
     def conflict(self, a: str, b: str) -> bool:
         a, b = self.uf[a], self.uf[b]
         return (self.person[a] and self.thing[b]) or (self.thing[a] and self.person[b])

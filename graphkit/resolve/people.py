@@ -55,8 +55,10 @@ def mark_people(keys: dict[str, KeyStats]) -> None:
     heads = head_types()
 
     def name_like(k: KeyStats) -> bool:
-        return k.key not in places and not any(  # initials and "Jr." are no words of the name here
-            t in heads or t in HEAD_NOUNS or t in places or t in unnamed for t in name_tokens(k.key)
+        tokens = name_tokens(k.key)  # initials and "Jr." are no words of the name here
+        return k.key not in places and not any(
+            t in heads or t in HEAD_NOUNS or t in places or (t in unnamed and not (i == 0 and len(t) <= 3))
+            for i, t in enumerate(tokens)  # "J.D. Gordon": leading initials are no acronym
         )
 
     companies = {" ".join(k.split()[:-1]) for k in keys if k.split()[-1] in heads}  # "arthur andersen" of "... llp"

@@ -120,8 +120,11 @@ def join_acronyms(ctx: Context) -> None:
             lk = next(iter(lks))
             groups.union(lk, sk, f"acronym introduced in the text: {best_form(keys[lk])} ({best_form(keys[sk])})")
     spelled = _spelled(keys)
+    name_words = {t for k in keys.values() if k.person for t in name_tokens(k.key)}  # "J.D." of J.D. Gordon
     for k in keys.values():
         if k.key in longs or " " in k.key or not 2 <= len(k.key) <= 6 or type_of(k) == "PERSON":
+            continue
+        if k.key in name_words:
             continue
         if not any(f.isupper() for f in k.forms):
             continue
