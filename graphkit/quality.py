@@ -190,6 +190,9 @@ def score_paragraphs(
     not name stands in for one it names whose own node is missing.
     """
     own = _own_nodes(graph, gold)
+    forms = {
+        e["name"]: {fold(f) for f in [e["name"], *e["forms"]]} for e in gold["entities"] + gold.get("outside_body", [])
+    }
     owners_of: dict[str, set[str]] = defaultdict(set)
     for name, node in own.items():
         if node is not None:
@@ -213,7 +216,7 @@ def score_paragraphs(
         missed.extend(f"{n} in '{item['quote'][:40]}'" for n in absent)
         for node in present:
             strangers = owners_of.get(node, set()) - names
-            if strangers and absent and not owners_of[node] & names:
+            if strangers and absent and not owners_of[node] & names and _stands_in(graph, node, absent, forms, quote):
                 hidden.append(
                     f"'{item['quote'][:40]}': {node} (of {', '.join(sorted(strangers))}) for {', '.join(absent)}"
                 )
@@ -223,6 +226,17 @@ def score_paragraphs(
         "hidden_merges": len(hidden),
         "paragraph_details": {"missed": missed, "hidden_merges": hidden, "unlocated": unlocated},
     }
+
+
+def _stands_in(graph: nx.Graph, node: str, absent: list[str], forms: dict[str, set[str]], quote: str) -> bool:
+    """The node holds a form of an entity the paragraph names, or a name written in the quote itself:
+    it is there for that entity, not for its own (a paragraph the reader cut larger than the gold's
+    holds other entities' nodes for good reason)."""
+    names = _node_names(graph, node)
+    if any(names & forms.get(name, set()) for name in absent):
+        return True
+    text = fold(quote)
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names if len(n) > 2)
 
 
 def graph_paragraphs(conn: Any, graph: nx.Graph) -> list[tuple[str, str, set[str]]]:
