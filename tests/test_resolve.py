@@ -339,3 +339,9 @@ def test_a_schema_1_database_is_migrated_with_its_entities_kept(tiny_db, run):
     con = sqlite3.connect(tiny_db)
     assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
     assert con.execute("SELECT COUNT(*) FROM mention_entities").fetchone()[0] > 0
+
+
+def test_capital_initials_are_no_person_and_a_given_name_first_is_one_whatever_the_model_said():
+    rows = stats(("EPMI", "PERSON", 3), ("Beverly Aden", "GPE", 1), ("Shannon Groenewold", "FAC", 1))
+    types = {k: e.type for k, e in by_label(resolve_entities(rows, aliases=[])).items()}
+    assert types == {"EPMI": "ORG", "Beverly Aden": "PERSON", "Shannon Groenewold": "PERSON"}

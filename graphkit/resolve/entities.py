@@ -54,6 +54,7 @@ class _Pile:
     keys: Counter[str] = field(default_factory=Counter)
     redirected: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     mentions: list[tuple[int, str]] = field(default_factory=list)
+    titled: int = 0
 
 
 def build_entities(ctx: Context, curation: Sequence[tuple[str, str, str]] = ()) -> Resolution:
@@ -72,6 +73,7 @@ def build_entities(ctx: Context, curation: Sequence[tuple[str, str, str]] = ()) 
         pile.votes[m.label] += vote_weight(m.form)
         if m.titled:
             pile.votes["PERSON"] += 3
+            pile.titled += 1
         pile.keys[m.key] += 1
         if why:
             pile.redirected[m.key][why] += 1
@@ -102,6 +104,8 @@ def _entity(ctx: Context, group: str, pile: _Pile, root) -> Entity:
         type_ = "PERSON"
     else:
         type_ = prior_type(members) or type_
+        if type_ == "PERSON" and all(f.isupper() for f in pile.forms) and not pile.titled:
+            type_ = "ORG"  # "EPMI", "PGT": people are not called by capital initials in running text
     label = label_of(pile.forms, type_)
     anchor = entity_key(label)
     reasons: dict[str, str] = {}

@@ -70,7 +70,7 @@ def mark_people(keys: dict[str, KeyStats]) -> None:
             k.person = True
         elif k.key in companies:
             continue  # a firm named after its founder ("Arthur Andersen LLP")
-        elif _given_name_first(k) and type_of(k) in ("ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART"):
+        elif _given_name_first(k):
             k.person = True  # "Oleg Kalugin", "Tori L Wells" typed ORG by the small model
             k.add_votes("PERSON", 2)
     for k in keys.values():
@@ -87,11 +87,11 @@ def mark_people(keys: dict[str, KeyStats]) -> None:
 
 
 def _given_name_first(k: KeyStats) -> bool:
-    """The first word a known given name, the last not one (a capitalised, well-formed name)."""
+    """The first word a known given name, the last a word (a capitalised, well-formed name)."""
     tokens = name_tokens(k.key)
     form = k.forms.most_common(1)[0][0]
     shaped = all(w[:1].isupper() and not (w.isupper() and len(w) > 2) for w in form.split())
-    return shaped and tokens[0] in given_names() and tokens[-1] not in given_names() and tokens[-1].isalpha()
+    return shaped and tokens[0] in given_names() and tokens[-1].isalpha()
 
 
 def mark_families(keys: dict[str, KeyStats]) -> None:
