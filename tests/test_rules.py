@@ -193,3 +193,20 @@ def test_html_visible_text_only():
         "<html><head><title>T</title><script>alert(1)</script></head><body><p>Putin</p><style>x</style><p>Trump</p></body></html>"
     )
     assert title == "T" and [ln for ln in text.split("\n") if ln.strip()] == ["Putin", "Trump"]
+
+
+@pytest.mark.parametrize(
+    "span,expected",
+    [
+        ("Special Counsel’s Office", ["Special Counsel’s Office"]),
+        ("Secretary-General’s Sustainable Development Goals Summit", ["Sustainable Development Goals Summit"]),
+        ("United Kingdom-United States", ["United Kingdom", "United States"]),
+        ("Schwarz, Lamar", ["Lamar Schwarz"]),
+        ("Jim Piro 01/26/01", ["Jim Piro"]),
+        ("MW", []),
+        ("Our Common Agenda", ["Our Common Agenda"]),
+        ("our Organization", ["Organization"]),
+    ],
+)
+def test_clean_mention_any_label(span, expected):
+    assert forms(span, "ORG" if "," not in span else "PERSON") == expected

@@ -188,7 +188,11 @@ def _coordinated(span: str, m: re.Match[str], label: str) -> bool:
     if "&" in m.group() or label not in _SPLIT_LABELS or entity_key(span) in known_places():
         return False  # "Trinidad and Tobago"
     before = span[: m.start()].split()
-    return m.group().strip() == "," or label != "ORG" or (len(before) >= 2 and len(after) >= 2)
+    if m.group().strip() == "," or label != "ORG":
+        return True
+    # "Jeff Sessions and Sergey Kislyak" tagged ORG: two people; "National Counterintelligence and
+    # Security Center" is one body.
+    return len(before) >= 2 and len(after) >= 2 and _is_given(before[0]) and _is_given(after[0])
 
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split()) | organisation_words().get("legal", frozenset())
@@ -207,7 +211,8 @@ def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | N
         if m and m.start() > start:
             end = m.start()
         m = _INNER_POSSESSIVE.search(span, start, end)
-        if m and (entity_key(span[m.end() : end]) in known_places() or _is_title(span[start : m.start()])):
+        rest = span[m.end() : end] if m else ""
+        if m and (entity_key(rest) in known_places() or (_is_title(span[start : m.start()]) and " " in rest.strip())):
             start = m.end()  # "the Office’s Russia investigation", "Secretary-General’s SDG Summit"
         m = _LEADING.match(span[start:end])
         if m and end - start > m.end():
