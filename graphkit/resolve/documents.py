@@ -132,9 +132,11 @@ def _resolve_short(ctx: Context, intro: _Introduced, word: str, position: int) -
 
 
 def bare_heads(ctx: Context) -> set[str]:
-    """Keys that are a head word alone: 'Assembly', 'Charter', 'Ministry', 'Summit'."""
-    heads = set(head_types()) | HEAD_NOUNS
-    return {k for k in ctx.keys if k in heads}
+    """Keys that are a head word alone: 'Assembly', 'Charter', 'Summit'."""
+    # The generic heads of join_generic_heads ("Office", "Department", "Campaign") are the corpus's
+    # own institution wherever they stand ("the Office" of a report is its author's office, even
+    # right after the Oval Office): they are left to that rule.
+    return {k for k in ctx.keys if k in head_types() and k not in HEAD_NOUNS}
 
 
 def head_of(key: str) -> str:
