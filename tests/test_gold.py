@@ -28,7 +28,21 @@ FOLDERS = {"seeds": ROOT / "seeds", "mueller": ROOT / "tests" / "fixtures" / "mu
 CURATION = {"seeds": ROOT / "seeds" / "curation.yaml"}
 
 # (gold set, metric) -> the value reached where the target is not met yet (issue 14).
-SHORT: dict[tuple[str, str], float] = {}
+SHORT: dict[tuple[str, str], float] = {
+    # E-mail: the maildir messages are read as .eml by today's mail reader (issue 12 rewrites it),
+    # whose paragraphs and header blocks decide most of the pair recall and the junk.
+    ("enron-dev", "junk_per_100"): 9.27,
+    ("enron-dev", "over_merges"): 4,
+    ("enron-dev", "pair_recall"): 0.357,
+    ("enron-dev", "type_accuracy"): 0.941,
+    ("enron-dev", "paragraph_recall"): 0.854,
+    ("seeds", "type_accuracy"): 0.922,
+    ("un-2023", "junk_per_100"): 10.5,
+    ("un-2023", "over_merges"): 1,
+    ("un-2023", "pair_recall"): 0.696,
+    ("un-2023", "type_accuracy"): 0.857,
+    ("un-2023", "paragraph_recall"): 0.797,
+}
 
 
 def _local(path: str) -> Path:

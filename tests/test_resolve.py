@@ -173,15 +173,22 @@ def test_a_surname_goes_to_the_full_name_its_own_document_introduces():
 
 def test_the_nearest_full_name_before_wins_when_none_dominates():
     rows = document(1, "Ivanka Trump", "Eric Trump", "Trump", "Eric Trump", "Ivanka Trump", "Trump")
-    res = resolve_entities(rows, aliases=[])
+    res = resolve_entities(rows, aliases=[])  # neither dominates the corpus nor the document
     assert entity_of(res, 3) == "Eric Trump" and entity_of(res, 6) == "Ivanka Trump"
     assert "named last before it" in res.assigned[3][1]
 
 
 def test_the_full_name_a_document_names_most_owns_the_surname():
     rows = document(1, "Donald Trump", "Donald Trump", "Donald Trump", "Donald Trump", "Ivanka Trump", "Trump")
+    rows += document(2, "Ivanka Trump", "Ivanka Trump", "Ivanka Trump", first_id=10)  # no bearer dominates the corpus
     res = resolve_entities(rows, aliases=[])
     assert entity_of(res, 6) == "Donald Trump" and "names most" in res.assigned[6][1]
+
+
+def test_a_surname_with_one_dominant_bearer_in_the_corpus_is_his_even_where_a_relative_is_named():
+    rows = document(1, *["Donald Trump"] * 8) + document(2, "Eric Trump", "Trump", first_id=20)
+    res = resolve_entities(rows, aliases=[])
+    assert entity_of(res, 21) == "Donald Trump"
 
 
 def test_a_given_name_and_a_nickname_go_to_the_person_the_document_names():

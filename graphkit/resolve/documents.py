@@ -35,6 +35,8 @@ class _Introduced:
     by_given: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     counts: Counter[str] = field(default_factory=Counter)  # group root -> full-name mentions
     acronyms: dict[str, str] = field(default_factory=dict)  # acronym key -> long-form key
+    paragraph_of: list[int] = field(default_factory=list)  # position -> paragraph number
+    dominant: dict[str, str] = field(default_factory=dict)  # surname -> the corpus's dominant bearer (root)
     by_head: dict[str, list[tuple[int, int, str]]] = field(default_factory=lambda: defaultdict(list))
     # head word -> (paragraph, position, full name) of the names it heads: 'assembly' -> General Assembly
 
@@ -48,8 +50,10 @@ def resolve_documents(ctx: Context) -> None:
         lk, sk = entity_key(long), entity_key(short)
         if lk in ctx.keys and sk in ctx.keys:
             acronyms_by_doc[doc][sk] = lk
+    dominant = _dominant_bearers(ctx)
     for doc, mentions in _by_document(ctx.mentions).items():
         intro = _introduce(ctx, mentions)
+        intro.dominant = dominant
         intro.acronyms = acronyms_by_doc.get(doc, {})
         for i, m in enumerate(mentions):
             if m.key in intro.acronyms:
@@ -86,8 +90,27 @@ def _short_keys(ctx: Context) -> set[str]:
     }
 
 
+def _dominant_bearers(ctx: Context) -> dict[str, str]:
+    """Surname -> the group of the person who bears it in the corpus, when one has at least
+    ``SURNAME_DOMINANCE`` times the full-name mentions of all the others together."""
+    from .rules import SURNAME_DOMINANCE
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for k in ctx.keys.values():
+        if k.person and not is_regnal(k.key) and not generational_suffix(k.key):
+            counts[name_tokens(k.key)[-1]][ctx.groups.find(k.key)] += k.mentions
+    out = {}
+    for surname, groups in counts.items():
+        ranked = groups.most_common()
+        rest = sum(c for _, c in ranked[1:])
+        if len(ranked) > 1 and ranked[0][1] >= SURNAME_DOMINANCE * rest:
+            out[surname] = ranked[0][0]
+    return out
+
+
 def _introduce(ctx: Context, mentions: list[MentionRow]) -> _Introduced:
     intro = _Introduced()
+    intro.paragraph_of = [m.paragraph for m in mentions]
     for i, m in enumerate(mentions):
         k = ctx.keys[m.key]
         if " " in m.key and not k.person and type_of(k) != "PERSON":
@@ -105,29 +128,47 @@ def _introduce(ctx: Context, mentions: list[MentionRow]) -> _Introduced:
 
 def _resolve_short(ctx: Context, intro: _Introduced, word: str, position: int) -> tuple[str, str] | None:
     """The full name a short form at ``position`` stands for in this document, and why."""
-    role, named = "surname", intro.by_surname.get(word, [])
-    if not named and len(word) >= 3 and (word in given_names() or word in intro.by_given):
-        # A given name alone refers back, never ahead: an e-mail's "Mark," greets a reader, not the
-        # Mark Frevert its body names later.
-        role, named = "given name", [(i, key) for i, key in intro.by_given.get(word, []) if i < position]
-    if not named:
+    if word in intro.by_surname:
+        return _resolve_surname(ctx, intro, word, position)
+    if len(word) >= 3 and (word in given_names() or word in intro.by_given):
+        return _resolve_given(ctx, intro, word, position)
+    return None
+
+
+def _resolve_given(ctx: Context, intro: _Introduced, word: str, position: int) -> tuple[str, str] | None:
+    """A given name alone is the one person of that given name the document names, named before
+    it: an e-mail's "Mark," greets a reader, not the Mark Frevert its body names later, and a
+    report's "Michael" is nobody's when it names Michael Flynn and Michael Cohen."""
+    named = intro.by_given.get(word, [])
+    people = {ctx.groups.find(key) for _, key in named}
+    before = [(i, key) for i, key in named if i < position]
+    if len(people) != 1 or not before:
         return None
-    plain = [(i, key) for i, key in named if not generational_suffix(key)] or named
+    key = before[-1][1]
+    return key, f"given name of {best_form(ctx.keys[key])}, the only one this document names"
+
+
+def _resolve_surname(ctx: Context, intro: _Introduced, word: str, position: int) -> tuple[str, str] | None:
+    """A surname is the person of that name the document names: the only one it names, the one it
+    names most, or the one named last before it. A surname the corpus gives to one dominant bearer
+    (Donald Trump for "Trump", whose family members are named in full) is left to the corpus."""
+    named = intro.by_surname[word]
     people: dict[str, str] = {}
-    for _, key in plain:
+    for _, key in named:
         people.setdefault(ctx.groups.find(key), key)
+    if word in intro.dominant:
+        return None  # the corpus-wide fallback gives it to the dominant bearer
     if len(people) == 1:
         key = next(iter(people.values()))
-        return key, f"{role} of {best_form(ctx.keys[key])}, the only one this document names"
+        return key, f"surname of {best_form(ctx.keys[key])}, the only one this document names"
     ranked = sorted(people, key=lambda r: -intro.counts[r])
-    first, second = ranked[0], ranked[1]
-    if intro.counts[first] >= DOMINANCE_IN_DOCUMENT * intro.counts[second]:
-        key = people[first]
-        return key, f"{role} of {best_form(ctx.keys[key])}, the one this document names most"
-    before = [(i, key) for i, key in plain if i < position]
+    if intro.counts[ranked[0]] >= DOMINANCE_IN_DOCUMENT * intro.counts[ranked[1]]:
+        key = people[ranked[0]]
+        return key, f"surname of {best_form(ctx.keys[key])}, the one this document names most"
+    before = [(i, key) for i, key in named if i < position]
     if before:
         key = max(before)[1]
-        return key, f"{role} of {best_form(ctx.keys[key])}, named last before it in this document"
+        return key, f"surname of {best_form(ctx.keys[key])}, named last before it in this document"
     return None
 
 
