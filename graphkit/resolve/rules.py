@@ -265,30 +265,24 @@ def _head(key: str) -> str:
 
 
 def join_leftover_surnames(ctx: Context) -> None:
-    """The fallback for what no document resolves: a bare surname (or a given name) whose mentions
-    were not all taken by the documents joins the one full name of the corpus that carries it,
-    when that one dominates. A word the corpus uses as an organisation is no surname."""
+    """The fallback for what no document resolves: a bare surname whose mentions were not all taken
+    by the documents joins the one full name of the corpus that carries it, when that one dominates.
+    A word the corpus uses as an organisation is no surname. A bare given name no document resolves
+    stays alone: across a corpus "Don" is as likely Don McGahn as Donald Trump Jr."""
     left = Counter(m.key for m in ctx.mentions if m.id not in ctx.redirect)
     surnames: dict[str, list[str]] = defaultdict(list)
-    given: dict[str, list[str]] = defaultdict(list)
     for k in ctx.keys.values():
         if k.person and not is_regnal(k.key):
             core = name_tokens(k.key)
             surnames[core[-1]].append(k.key)
-            given[core[0]].append(k.key)
     organisations = organisation_words_of(ctx)
     for k in ctx.keys.values():
         if not left[k.key] or " " in k.key or not k.key.isalpha() or not _may_be_name(k, organisations):
             continue
         word = ctx.spelling.get(k.key, k.key)
-        if word in surnames:
-            target, role = _dominant(surnames[word], ctx), "surname"
-        elif word in given and type_of(k) != "NORP" and len(word) >= 3:
-            target, role = _dominant(given[word], ctx, alone=True), "given name"
-        else:
-            continue
+        target = _dominant(surnames[word], ctx) if word in surnames else None
         if target is not None:
-            ctx.groups.union(target, k.key, f"{role} of {best_form(ctx.keys[target])}, the only person of that name")
+            ctx.groups.union(target, k.key, f"surname of {best_form(ctx.keys[target])}, the only person of that name")
 
 
 def _may_be_name(k: KeyStats, organisations: set[str]) -> bool:
@@ -311,9 +305,9 @@ def organisation_words_of(ctx: Context) -> set[str]:
     }
 
 
-def _dominant(candidates: list[str], ctx: Context, *, allow_suffixed: bool = False, alone: bool = False) -> str | None:
+def _dominant(candidates: list[str], ctx: Context, *, allow_suffixed: bool = False) -> str | None:
     """The one full name a bare word stands for, if there is one ("Donald Trump Jr." does not
-    take "Trump" from "Donald Trump"); with ``alone``, only if no other group has it at all."""
+    take "Trump" from "Donald Trump")."""
     by_group: Counter[str] = Counter()
     plain: dict[str, str] = {}
     for c in candidates:
@@ -325,7 +319,7 @@ def _dominant(candidates: list[str], ctx: Context, *, allow_suffixed: bool = Fal
     if not ranked:
         return None
     rest = sum(by_group[r] for r in ranked[1:])
-    if rest == 0 or (not alone and by_group[ranked[0]] >= SURNAME_DOMINANCE * rest):
+    if rest == 0 or by_group[ranked[0]] >= SURNAME_DOMINANCE * rest:
         return plain.get(ranked[0], ranked[0])
     return None
 
