@@ -40,6 +40,8 @@ __all__ = [
     "entity_table",
     "communities",
     "community_of",
+    "disparity",
+    "backbone",
     "explain",
     "node_summary",
     "with_spans",
@@ -445,6 +447,49 @@ def community_of(graph: nx.Graph, *, seed: int = 42) -> dict[str, int]:
     for n in graph:
         out.setdefault(n, len(out))
     return out
+
+
+def disparity(graph: nx.Graph) -> dict[tuple[str, str], float]:
+    """The disparity filter's p-value of every link (Serrano, Boguñá & Vespignani 2009).
+
+    For an end with ``k`` links and total weight ``s``, a link of weight ``w`` is as heavy as
+    chance would make it with probability ``(1 - w/s) ** (k - 1)``; a link is as significant
+    as it is for the end it matters most to (an end with one link tests nothing).
+
+    >>> g = nx.Graph(); g.add_edge("a", "b", weight=8); g.add_edge("a", "c", weight=1); g.add_edge("a", "d", weight=1)
+    >>> {e: round(p, 3) for e, p in disparity(g).items()}
+    {('a', 'b'): 0.04, ('a', 'c'): 0.81, ('a', 'd'): 0.81}
+    """
+    strength = dict(graph.degree(weight="weight"))
+    degree = dict(graph.degree())
+
+    def chance(end: str, w: float) -> float:
+        return (1 - w / strength[end]) ** (degree[end] - 1) if degree[end] > 1 else 1.0
+
+    return {(a, b): min(chance(a, d["weight"]), chance(b, d["weight"])) for a, b, d in graph.edges(data=True)}
+
+
+# Significance levels tried for the backbone, loosest first.
+BACKBONE_ALPHAS = (0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0001)
+
+
+def backbone(graph: nx.Graph, *, max_nodes: int = 250) -> tuple[list[tuple[str, str]], float]:
+    """The significant links of :func:`disparity` at the loosest level of :data:`BACKBONE_ALPHAS`
+    whose links hold at most ``max_nodes`` entities, and that level; when that level keeps no
+    link at all, the strictest level that keeps some.
+
+    A large graph's readable first view: what stands out from each entity's own links,
+    whatever the size of the entity (issue 16).
+    """
+    pvalues = disparity(graph)
+    kept: tuple[list[tuple[str, str]], float] = ([], BACKBONE_ALPHAS[0])
+    for alpha in BACKBONE_ALPHAS:
+        links = [e for e, p in pvalues.items() if p < alpha]
+        if links:
+            kept = (links, alpha)
+        if len({n for e in links for n in e}) <= max_nodes:
+            break
+    return kept
 
 
 def explain(store: EvidenceReader, graph: nx.Graph, name: str) -> dict[str, Any]:
