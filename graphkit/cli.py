@@ -403,7 +403,10 @@ def path(source, target, db, types, include, min_weight, by, avoid, per_hop) -> 
 
 def _shorter_line(graph: Any, shorter: Sequence[str]) -> str:
     """One line: the shorter path the informative one went around, and what it runs through."""
-    through = ", ".join(f"{n} ({graph.nodes[n]['type']})" for n in shorter[1:-1])
+    from .query import hubs
+
+    top = hubs(graph)
+    through = ", ".join(f"{n} ({graph.nodes[n]['type']}{', a hub' if n in top else ''})" for n in shorter[1:-1])
     return f"(a shorter path, {_plural(len(shorter) - 1, 'hop')}, runs through {through}; --shortest shows it)"
 
 
