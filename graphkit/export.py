@@ -27,7 +27,7 @@ import networkx as nx
 
 from .errors import BadChoice, BadInput, Setting
 from .graph import DEFAULT_TYPES, graph_kinds
-from .layout import community_layout
+from .layout import community_layout, induced
 from .query import PATH_SLACK, backbone, community_of, hubs, passing_cost
 from .store import EvidenceReader
 from .vocabulary import PLACE_TYPES, SPECIFIC_TYPES
@@ -75,7 +75,7 @@ def select_top(graph: nx.Graph, top: int | None) -> nx.Graph:
         return graph
     strength = dict(graph.degree(weight="weight"))
     keep = sorted(graph, key=lambda n: (-strength[n], -graph.nodes[n]["mentions"], n))[:top]
-    return graph.subgraph(keep).copy()
+    return induced(graph, keep)  # in the graph's order, so that the page is the same every time
 
 
 def strongest_edges(graph: nx.Graph, limit: int) -> nx.Graph:

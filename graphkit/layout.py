@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["community_layout"]
+__all__ = ["community_layout", "induced"]
 
 Point = tuple[float, float]
 
@@ -51,10 +51,24 @@ def community_layout(
     positions: dict[str, Point] = {}
     for c, nodes in big.items():
         cx, cy = centres[c]
-        for node, (x, y) in _disc(graph.subgraph(nodes), core, seed).items():
+        for node, (x, y) in _disc(induced(graph, nodes), core, seed).items():
             positions[node] = (cx + x * radius[c], cy + y * radius[c])
     positions.update(_shelf(small, positions, radius))
     return positions
+
+
+def induced(graph: nx.Graph, nodes: Collection[str]) -> nx.Graph:
+    """The subgraph on ``nodes``, its nodes and links in ``graph``'s order.
+
+    ``graph.subgraph`` may iterate a small subset in the order of a Python set, which changes
+    from run to run with string hashing; a force layout started from another order draws
+    another picture.
+    """
+    keep = set(nodes)
+    sub = nx.Graph(**graph.graph)
+    sub.add_nodes_from((n, graph.nodes[n]) for n in graph if n in keep)
+    sub.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True) if a in keep and b in keep)
+    return sub
 
 
 def _disc(sub: nx.Graph, core: Collection[str], seed: int) -> dict[str, Point]:
@@ -67,7 +81,7 @@ def _disc(sub: nx.Graph, core: Collection[str], seed: int) -> dict[str, Point]:
     if len(inner) == 1:
         fixed = {inner[0]: (0.0, 0.0)}
     elif len(inner) < n and inner:
-        fixed = _fit(_spring(sub.subgraph(inner), seed), 0.9)
+        fixed = _fit(_spring(induced(sub, inner), seed), 0.9)
     if not fixed:
         return _fit(_spring(sub, seed), 1.0)
     return _fit(_spring(sub, seed, fixed), 1.0)

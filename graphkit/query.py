@@ -428,7 +428,7 @@ def communities(graph: nx.Graph, *, members: int = 8, seed: int = 42) -> list[di
     """Louvain communities, largest first, each with its most central members."""
     if graph.number_of_edges() == 0:
         return []
-    groups = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+    groups = _louvain(graph, seed)
     strength = dict(graph.degree(weight="weight"))
     out = []
     for group in sorted(groups, key=lambda g: (-len(g), min(g))):
@@ -437,11 +437,22 @@ def communities(graph: nx.Graph, *, members: int = 8, seed: int = 42) -> list[di
     return out
 
 
+def _louvain(graph: nx.Graph, seed: int) -> list[set[str]]:
+    """Louvain communities that are the same in every process: run on integer labels in the graph's
+    own order, since sets of strings iterate in an order Python varies from run to run (issue 16:
+    the page's layout is drawn from them)."""
+    names = list(graph)
+    numbered = nx.relabel_nodes(graph, {n: i for i, n in enumerate(names)}, copy=True)
+    return [
+        {names[i] for i in group} for group in nx.community.louvain_communities(numbered, weight="weight", seed=seed)
+    ]
+
+
 def community_of(graph: nx.Graph, *, seed: int = 42) -> dict[str, int]:
     """Community number of every node (0 = largest), for colouring exports."""
     out: dict[str, int] = {}
     if graph.number_of_edges():
-        groups = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+        groups = _louvain(graph, seed)
         for i, group in enumerate(sorted(groups, key=lambda g: (-len(g), min(g)))):
             out.update(dict.fromkeys(group, i))
     for n in graph:

@@ -187,3 +187,21 @@ def test_communities_are_laid_out_apart(clustered):
     for i, (ax, ay, ar) in enumerate(discs):
         for bx, by, br in discs[i + 1 :]:
             assert math.hypot(bx - ax, by - ay) >= ar + br, "two communities overlap"
+
+
+def test_the_page_is_drawn_the_same_in_every_process(tmp_path):
+    """Louvain and the layouts must not follow Python's per-process string hashing (issue 16)."""
+    import os
+    import subprocess
+    import sys
+
+    write_clustered_store(tmp_path / "c.db", groups=3, size=40).close()
+    drawn = []
+    for hashseed in ("1", "2"):
+        out = tmp_path / f"c{hashseed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": hashseed}
+        args = ["export", "--top", "50", "--out", str(out), "--db", str(tmp_path / "c.db")]
+        subprocess.run([sys.executable, "-m", "graphkit", *args], check=True, env=env, capture_output=True)
+        payload = json.loads(split_data_block(out.read_text(encoding="utf-8"))[0])
+        drawn.append({n["id"]: (n["x"], n["y"], n["community"]) for n in payload["nodes"]})
+    assert drawn[0] == drawn[1]
