@@ -24,7 +24,8 @@ __all__ = ["community_layout", "induced"]
 
 Point = tuple[float, float]
 
-GAP = 0.6  # between two discs, in units of the radius of a one-entity disc
+GAP = 2.0  # between two discs, in units of the radius of a one-entity disc ...
+SPACING = 0.3  # ... plus this share of their radii: the bigger the communities, the wider the lane
 SMALL = 3  # communities smaller than this go on the shelf
 
 
@@ -109,12 +110,24 @@ def _jitter(node: str, seed: int, size: float) -> float:
 
 
 def _fit(pos: Mapping[str, Any], reach_to: float) -> dict[str, Point]:
-    """Positions centred and scaled so that the farthest is ``reach_to`` from the middle."""
+    """Positions centred and scaled to fill a disc of radius ``reach_to`` evenly.
+
+    Scaled by the root-mean-square distance (a uniform disc's is ``1/sqrt(2)`` of its radius),
+    not by the farthest point: a few outliers of a star-shaped community would otherwise squeeze
+    the rest into a blob. The outliers are drawn in to the rim.
+    """
     n = len(pos)
     cx = sum(p[0] for p in pos.values()) / n
     cy = sum(p[1] for p in pos.values()) / n
-    reach = max(math.hypot(p[0] - cx, p[1] - cy) for p in pos.values()) or 1.0
-    return {v: ((p[0] - cx) / reach * reach_to, (p[1] - cy) / reach * reach_to) for v, p in pos.items()}
+    rms = math.sqrt(sum((p[0] - cx) ** 2 + (p[1] - cy) ** 2 for p in pos.values()) / n) or 1.0
+    out = {}
+    for v, p in pos.items():
+        x, y = (p[0] - cx) / (rms * math.sqrt(2)), (p[1] - cy) / (rms * math.sqrt(2))
+        r = math.hypot(x, y)
+        if r > 1.0:
+            x, y = x / r, y / r
+        out[v] = (x * reach_to, y * reach_to)
+    return out
 
 
 def _centres(
@@ -147,7 +160,7 @@ def _compact(centres: dict[int, Point], radius: Mapping[int, float]) -> dict[int
     for a, (ax, ay) in centres.items():
         ratios.append(
             min(
-                (radius[a] + radius[b] + GAP) / max(math.hypot(bx - ax, by - ay), 1e-9)
+                _apart(radius[a], radius[b]) / max(math.hypot(bx - ax, by - ay), 1e-9)
                 for b, (bx, by) in centres.items()
                 if b != a
             )
@@ -155,6 +168,11 @@ def _compact(centres: dict[int, Point], radius: Mapping[int, float]) -> dict[int
     ratios.sort()
     factor = ratios[len(ratios) // 2]
     return {c: (x * factor, y * factor) for c, (x, y) in centres.items()}
+
+
+def _apart(ra: float, rb: float) -> float:
+    """How far apart the centres of two discs must be for a clear lane between them."""
+    return (ra + rb) * (1 + SPACING) + GAP
 
 
 def _separate(centres: dict[int, Point], radius: Mapping[int, float], rounds: int = 300) -> dict[int, Point]:
@@ -167,7 +185,7 @@ def _separate(centres: dict[int, Point], radius: Mapping[int, float], rounds: in
             for b in order[i + 1 :]:
                 dx, dy = pos[b][0] - pos[a][0], pos[b][1] - pos[a][1]
                 dist = math.hypot(dx, dy)
-                need = radius[a] + radius[b] + GAP
+                need = _apart(radius[a], radius[b])
                 if dist >= need:
                     continue
                 if dist < 1e-9:

@@ -279,6 +279,16 @@ function drawLabels(ctx) {
   var grid = new Grid(Math.round(96 * dpr));
   var out = [];
   var seen = new Set();
+  // the cards over the canvas hide what is under them: no label goes there (forced ones excepted)
+  var box = container.getBoundingClientRect();
+  ["filters", "zoom"].forEach(function (id) {
+    var el = $(id);
+    if (!el || el.hidden) return;
+    var r = el.getBoundingClientRect();
+    if (r.width && r.height) {
+      grid.add([(r.left - box.left) * dpr, (r.top - box.top) * dpr, (r.right - box.left) * dpr, (r.bottom - box.top) * dpr]);
+    }
+  });
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.font = "600 100px " + FONT;
@@ -305,7 +315,7 @@ function drawLabels(ctx) {
     for (var k = 0; k < (forced ? 1 : spots.length); k++) {
       var x = spots[k][0], y0 = spots[k][1];
       var rect = [x - w / 2 - pad, y0 - 1 * dpr, x + w / 2 + pad, y0 + hgt];
-      if (!forced && grid.hit(rect)) continue;
+      if (!forced && (rect[0] < 0 || rect[2] > W || rect[1] < 0 || rect[3] > H || grid.hit(rect))) continue;
       grid.add(rect);
       seen.add(n.id);
       out.push({ id: n.id, text: text, x: x, y: y0, fs: fs, forced: forced, rect: rect });
