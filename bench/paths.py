@@ -17,7 +17,7 @@ a path is the chain the text makes (or one of the other chains the gold lists), 
 question cannot be answered: an end missing from the graph, or a name that resolves to
 another entity of the chain. Prints figures; asserts nothing.
 
-    .venv/bin/python bench/paths.py [--cache /tmp/graphkit-paths] [--include boilerplate]
+    .venv/bin/python bench/paths.py [--cache /tmp/graphkit-paths] [--include boilerplate] [--markdown]
 """
 
 from __future__ import annotations
@@ -159,12 +159,33 @@ def report(answers: list[tuple[nx.Graph, set[str], Answer]]) -> None:
     print(f"default path at most two hops longer than the shortest: {counts['within']}/{counts['answered']}")
 
 
+def markdown(answers: list[tuple[nx.Graph, set[str], Answer]]) -> None:
+    """One row per question: the two paths' intermediates, marked as the text report marks them."""
+    print("| # | question | before: shortest | after: default | specific before / after |")
+    print("|---|---|---|---|---|")
+    for i, (graph, hubs, ans) in enumerate(answers, 1):
+        q = ans.question
+        if ans.problem:
+            print(f"| {i} | {q['a']} → {q['b']} | cannot answer: {ans.problem} | | no / no |")
+            continue
+
+        before, after = (middle(graph, p, hubs) for p in (ans.before, ans.after))
+        flags = " / ".join("yes" if specific(graph, p, hubs) else "no" for p in (ans.before, ans.after))
+        text = " (the text's)" if ans.after in ans.text_chains else ""
+        print(f"| {i} | {q['a']} → {q['b']} | {before} | {after}{text} | {flags} |")
+
+
+def middle(graph: nx.Graph, path: list[str], hubs: set[str]) -> str:
+    return " > ".join(show(graph, [n], hubs) for n in path[1:-1]) or "(direct)"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", type=Path, default=Path("/tmp/graphkit-paths"), help="where the ingested DBs are kept")
     ap.add_argument("--corpora", type=Path, default=CORPORA)
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--include", default="", help="paragraph kinds to count as well, as graphkit --include")
+    ap.add_argument("--markdown", action="store_true", help="also print a markdown table of the paths")
     args = ap.parse_args()
     questions = json.loads(args.gold.read_text(encoding="utf-8"))
     kinds = kinds_for([k for k in args.include.split(",") if k])
@@ -177,6 +198,9 @@ def main() -> None:
         answers += [(graph, hubs, answer(graph, q)) for q in questions if q["corpus"] == corpus]
     print()
     report(answers)
+    if args.markdown:
+        print()
+        markdown(answers)
 
 
 if __name__ == "__main__":
