@@ -269,7 +269,8 @@ def _informative(graph: nx.Graph, a: str, b: str, slack: int, cost: dict[str, fl
             continue
         fewest[node] = hops
         for other, data in graph[node].items():
-            if hops + 1 + to_b.get(other, limit) > limit or other in path:
+            # too far from b, already on the path, or already expanded in as few hops: no use
+            if hops + 1 + to_b.get(other, limit) > limit or fewest.get(other, limit + 1) <= hops + 1 or other in path:
                 continue
             step = 1.0 - data.get("strength", 0.0) + (0.0 if other == b else cost[other])
             heapq.heappush(heap, (spent + step, hops + 1, (*path, other)))

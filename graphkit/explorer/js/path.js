@@ -123,7 +123,8 @@ function informativeRoute(src, dst) {
     fewest.set(u, hops);
     links(u).forEach(function (e) {
       var v = other(e, u);
-      if (hops + 1 + (toB.has(v) ? toB.get(v) : limit) > limit || it.nodes.indexOf(v) >= 0) return;
+      if (hops + 1 + (toB.has(v) ? toB.get(v) : limit) > limit) return;
+      if ((fewest.has(v) ? fewest.get(v) : limit + 1) <= hops + 1 || it.nodes.indexOf(v) >= 0) return;
       var step = 1 - e.strength + (v === dst ? 0 : N.get(v).cost);
       heap.push({ c: it.c + step, nodes: it.nodes.concat([v]), edges: it.edges.concat([e.id]) });
     });
