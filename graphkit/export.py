@@ -27,8 +27,10 @@ import networkx as nx
 
 from .errors import BadChoice, BadInput, Setting
 from .graph import DEFAULT_TYPES, graph_kinds
-from .query import community_of
+from .layout import community_layout, induced
+from .query import PATH_SLACK, backbone, community_of, hubs, passing_cost
 from .store import EvidenceReader
+from .vocabulary import PLACE_TYPES, SPECIFIC_TYPES
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -60,6 +62,9 @@ HTML_NODE_LIMIT = 5000
 # them make 51,040 links), and the top 2,000 UN entities share 59,310. Beyond this the page
 # keeps the strongest links, and says so, rather than a 30 MB hairball.
 HTML_EDGE_LIMIT = 20_000
+# Above this many entities the page opens on the backbone (issue 16): a force layout of a
+# thousand entities is one ball; the significant links and the entities they hold are not.
+FIRST_VIEW_NODES = 250
 EVIDENCE_PER_EDGE = 20
 JSON_EVIDENCE_PER_EDGE = 5
 
@@ -70,7 +75,7 @@ def select_top(graph: nx.Graph, top: int | None) -> nx.Graph:
         return graph
     strength = dict(graph.degree(weight="weight"))
     keep = sorted(graph, key=lambda n: (-strength[n], -graph.nodes[n]["mentions"], n))[:top]
-    return graph.subgraph(keep).copy()
+    return induced(graph, keep)  # in the graph's order, so that the page is the same every time
 
 
 def strongest_edges(graph: nx.Graph, limit: int) -> nx.Graph:
@@ -260,8 +265,10 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
     from pyvis.network import Network
 
     kinds = graph_kinds(full)
-    positions = _layout(shown)
     communities = community_of(shown)
+    significant = _significant(shown)
+    positions = _layout(shown, communities, {n for link in significant["links"] for n in link})
+    cost, top = passing_cost(full), hubs(full)
     strength = dict(shown.degree(weight="weight"))
     top_strength = max(strength.values(), default=1) or 1
     # PyVis makes the vis-network node records. Not with from_nx: it adds each edge after
@@ -288,6 +295,8 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "y": y,
                 "size": round(6 + 24 * (strength[n] / top_strength) ** 0.5, 2),
                 "centrality": round(strength[n] / top_strength, 4),
+                "cost": cost[n],
+                "hub": n in top,
                 "files": store.documents_of(d["entity"], kinds),
                 "shape": base.get("shape", "dot"),
             }
@@ -305,12 +314,22 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "to": b,
                 "weight": d["weight"],
                 "documents": d["documents"],
+                "strength": d.get("strength", 0.0),
+                "backbone": frozenset((a, b)) in significant["links"],
                 "evidence": rows,
                 "evidence_total": d["weight"],
             }
         )
     return {
-        "meta": {"title": title, **_meta(shown, full, store)},
+        "meta": {
+            "title": title,
+            **_meta(shown, full, store),
+            "view": "backbone" if significant["links"] else "all",
+            "backbone": {k: v for k, v in significant.items() if k != "links"} or None,
+            "path_slack": PATH_SLACK,
+            "specific_types": list(SPECIFIC_TYPES),
+            "place_types": list(PLACE_TYPES),
+        },
         "types": {
             t: TYPE_COLOURS.get(t, _OTHER_COLOUR) for t in sorted({d["type"] for _, d in shown.nodes(data=True)})
         },
@@ -338,20 +357,28 @@ def _paragraphs(store: EvidenceReader, shown: nx.Graph, ids: Sequence[int]) -> d
     return out
 
 
-def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions in roughly [-1000, 1000], computed here so the page opens without physics."""
+def _significant(shown: nx.Graph) -> dict[str, Any]:
+    """The backbone the page opens on when ``shown`` is large: its links, their level and size."""
+    if shown.number_of_nodes() <= FIRST_VIEW_NODES:
+        return {"links": frozenset()}
+    links, alpha = backbone(shown)
+    return {
+        "links": frozenset(frozenset(e) for e in links),
+        "alpha": alpha,
+        "nodes": len({n for e in links for n in e}),
+        "edges": len(links),
+    }
+
+
+def _layout(graph: nx.Graph, communities: dict[str, int], core: set[str]) -> dict[str, tuple[float, float]]:
+    """Positions in roughly [-1000, 1000], communities apart and the ``core`` (the first view's entities)
+    spread over them, computed here so the page opens without physics."""
     if graph.number_of_nodes() == 0:
         return {}
     if graph.number_of_nodes() == 1:
         return {n: (0.0, 0.0) for n in graph}
     n = graph.number_of_nodes()
-    if n < 1000:
-        pos = nx.spring_layout(graph, weight=None, seed=7, iterations=50, k=2.0 / n**0.5)
-    else:
-        # Each iteration costs n² (0.16 s at 2,000 nodes); the plain force method reaches in
-        # 15 iterations the layout the energy method needs 30 for (issue 5: export < 10 s).
-        iterations = max(15, min(30, 30_000_000 // n**2))
-        pos = nx.spring_layout(graph, weight=None, seed=7, iterations=iterations, k=2.0 / n**0.5, method="force")
+    pos = community_layout(graph, communities, core=core)
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0

@@ -88,3 +88,34 @@ def write_hand_store(db: Path, entities=ENTITIES, documents=DOCUMENTS) -> Store:
         [(row[0], owner[row[5]], "by hand") for row in store.mention_rows() if row[5] in owner],
     )
     return store
+
+
+def write_clustered_store(db: Path, *, groups: int = 4, size: int = 90, seed: int = 1) -> Store:
+    """A bigger store of known shape for the explorer's first view (issue 16): ``groups`` communities of
+    ``size`` people each ("P<g>-<i>") with an organisation at the heart of each ("Org <g>"), and two places
+    ("Capital", "Province") named with a bit of everyone. Paragraphs name two or three members of one
+    community, an occasional member of another, and now and then a place.
+    """
+    import random
+
+    rng = random.Random(seed)
+    entities, members = [], []
+    for g in range(groups):
+        names = [f"P{g}-{i}" for i in range(size)]
+        members.append(names)
+        entities += [(len(entities) + 1 + i, name, "PERSON", [name]) for i, name in enumerate(names)]
+        entities.append((len(entities) + 1, f"Org {g}", "ORG", [f"Org {g}"]))
+    for place in ("Capital", "Province"):
+        entities.append((len(entities) + 1, place, "GPE", [place]))
+    paragraphs = []
+    for g, names in enumerate(members):
+        for _ in range(size * 3):
+            forms = rng.sample(names, rng.choice((2, 2, 3)))
+            if rng.random() < 0.3:
+                forms.append(f"Org {g}")
+            if rng.random() < 0.05:
+                forms.append(rng.choice(members[(g + 1) % groups]))
+            if rng.random() < 0.15:
+                forms.append(rng.choice(("Capital", "Province")))
+            paragraphs.append(("body", " and ".join(forms) + ".", forms))
+    return write_hand_store(db, entities, {"clustered.txt": paragraphs})

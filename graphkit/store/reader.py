@@ -66,14 +66,25 @@ class GraphSource(Database):
     def entities(self) -> list[EntityRow]:
         return [EntityRow(*r) for r in self.conn.execute("SELECT id, label, type, aliases FROM entities")]
 
-    def node_counts(self, kinds: Sequence[str]) -> list[tuple[int, int, int]]:
-        """``(entity id, mentions, documents)`` over paragraphs of the given kinds."""
+    def node_counts(self, kinds: Sequence[str]) -> list[tuple[int, int, int, int]]:
+        """``(entity id, mentions, documents, paragraphs)`` over paragraphs of the given kinds."""
         marks = ",".join("?" * len(kinds))
         return self.conn.execute(
-            "SELECT pe.entity_id, SUM(pe.mentions), COUNT(DISTINCT p.doc_id) FROM paragraph_entities pe "
+            "SELECT pe.entity_id, SUM(pe.mentions), COUNT(DISTINCT p.doc_id), COUNT(*) FROM paragraph_entities pe "
             f"JOIN paragraphs p ON p.id = pe.paragraph_id WHERE p.kind IN ({marks}) GROUP BY pe.entity_id",
             tuple(kinds),
         ).fetchall()
+
+    def paragraphs_naming(self, kinds: Sequence[str], entity_ids: Sequence[int]) -> int:
+        """How many paragraphs of the given kinds name at least one of ``entity_ids``: the trials of co-occurrence."""
+        marks = ",".join("?" * len(kinds))
+        row = self.conn.execute(
+            "SELECT COUNT(DISTINCT pe.paragraph_id) FROM json_each(?) w "
+            "JOIN paragraph_entities pe ON pe.entity_id = w.value JOIN paragraphs p ON p.id = pe.paragraph_id "
+            f"WHERE p.kind IN ({marks})",
+            (json.dumps(list(entity_ids)), *kinds),
+        ).fetchone()
+        return int(row[0])
 
     def edge_counts(
         self, kinds: Sequence[str], entity_ids: Sequence[int] | None = None

@@ -18,6 +18,11 @@ G.data = raw;
 var meta = raw.meta && typeof raw.meta === "object" ? raw.meta : {};
 var paragraphs = raw.paragraphs && typeof raw.paragraphs === "object" ? raw.paragraphs : {};
 
+// People and organisations lead lists and paths; places and nationalities come last (issue 16).
+var SPECIFIC = new Set(Array.isArray(meta.specific_types) ? meta.specific_types.map(String) : ["PERSON", "ORG"]);
+var PLACES = new Set(Array.isArray(meta.place_types) ? meta.place_types.map(String) : ["GPE", "LOC", "NORP"]);
+var PATH_SLACK = Math.max(0, int(meta.path_slack, 2));
+
 var typeColor = {};
 Object.keys(raw.types && typeof raw.types === "object" ? raw.types : {}).forEach(function (t) {
   var c = validColor(raw.types[t]);
@@ -45,6 +50,8 @@ raw.nodes.forEach(function (n) {
     x: x, y: y,
     size: Math.max(0.5, Math.min(num(n.size, 10), 500)),
     centrality: num(n.centrality, 0),
+    cost: Math.max(0, num(n.cost, 0)),  // what an informative path pays to pass through (query.passing_cost)
+    hub: n.hub === true,  // one of the most connected entities (query.hubs)
     files: Array.isArray(n.files) ? n.files.map(function (f) { return str(f); }) : [],
     maxW: 0, degree: 0
   };
@@ -64,6 +71,8 @@ var edgeSeq = 0;
     id: id, from: from, to: to,
     weight: Math.max(1, int(e.weight, 1)),
     documents: Math.max(0, int(e.documents)),
+    strength: Math.max(-1, Math.min(1, num(e.strength, 0))),  // association strength (NPMI)
+    backbone: e.backbone === true,  // a significant link (disparity filter)
     evidence: evidence,
     evidenceTotal: Math.max(evidence.length, int(e.evidence_total, evidence.length))
   };
@@ -107,6 +116,19 @@ var sizeOrder = Array.from(N.values()).sort(function (a, b) {
 var centralOrder = Array.from(N.values()).sort(function (a, b) {
   return b.centrality - a.centrality || b.size - a.size || b.mentions - a.mentions;
 });
+// the most central people and organisations (every type when there are none)
+var centralSpecific = centralOrder.filter(function (n) { return SPECIFIC.has(n.type); });
+if (!centralSpecific.length) centralSpecific = centralOrder;
+// a node's neighbours, the most specific first: places last, then by association strength
+function specificOrder(id) {
+  return adj.get(id).slice().sort(function (a, b) {
+    var pa = PLACES.has(N.get(other(a, id)).type) ? 1 : 0, pb = PLACES.has(N.get(other(b, id)).type) ? 1 : 0;
+    return pa - pb || b.strength - a.strength || b.weight - a.weight;
+  });
+}
+// the backbone: significant links and the entities they hold
+var backboneNodes = new Set();
+E.forEach(function (e) { if (e.backbone) { backboneNodes.add(e.from); backboneNodes.add(e.to); } });
 
 // ------------------------------------------------------------------ search index
 var index = [];

@@ -57,6 +57,7 @@ document.addEventListener("keydown", function (ev) {
 });
 
 // ------------------------------------------------------------------ start
+renderView();
 showSliderValues();
 updateStats();
 renderLegend();
@@ -69,7 +70,10 @@ Object.assign(G, {
   network: network, nodes: nodesDS, edges: edgesDS, nodesView: nodesView, edgesView: edgesView,
   selectNode: function (id) { return selectNode(id, { focus: true }); },
   selectEdge: selectEdge,
-  findPath: function (a, b, strongest) { return showPath(a, b, !!strongest); },
+  findPath: function (a, b, mode) { return showPath(a, b, mode); },  // mode: informative (default), shortest, strongest
+  setView: setView,
+  view: function () { return state.view; },
+  expanded: function () { return Array.from(state.expanded); },
   clearSelection: clearSelection,
   setColorMode: setColorMode,
   setFilters: function (f) {

@@ -11,7 +11,7 @@
  * never a vis-network `title` string (vis renders those as HTML).
  *
  * Test hooks: window.graphkit = {ready, network, nodes, edges, nodesView, edgesView,
- * selectNode(id), selectEdge(id), findPath(a, b, strongest), clearSelection(), ...}.
+ * selectNode(id), selectEdge(id), findPath(a, b, mode), setView(view), clearSelection(), ...}.
  */
 
 // util.js: small helpers: DOM building, number and colour formatting, toasts.
