@@ -20,7 +20,7 @@ from pathlib import Path
 from .classify import classify_paragraphs
 from .corpus import CONTAINERS, SUFFIXES, Document, Skipped, find_files, printable_path, read_documents
 from .errors import BadInput
-from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
+from .extract import Found, Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .normalize import entity_key
 from .resolve import RESOLVER_VERSION, rebuild_entities
 from .store import Store
@@ -31,9 +31,9 @@ __all__ = ["IngestReport", "Extractor", "ingest", "prepare", "write_document", "
 # processes are forked from the parent after the model is loaded, so they start at once.
 _PARALLEL_MIN_BYTES = 100_000
 
-# NER as a stage: ``(paragraph text, key)`` pairs in, ``(key, mentions)`` out, in order.
+# NER as a stage: ``(paragraph text, key)`` pairs in, ``(key, found)`` out, in order.
 # The default runs on this machine; graphkit.distributed passes one that runs on Dask.
-Extractor = Callable[[Iterable[tuple[str, tuple[int, int]]]], Iterator[tuple[tuple[int, int], list[Mention]]]]
+Extractor = Callable[[Iterable[tuple[str, tuple[int, int]]]], Iterator[tuple[tuple[int, int], Found]]]
 
 
 @dataclass
@@ -207,10 +207,10 @@ def _run(
                     yield p.text, (key, p.number)
 
     done = 0
-    for (i, number), mentions in extractor(paragraphs()):
+    for (i, number), extracted in extractor(paragraphs()):
         doc, rows, found, size = inflight[i]
-        if mentions:
-            found[number] = mentions
+        if extracted.mentions:
+            found[number] = extracted.mentions
         if number == len(doc.paragraphs):
             found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
             report.mentions += write_document(store, doc, rows, found, tag)
