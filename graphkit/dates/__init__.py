@@ -14,8 +14,8 @@ Nothing here reads the clock: the same text always gets the same dates.
 """
 
 from .documents import DocumentDate, date_from_name, document_date
-from .paragraphs import ParagraphDate, paragraph_date
-from .parse import StatedDate, find_dates
+from .paragraphs import ParagraphDate, date_document, paragraph_date
+from .parse import StatedDate, day_first, find_dates
 from .partial import PRECISIONS, PartialDate, Precision, overlaps, parse_iso
 
 __all__ = [
@@ -25,7 +25,9 @@ __all__ = [
     "PartialDate",
     "Precision",
     "StatedDate",
+    "date_document",
     "date_from_name",
+    "day_first",
     "document_date",
     "find_dates",
     "overlaps",

@@ -7,23 +7,29 @@ election"). A paragraph that states none of these takes its document's date. Bot
 kept and :attr:`ParagraphDate.source` says which applies.
 
 A day and month without a year ("On June 7, Goldstone wrote") takes its year from the
-document's date only: in a dated letter, e-mail or article such a date is one near the
-writing (the year is left out because it goes without saying), so it is put in the year
-around the document's date that brings it closest: "January 3" in an e-mail of
-December 28, 2001 is 2002-01-03. Without a document date it stays unparsed, as does
-every relative date ("the next day").
+document's date only: in a dated letter, e-mail or article, a writer leaves the year out
+when it goes without saying, that is when it is the year of writing, or the next or the
+last one near New Year: "June 7" in a report of December 2016 is 2016-06-07, "January 3"
+in an e-mail of December 28, 2001 is 2002-01-03. Without a document date it stays
+unparsed, as does every relative date ("the next day").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .parse import StatedDate
+from ..corpus import Document
+from .documents import DocumentDate, document_date
+from .parse import StatedDate, day_first, find_dates
 from .partial import PartialDate
 
-__all__ = ["ParagraphDate", "Source", "paragraph_date"]
+__all__ = ["ParagraphDate", "Source", "paragraph_date", "date_document", "ACROSS_NEW_YEAR_DAYS"]
+
+# A day and month without a year is in the document's year, or in the year before or after
+# when that puts it within this many days of the document's date (across New Year).
+ACROSS_NEW_YEAR_DAYS = 92
 
 # "text": stated in full; "text+document year": a day and month, the year from the document;
 # "document": nothing stated, the document's date applies; None: no date at all.
@@ -84,11 +90,15 @@ def _standalone_year(item: StatedDate, document: PartialDate | None) -> PartialD
 def _with_document_year(item: StatedDate, document: PartialDate | None) -> PartialDate | None:
     if item.year is not None or document is None or not (item.month and item.day):
         return None
+    same = _valid(document.year, item.month, item.day)
     if document.precision == "year":
-        return _valid(document.year, item.month, item.day)
+        return same
     middle = document.first_day + (document.last_day - document.first_day) / 2
-    near = [d for y in (document.year - 1, document.year, document.year + 1) if (d := _valid(y, item.month, item.day))]
-    return min(near, key=lambda d: (abs(d.first_day - middle), d.year), default=None)
+    near = [d for y in (document.year - 1, document.year + 1) if (d := _valid(y, item.month, item.day))]
+    close = [d for d in near if abs(d.first_day - middle).days <= ACROSS_NEW_YEAR_DAYS]
+    if close and (same is None or abs(close[0].first_day - middle) < abs(same.first_day - middle)):
+        return close[0]
+    return same
 
 
 def _valid(year: int, month: int, day: int) -> PartialDate | None:
@@ -96,3 +106,25 @@ def _valid(year: int, month: int, day: int) -> PartialDate | None:
         return PartialDate(year, month, day)
     except ValueError:  # February 29 in a year that has none
         return None
+
+
+def date_document(
+    doc: Document, spans: Mapping[int, Sequence[tuple[int, int]]]
+) -> tuple[DocumentDate | None, dict[int, ParagraphDate]]:
+    """The date of ``doc`` and of each of its paragraphs (by number); ``spans`` are each paragraph's DATE spans.
+
+    >>> from pathlib import Path
+    >>> from graphkit.corpus import Paragraph
+    >>> doc = Document(Path("m.txt"), "m.txt", "", 0, "text", [Paragraph(1, 1, "Dated: 2/3/2016"),
+    ...       Paragraph(2, 3, "We met on 14 January 2016."), Paragraph(3, 5, "Then we parted.")])
+    >>> found, dates = date_document(doc, {})
+    >>> found.date.iso, [(dates[n].date.iso, dates[n].source) for n in (2, 3)]
+    ('2016-03-02', [('2016-01-14', 'text'), ('2016-03-02', 'document')])
+    """
+    order = day_first(p.text for p in doc.paragraphs)
+    found = document_date(doc.name, doc.format, doc.metadata, doc.paragraphs, day_first=order)
+    base = found.date if found else None
+    return found, {
+        p.number: paragraph_date(find_dates(p.text, spans.get(p.number, ()), day_first=order), base)
+        for p in doc.paragraphs
+    }

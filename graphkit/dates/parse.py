@@ -30,7 +30,7 @@ from dateutil import parser
 
 from .partial import PartialDate
 
-__all__ = ["StatedDate", "find_dates"]
+__all__ = ["StatedDate", "find_dates", "day_first"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ _FULL = {
     "list": rf"(?P<first>{_MONTH}\s*{_DAY})(?P<rest>(?:{_JOIN}(?:{_MONTH}\s*)?{_DAY})+){_TO_YEAR}(?P<year>{_YEAR})",
     "mdy": rf"(?P<month>{_MONTH})\s*(?P<day>{_DAY_OCR}){_TO_YEAR}(?P<year>{_YEAR_OCR})",
     "dmy": rf"(?<![0-9])(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})",
-    "slash": r"(?<![\w/.-])(?P<numeric>[01]?[0-9]/[0-3]?[0-9]/(?:[0-9]{4}|[0-9]{2}))(?![\w/])",
+    "slash": r"(?<![\w/.-])(?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>[0-9]{4}|[0-9]{2})(?![\w/])",
     "dots": r"(?<![\w/.-])(?P<dayfirst>[0-3]?[0-9]\.[01]?[0-9]\.[0-9]{4})(?![\w/]|\.[0-9])",
     "iso": r"(?<![\w/.-])(?P<numeric>[12][0-9]{3}-[01][0-9]-[0-3][0-9])(?![\w/-])",
     "my": rf"(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})",
@@ -81,7 +81,7 @@ _CONTEXTUAL = {
     "dm": rf"(?<![0-9])(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_MONTH})",
     "year": rf"(?P<year>{_YEAR})",
 }
-_FULL_RE = [re.compile(p) for p in _FULL.values()]
+_FULL_RE = {re.compile(p): name for name, p in _FULL.items()}
 _CONTEXTUAL_RE = [re.compile(p) for p in _CONTEXTUAL.values()]
 _LIST_ITEM = re.compile(rf"(?:(?P<month>{_MONTH})\s*)?(?P<day>{_DAY})")
 # "In 2016," "since 2014", "the summer of 2016", "early 2017": a year that dates the text.
@@ -92,11 +92,16 @@ _TIME_WORDS = re.compile(
 )
 
 
-def find_dates(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[StatedDate]:
+def find_dates(text: str, spans: Iterable[tuple[int, int]] = (), *, day_first: bool | None = None) -> list[StatedDate]:
     """Every date stated in ``text``, in order; ``spans`` are the model's DATE spans (offsets).
 
-    >>> [d.date.iso for d in find_dates("Met on June 9,2016 and on 4/11/18.")]
+    ``day_first`` is the order of the document's numeric dates (:func:`day_first`): a
+    numeric date that reads both ways (``4/11/18``) is known only to its year without it.
+
+    >>> [d.date.iso for d in find_dates("Met on June 9,2016 and on 4/11/18.", day_first=False)]
     ['2016-06-09', '2018-04-11']
+    >>> [d.date.iso for d in find_dates("On 4/11/18 and 4/13/18.")]
+    ['2018', '2018-04-13']
     >>> [d.date.iso for d in find_dates("Between December 29 and 31, 2016.")]
     ['2016-12-29', '2016-12-31']
     >>> [(d.text, d.date) for d in find_dates("On June 7, in the 2016 race", [(3, 9), (18, 22)])]
@@ -104,6 +109,33 @@ def find_dates(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[StatedD
     >>> find_dates("the next day")
     []
     """
+    return [date for m in _matches(text, spans) for date in _pieces(text, m, day_first)]
+
+
+def day_first(texts: Iterable[str]) -> bool | None:
+    """Whether a document writes numeric dates day first (``9/6/2016``), from the dates it writes.
+
+    A writer of "June 9, 2016" writes 6/9/2016, one of "9 June 2016" writes 9/6/2016, and
+    a numeric date past the 12th shows its order; the majority decides. None when
+    nothing shows the order, or as much shows one as the other.
+
+    >>> day_first(["On 21 September 2015 and 2 October 2015 (02/10/2015)"]), day_first(["On June 9, 2016."])
+    (True, False)
+    """
+    votes = 0
+    for text in texts:
+        for m in _matches(text, ()):
+            kind = _FULL_RE.get(m.re)
+            if kind == "slash":
+                a, b = int(m.group("a")), int(m.group("b"))
+                votes += (a > 12) - (b > 12)
+            else:
+                votes += (kind == "dmy") - (kind in ("mdy", "list"))
+    return None if votes == 0 else votes > 0
+
+
+def _matches(text: str, spans: Iterable[tuple[int, int]]) -> list[re.Match[str]]:
+    """The date expressions of ``text``, left to right, none overlapping (the longest wins at one place)."""
     found = [m for pattern in _FULL_RE for m in pattern.finditer(text)]
     for start, end in spans:
         found += [m for pattern in _CONTEXTUAL_RE for m in pattern.finditer(text, start, end)]
@@ -112,7 +144,7 @@ def find_dates(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[StatedD
         if m.start() >= taken and _capitalised(m):
             kept.append(m)
             taken = m.end()
-    return [date for m in kept for date in _pieces(text, m)]
+    return kept
 
 
 def _capitalised(m: re.Match[str]) -> bool:
@@ -121,10 +153,12 @@ def _capitalised(m: re.Match[str]) -> bool:
     return month is None or month[0].isupper()
 
 
-def _pieces(text: str, m: re.Match[str]) -> Iterator[StatedDate]:
+def _pieces(text: str, m: re.Match[str], day_first: bool | None) -> Iterator[StatedDate]:
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
     if "first" in groups:
         yield from _list_pieces(m)
+    elif "a" in groups:
+        yield from _slash_pieces(m, day_first)
     elif "numeric" in groups or "dayfirst" in groups:
         parsed = _parse(groups.get("numeric") or groups["dayfirst"], dayfirst="dayfirst" in groups)
         if parsed:
@@ -136,6 +170,18 @@ def _pieces(text: str, m: re.Match[str]) -> Iterator[StatedDate]:
         if parsed:
             alone = "month" in groups or _TIME_WORDS.search(text, 0, m.start()) is not None
             yield StatedDate(m.start(), m.end(), m.group(), *parsed, standalone=alone)
+
+
+def _slash_pieces(m: re.Match[str], day_first: bool | None) -> Iterator[StatedDate]:
+    """``4/11/18``: month first or day first as the document writes them; the year alone when that is unknown."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    if day_first is None and a <= 12 and b <= 12 and a != b:
+        year = int(m.group("y"))
+        yield StatedDate(m.start(), m.end(), m.group(), _INFO.convertyear(year, len(m.group("y")) == 4), None)
+        return
+    parsed = _parse(m.group(), dayfirst=bool(day_first))
+    if parsed:
+        yield StatedDate(m.start(), m.end(), m.group(), *parsed)
 
 
 def _list_pieces(m: re.Match[str]) -> Iterator[StatedDate]:
