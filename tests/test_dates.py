@@ -158,3 +158,17 @@ def test_mueller_paragraph_dates_against_the_gold():
     assert score["full"] == 125 and score["partial"] == 33
     assert score["share"] >= 0.95, score["misses"]
     assert score["invented"] == 0
+
+
+def test_an_email_dates_its_forwarded_headers_by_its_own_date():
+    from graphkit.corpus import Document
+    from graphkit.dates import date_document
+
+    paragraphs = [Paragraph(1, 1, "Forwarded by Ann on 06/12/2000 11:53 AM"), Paragraph(2, 2, "See you then.")]
+    doc = Document(Path("in.mbox"), "in.mbox#4", "", 0, "email", paragraphs, metadata={"date": "2000-06-14 09:00:00"})
+    found, dates = date_document(doc, {})
+    assert (found.date.iso, found.source) == ("2000-06-14", "e-mail Date header")
+    assert [(dates[n].date.iso, dates[n].source) for n in (1, 2)] == [
+        ("2000-06-12", "text"),
+        ("2000-06-14", "document"),
+    ]

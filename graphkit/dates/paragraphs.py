@@ -124,7 +124,8 @@ def date_document(
     order = day_first(p.text for p in doc.paragraphs)
     found = document_date(doc.name, doc.format, doc.metadata, doc.paragraphs, day_first=order)
     base = found.date if found else None
+    near = base.first_day if base and base.precision == "day" else None
     return found, {
-        p.number: paragraph_date(find_dates(p.text, spans.get(p.number, ()), day_first=order), base)
+        p.number: paragraph_date(find_dates(p.text, spans.get(p.number, ()), day_first=order, near=near), base)
         for p in doc.paragraphs
     }

@@ -92,16 +92,26 @@ _TIME_WORDS = re.compile(
 )
 
 
-def find_dates(text: str, spans: Iterable[tuple[int, int]] = (), *, day_first: bool | None = None) -> list[StatedDate]:
+def find_dates(
+    text: str,
+    spans: Iterable[tuple[int, int]] = (),
+    *,
+    day_first: bool | None = None,
+    near: dt.date | None = None,
+) -> list[StatedDate]:
     """Every date stated in ``text``, in order; ``spans`` are the model's DATE spans (offsets).
 
-    ``day_first`` is the order of the document's numeric dates (:func:`day_first`): a
-    numeric date that reads both ways (``4/11/18``) is known only to its year without it.
+    ``day_first`` is the order of the document's numeric dates (:func:`day_first`). When
+    it is unknown, a numeric date that reads both ways (``4/11/18``) takes the reading
+    within :data:`NEAR_DAYS` of ``near`` (an e-mail's Date header: a forwarded header's
+    "06/12/2000 11:53 AM" is a day or two before it), else it is known only to its year.
 
     >>> [d.date.iso for d in find_dates("Met on June 9,2016 and on 4/11/18.", day_first=False)]
     ['2016-06-09', '2018-04-11']
     >>> [d.date.iso for d in find_dates("On 4/11/18 and 4/13/18.")]
     ['2018', '2018-04-13']
+    >>> [d.date.iso for d in find_dates("Sent 06/12/2000 11:53 AM", near=dt.date(2000, 6, 14))]
+    ['2000-06-12']
     >>> [d.date.iso for d in find_dates("Between December 29 and 31, 2016.")]
     ['2016-12-29', '2016-12-31']
     >>> [(d.text, d.date) for d in find_dates("On June 7, in the 2016 race", [(3, 9), (18, 22)])]
@@ -109,7 +119,7 @@ def find_dates(text: str, spans: Iterable[tuple[int, int]] = (), *, day_first: b
     >>> find_dates("the next day")
     []
     """
-    return [date for m in _matches(text, spans) for date in _pieces(text, m, day_first)]
+    return [date for m in _matches(text, spans) for date in _pieces(text, m, day_first, near)]
 
 
 def day_first(texts: Iterable[str]) -> bool | None:
@@ -153,12 +163,12 @@ def _capitalised(m: re.Match[str]) -> bool:
     return month is None or month[0].isupper()
 
 
-def _pieces(text: str, m: re.Match[str], day_first: bool | None) -> Iterator[StatedDate]:
+def _pieces(text: str, m: re.Match[str], day_first: bool | None, near: dt.date | None) -> Iterator[StatedDate]:
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
     if "first" in groups:
         yield from _list_pieces(m)
     elif "a" in groups:
-        yield from _slash_pieces(m, day_first)
+        yield from _slash_pieces(m, day_first, near)
     elif "numeric" in groups or "dayfirst" in groups:
         parsed = _parse(groups.get("numeric") or groups["dayfirst"], dayfirst="dayfirst" in groups)
         if parsed:
@@ -172,16 +182,29 @@ def _pieces(text: str, m: re.Match[str], day_first: bool | None) -> Iterator[Sta
             yield StatedDate(m.start(), m.end(), m.group(), *parsed, standalone=alone)
 
 
-def _slash_pieces(m: re.Match[str], day_first: bool | None) -> Iterator[StatedDate]:
-    """``4/11/18``: month first or day first as the document writes them; the year alone when that is unknown."""
+def _slash_pieces(m: re.Match[str], day_first: bool | None, near: dt.date | None) -> Iterator[StatedDate]:
+    """``4/11/18``: in the order the document writes, else the reading near ``near``, else the year alone."""
     a, b = int(m.group("a")), int(m.group("b"))
     if day_first is None and a <= 12 and b <= 12 and a != b:
-        year = int(m.group("y"))
-        yield StatedDate(m.start(), m.end(), m.group(), _INFO.convertyear(year, len(m.group("y")) == 4), None)
-        return
+        readings = [r for r in (_parse(m.group()), _parse(m.group(), dayfirst=True)) if r]
+        day_first = _nearer(readings, near)
+        if day_first is None:
+            year = readings[0][0] if readings else None
+            if year is not None:
+                yield StatedDate(m.start(), m.end(), m.group(), year, None)
+            return
     parsed = _parse(m.group(), dayfirst=bool(day_first))
     if parsed:
         yield StatedDate(m.start(), m.end(), m.group(), *parsed)
+
+
+def _nearer(readings: list[tuple[int | None, int | None, int | None]], near: dt.date | None) -> bool | None:
+    """Whether the day-first reading (the second) is the one within NEAR_DAYS of ``near``; None if neither is."""
+    if near is None or len(readings) != 2:
+        return None
+    gaps = [abs((dt.date(*r) - near).days) for r in readings]  # type: ignore[arg-type]
+    best = min(range(2), key=lambda i: gaps[i])
+    return bool(best) if gaps[best] <= NEAR_DAYS else None
 
 
 def _list_pieces(m: re.Match[str]) -> Iterator[StatedDate]:
@@ -211,6 +234,9 @@ class _Years(parser.parserinfo):
 
 
 _INFO = _Years()
+# How close to its document's date an ambiguous numeric date must read to be taken that way.
+NEAR_DAYS = 31
+
 _DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2004, 2, 2))  # both leap years: "February 29" parses
 
 
