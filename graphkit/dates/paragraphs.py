@@ -33,14 +33,15 @@ ACROSS_NEW_YEAR_DAYS = 92
 
 # "text": stated in full; "text+document year": a day and month, the year from the document;
 # "document": nothing stated, the document's date applies; None: no date at all.
-Source = Literal["text", "text+document year", "document"]
+OwnSource = Literal["text", "text+document year"]
+Source = Literal[OwnSource, "document"]
 
 
 @dataclass(frozen=True)
 class ParagraphDate:
     own: PartialDate | None  # the date the paragraph's text states
     own_text: str  # as written ("June 9, 2016"), "" without one
-    own_source: Literal["text", "text+document year"] | None
+    own_source: OwnSource | None
     document: PartialDate | None  # the document's date
 
     @property
@@ -70,7 +71,7 @@ def paragraph_date(stated: Sequence[StatedDate], document: PartialDate | None = 
         for item in stated:
             own = choose(item, document)
             if own is not None:
-                source = "text+document year" if item.year is None else "text"
+                source: OwnSource = "text+document year" if item.year is None else "text"
                 return ParagraphDate(own, item.text, source, document)
     return ParagraphDate(None, "", None, document)
 
