@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.corpus import Paragraph
 from graphkit.dates import (
     PartialDate,
     date_from_name,
@@ -19,6 +18,7 @@ from graphkit.dates import (
 )
 from graphkit.dates.gold import load_date_gold, score_dates
 from graphkit.errors import BadInput
+from graphkit.paragraphs import Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 

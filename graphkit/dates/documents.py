@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..corpus import Paragraph
+from ..paragraphs import Paragraph
 from .parse import StatedDate, find_dates
 from .partial import PartialDate
 

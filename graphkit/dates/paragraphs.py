@@ -115,7 +115,7 @@ def date_document(
     """The date of ``doc`` and of each of its paragraphs (by number); ``spans`` are each paragraph's DATE spans.
 
     >>> from pathlib import Path
-    >>> from graphkit.corpus import Paragraph
+    >>> from graphkit.paragraphs import Paragraph
     >>> doc = Document(Path("m.txt"), "m.txt", "", 0, "text", [Paragraph(1, 1, "Dated: 2/3/2016"),
     ...       Paragraph(2, 3, "We met on 14 January 2016."), Paragraph(3, 5, "Then we parted.")])
     >>> found, dates = date_document(doc, {})
