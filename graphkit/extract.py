@@ -83,7 +83,7 @@ def found_in(text: str, doc: Doc) -> Found:
 
 
 # Bump when cleaning or case restoration changes, so stored mentions are extracted again.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6  # 6: DATE spans kept for dates (issue 17)
 
 
 def model_name(name: str | None = None) -> str:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .classify import classify_paragraphs
 from .corpus import Document, Skipped, find_files, printable_path, read_documents
+from .dates import DocumentDate, ParagraphDate, date_document
 from .errors import BadInput
 from .extract import Found, Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .formats import SUFFIXES
@@ -47,6 +49,8 @@ class IngestReport:
     mentions: int = 0
     entities: int = 0
     seconds: float = 0.0
+    # Dates of what this run wrote (issue 17): documents dated, and paragraphs by the source of their date.
+    dates: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -57,8 +61,13 @@ class IngestReport:
             "paragraphs": self.paragraphs,
             "mentions": self.mentions,
             "entities": self.entities,
+            "dates": {key: self.dates[key] for key in DATE_COUNTS},
             "seconds": round(self.seconds, 2),
         }
+
+
+# documents written and those dated; paragraphs by where their date comes from
+DATE_COUNTS = ("documents", "dated documents", "by text", "by document", "undated")
 
 
 def file_digest(path: Path) -> str | None:
@@ -76,9 +85,14 @@ def prepare(doc: Document) -> list[tuple[int, int, int | None, str, str, str]]:
 
 
 def write_document(
-    store: Store, doc: Document, rows: Sequence[tuple], mentions: dict[int, list[Mention]], model: str
+    store: Store,
+    doc: Document,
+    rows: Sequence[tuple],
+    mentions: dict[int, list[Mention]],
+    model: str,
+    dates: tuple[DocumentDate | None, dict[int, ParagraphDate]] = (None, {}),
 ) -> int:
-    """Store one document with its mentions (one transaction); returns the mention count."""
+    """Store one document with its mentions and dates (one transaction); returns the mention count."""
     flat = [
         (number, m.start, m.end, m.text, m.label, m.form, entity_key(m.form), int(m.titled))
         for number, ms in sorted(mentions.items())
@@ -95,6 +109,8 @@ def write_document(
         model=model,
         paragraphs=rows,
         mentions=flat,
+        date=(found.date.iso, found.source) if (found := dates[0]) else None,
+        paragraph_dates={number: d.as_row() for number, d in dates[1].items()},
     )
     return len(flat)
 
@@ -191,7 +207,9 @@ def _run(
     warn: Callable[[str], None] | None,
 ) -> None:
     total = sum(size for *_, size in pending)
-    inflight: dict[int, tuple[Document, list[tuple], dict[int, list[Mention]], int]] = {}
+    inflight: dict[
+        int, tuple[Document, list[tuple], dict[int, list[Mention]], dict[int, list[tuple[int, int]]], int]
+    ] = {}
 
     def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
         key = 0
@@ -208,24 +226,35 @@ def _run(
                 _forget_stale_parts(store, path, len(docs))
             for n, doc in enumerate(docs, 1):
                 key += 1
-                inflight[key] = (doc, prepare(doc), {}, size if n == len(docs) else 0)
+                inflight[key] = (doc, prepare(doc), {}, {}, size if n == len(docs) else 0)
                 for p in doc.paragraphs:
                     yield p.text, (key, p.number)
 
     done = 0
     for (i, number), extracted in extractor(paragraphs()):
-        doc, rows, found, size = inflight[i]
+        doc, rows, found, spans, size = inflight[i]
         if extracted.mentions:
             found[number] = extracted.mentions
+        if extracted.dates:
+            spans[number] = extracted.dates
         if number == len(doc.paragraphs):
             found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
-            report.mentions += write_document(store, doc, rows, found, tag)
+            dates = date_document(doc, spans)
+            _count_dates(report, dates)
+            report.mentions += write_document(store, doc, rows, found, tag, dates)
             report.paragraphs += len(rows)
             report.ingested += 1
             del inflight[i]
             done += size
             if progress:
                 progress(done, total)
+
+
+def _count_dates(report: IngestReport, dates: tuple[DocumentDate | None, dict[int, ParagraphDate]]) -> None:
+    report.dates["documents"] += 1
+    report.dates["dated documents"] += dates[0] is not None
+    for d in dates[1].values():
+        report.dates["undated" if d.source is None else "by document" if d.source == "document" else "by text"] += 1
 
 
 def _local_extractor(

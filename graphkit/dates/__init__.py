@@ -16,7 +16,7 @@ Nothing here reads the clock: the same text always gets the same dates.
 from .documents import DocumentDate, date_from_name, document_date
 from .paragraphs import ParagraphDate, date_document, paragraph_date
 from .parse import StatedDate, day_first, find_dates
-from .partial import PRECISIONS, PartialDate, Precision, overlaps, parse_iso
+from .partial import PRECISIONS, PartialDate, Precision, Window, overlaps, parse_iso
 
 __all__ = [
     "PRECISIONS",
@@ -25,6 +25,7 @@ __all__ = [
     "PartialDate",
     "Precision",
     "StatedDate",
+    "Window",
     "date_document",
     "date_from_name",
     "day_first",

@@ -53,6 +53,13 @@ class ParagraphDate:
     def source(self) -> Source | None:
         return self.own_source or ("document" if self.document else None)
 
+    def as_row(self) -> tuple[str | None, ...]:
+        """The paragraph's date columns in the store: date, precision, source, text, first and last day."""
+        d = self.date
+        if d is None:
+            return (None,) * 6
+        return (d.iso, d.precision, self.source, self.own_text or None, d.first_day.isoformat(), d.last_day.isoformat())
+
 
 def paragraph_date(stated: Sequence[StatedDate], document: PartialDate | None = None) -> ParagraphDate:
     """Choose a paragraph's date from the dates it states and its document's date.

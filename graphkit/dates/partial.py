@@ -16,7 +16,7 @@ from typing import Literal
 
 from ..errors import BadInput
 
-__all__ = ["Precision", "PRECISIONS", "PartialDate", "parse_iso", "overlaps"]
+__all__ = ["Precision", "PRECISIONS", "PartialDate", "Window", "parse_iso", "overlaps"]
 
 Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")  # finest first
@@ -99,3 +99,38 @@ def overlaps(date: PartialDate, since: PartialDate | None = None, until: Partial
     if since is not None and date.last_day < since.first_day:
         return False
     return until is None or date.first_day <= until.last_day
+
+
+@dataclass(frozen=True)
+class Window:
+    """``--since`` and ``--until``: a paragraph counts when its date overlaps this stretch of time.
+
+    >>> w = Window(parse_iso("2016"), parse_iso("2016-06"))
+    >>> w.bounds, str(w)
+    (('2016-01-01', '2016-06-30'), '2016 to 2016-06')
+    >>> bool(Window()), Window(until=PartialDate(2017)).bounds
+    (False, (None, '2017-12-31'))
+    """
+
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+
+    def __post_init__(self) -> None:
+        if self.since and self.until and self.since.first_day > self.until.last_day:
+            raise BadInput(f"the window ends ({self.until}) before it begins ({self.since}); swap the two dates")
+
+    def __bool__(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    @property
+    def bounds(self) -> tuple[str | None, str | None]:
+        """The first and the last day of the window, ISO, None where it is open."""
+        return (
+            self.since.first_day.isoformat() if self.since else None,
+            self.until.last_day.isoformat() if self.until else None,
+        )
+
+    def __str__(self) -> str:
+        if self.since and self.until:
+            return f"{self.since} to {self.until}"
+        return f"since {self.since}" if self.since else f"until {self.until}" if self.until else "all time"
