@@ -8,11 +8,15 @@ dated June 2016 (a1 states 2016-06-09, a2 takes the document's month, a3 is a co
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import networkx as nx
 import pytest
+from handmade import BODY_EDGES
 
 from graphkit.dates import Window, parse_iso
 from graphkit.errors import BadInput
+from graphkit.export import export_graph
 from graphkit.graph import build_graph, graph_window
 from graphkit.query import timeline
 
@@ -123,3 +127,75 @@ def test_the_cli_time_filter_and_timeline(hand_store, run):
     result = run("path", "Alice Smith", "Acme Corp", "--until", "2016", "--db", db)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == "Error: no entity named 'Acme Corp' in paragraphs dated until 2016"
+
+
+# -- exports ------------------------------------------------------------------------------
+GEXF_SCHEMA = Path(__file__).resolve().parent / "fixtures" / "gexf-1.3" / "gexf.xsd"
+
+
+def test_gexf_is_dynamic_valid_1_3_and_reads_back(hand_store, tmp_path):
+    from lxml import etree
+
+    out = tmp_path / "g.gexf"
+    export_graph(hand_store, build_graph(hand_store), "gexf", out, title="hand <made>")
+    schema = etree.XMLSchema(etree.parse(str(GEXF_SCHEMA)))
+    doc = etree.parse(str(out))
+    assert schema.validate(doc), schema.error_log
+    ns = {"g": "http://gexf.net/1.3"}
+    assert doc.getroot().get("version") == "1.3"
+    assert doc.find("g:graph", ns).attrib == {
+        "defaultedgetype": "undirected",
+        "mode": "dynamic",
+        "timeformat": "date",
+        "timerepresentation": "interval",
+    }
+
+    def spells(xpath):
+        return [(s.get("start"), s.get("end")) for s in doc.findall(xpath + "/g:spells/g:spell", ns)]
+
+    assert spells("g:graph/g:nodes/g:node[@id='Alice Smith']") == [("2016-06-01", "2016-06-30")]  # a1 in a2's month
+    assert spells("g:graph/g:nodes/g:node[@id='Bob Jones']") == [
+        ("2016-06-01", "2016-06-30"),
+        ("2017-01-01", "2017-12-31"),
+    ]
+    assert spells("g:graph/g:nodes/g:node[@id='Dave Brown']") == []  # undated: present all the time
+    edges = doc.iterfind("g:graph/g:edges/g:edge", ns)
+    edge = next(e for e in edges if {e.get("source"), e.get("target")} == {"Bob Jones", "Berlin"})
+    assert [(s.get("start"), s.get("end")) for s in edge.iterfind("g:spells/g:spell", ns)] == [
+        ("2016-06-01", "2016-06-30"),
+        ("2017-01-01", "2017-12-31"),
+    ]
+    back = nx.read_gexf(out, version="1.3")
+    assert {tuple(sorted(e)) for e in back.edges} == {tuple(sorted(e)) for e in BODY_EDGES}
+    assert back.nodes["Alice Smith"]["first"] == "2016-06" and back.nodes["Alice Smith"]["last"] == "2016-06-09"
+    assert back.edges["Bob Jones", "Berlin"]["weight"] == 2
+    assert back.nodes["Bob Jones"]["spells"] == [("2016-06-01", "2016-06-30"), ("2017-01-01", "2017-12-31")]
+
+
+def test_a_windowed_gexf_lives_only_in_its_window(hand_store, tmp_path):
+    out = tmp_path / "g.gexf"
+    export_graph(hand_store, build_graph(hand_store, window=window("2017")), "gexf", out)
+    back = nx.read_gexf(out, version="1.3")
+    assert set(back) == {"Bob Jones", "Acme Corp", "Berlin"}
+    assert back.nodes["Bob Jones"]["spells"] == [("2017-01-01", "2017-12-31")]
+
+
+def test_graphml_and_json_carry_first_and_last(hand_store, tmp_path):
+    graph = build_graph(hand_store)
+    export_graph(hand_store, graph, "graphml", tmp_path / "g.graphml")
+    back = nx.read_graphml(tmp_path / "g.graphml")
+    assert (back.edges["Bob Jones", "Berlin"]["first"], back.edges["Bob Jones", "Berlin"]["last"]) == (
+        "2016-06",
+        "2017",
+    )
+    assert back.nodes["Alice Smith"]["last"] == "2016-06-09"
+    export_graph(hand_store, graph, "json", tmp_path / "g.json")
+    data = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert (nodes["Dave Brown"]["first"], nodes["Dave Brown"]["last"]) == (None, None)
+    ab = next(e for e in data["edges"] if {e["source"], e["target"]} == {"Alice Smith", "Bob Jones"})
+    assert (ab["first"], ab["last"]) == ("2016-06", "2016-06-09")
+    assert [(ev["date"], ev["date_precision"], ev["date_source"]) for ev in ab["evidence"]] == [
+        ("2016-06-09", "day", "text"),
+        ("2016-06", "month", "document"),
+    ]
