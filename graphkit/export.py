@@ -278,6 +278,8 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
     from pyvis.network import Network
 
     kinds = graph_kinds(full)
+    window = graph_window(full)
+    when_nodes, when_pairs = _intervals(store, shown, full)
     positions = _layout(shown)
     communities = community_of(shown)
     strength = dict(shown.degree(weight="weight"))
@@ -306,13 +308,16 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "y": y,
                 "size": round(6 + 24 * (strength[n] / top_strength) ** 0.5, 2),
                 "centrality": round(strength[n] / top_strength, 4),
-                "files": store.documents_of(d["entity"], kinds),
+                "files": store.documents_of(d["entity"], kinds, window),
+                "first": d.get("first") or None,
+                "last": d.get("last") or None,
+                "when": [list(span) for span in when_nodes.get(n, [])],
                 "shape": base.get("shape", "dot"),
             }
         )
     edges, paragraph_ids = [], set()
     entity = {n: d["entity"] for n, d in shown.nodes(data=True)}
-    evidence = store.pair_evidence(entity.values(), kinds, EVIDENCE_PER_EDGE)
+    evidence = store.pair_evidence(entity.values(), kinds, EVIDENCE_PER_EDGE, window)
     for i, (a, b, d) in enumerate(sorted(shown.edges(data=True), key=lambda e: -e[2]["weight"])):
         rows = evidence.get((min(entity[a], entity[b]), max(entity[a], entity[b])), [])
         paragraph_ids.update(rows)
@@ -325,6 +330,10 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "documents": d["documents"],
                 "evidence": rows,
                 "evidence_total": d["weight"],
+                "first": d.get("first") or None,
+                "last": d.get("last") or None,
+                # when its paragraphs are dated: [first day, last day, paragraphs], for the time slider
+                "when": [list(span) for span in when_pairs.get((a, b)) or when_pairs.get((b, a)) or []],
             }
         )
     return {
@@ -349,6 +358,9 @@ def _paragraphs(store: EvidenceReader, shown: nx.Graph, ids: Sequence[int]) -> d
             "kind": row.kind,
             "text": row.text,
             "spans": [],
+            "date": row.date,
+            "date_precision": row.date_precision,
+            "date_source": row.date_source,
         }
     for pid, start, end, entity in store.spans(ids):
         if entity in names and str(pid) in out:
@@ -379,7 +391,7 @@ def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
 
 
 # The explorer's code, split by concern (issue 15), in the order the page runs it.
-APP_MODULES = ("util", "data", "filters", "graph", "panels", "path", "start")
+APP_MODULES = ("util", "data", "time", "filters", "graph", "panels", "path", "start")
 
 
 def _asset(*parts: str) -> str:

@@ -1,4 +1,4 @@
-// filters.js: what is visible: type, community, link-weight and mention filters, the legend and the sliders.
+// filters.js: what is visible: type, community, link-weight, mention and time filters, the legend and the sliders.
 
 // ------------------------------------------------------------------ filters
 function quantile(arr, q) { return arr.length ? arr[Math.round(q * (arr.length - 1))] : 0; }
@@ -15,13 +15,15 @@ var state = { hiddenTypes: new Set(), hiddenComms: new Set(), minWeight: baseW, 
 var visN = new Set(), visE = new Set();
 function nodePasses(n) {
   return !state.hiddenTypes.has(n.type) && !state.hiddenComms.has(n.community) && n.mentions >= state.minMentions &&
-    (n.degree === 0 || n.maxW >= state.minWeight);
+    (n.degree === 0 || n.maxW >= state.minWeight) && inTime(n);
 }
 function computeVisibility() {
   visN = new Set();
   visE = new Set();
   N.forEach(function (n) { if (nodePasses(n)) visN.add(n.id); });
-  E.forEach(function (e) { if (e.weight >= state.minWeight && visN.has(e.from) && visN.has(e.to)) visE.add(e.id); });
+  E.forEach(function (e) {
+    if (e.weight >= state.minWeight && visN.has(e.from) && visN.has(e.to) && inTime(e)) visE.add(e.id);
+  });
 }
 computeVisibility();
 
@@ -103,6 +105,7 @@ function applyFilters() {
   slW.value = String(state.minWeight);
   slM.value = String(state.minMentions);
   showSliderValues();
+  showTimeValues();
   updateStats();
   renderLegend();
   // keep the current selection consistent with what is visible
@@ -117,6 +120,7 @@ function resetFilters() {
   state.hiddenComms.clear();
   state.minWeight = baseW;
   state.minMentions = baseM;
+  if (hasTime) setTimeWindow(timeMin, timeMax);
   applyFilters();
 }
 $("filters-reset").addEventListener("click", resetFilters);
