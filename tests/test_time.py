@@ -199,3 +199,58 @@ def test_graphml_and_json_carry_first_and_last(hand_store, tmp_path):
         ("2016-06-09", "day", "text"),
         ("2016-06", "month", "document"),
     ]
+
+
+# -- ingest: dates from headers, DATE spans and file names ----------------------------------
+@pytest.fixture(scope="module")
+def dated_model(tmp_path_factory) -> str:
+    """A ruler pipeline that also tags DATE spans, as the real model does."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [
+            {"label": "PERSON", "pattern": "Alice Smith"},
+            {"label": "PERSON", "pattern": "Bob Jones"},
+            {"label": "DATE", "pattern": [{"LOWER": "june"}, {"TEXT": "7"}]},
+            {"label": "DATE", "pattern": "2015"},
+        ]
+    )
+    path = tmp_path_factory.mktemp("models") / "dated"
+    nlp.to_disk(path)
+    return str(path)
+
+
+def test_ingest_dates_documents_and_paragraphs(tmp_path, dated_model, run):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "note.eml").write_bytes(
+        b"From: a@example.org\r\nTo: b@example.org\r\nSubject: Paris\r\nDate: Tue, 14 Jun 2016 10:00:00 -0400\r\n\r\n"
+        b"On June 7, Alice Smith met Bob Jones.\r\n\r\nIn 2015, Alice Smith and Bob Jones had never met.\r\n\r\n"
+        b"Alice Smith thanks Bob Jones.\r\n"
+    )
+    (docs / "minutes-2014-03.txt").write_text("Alice Smith called Bob Jones.\n", encoding="utf-8")
+    db = tmp_path / "d.db"
+    result = run("ingest", docs, "--db", db, "--model", dated_model, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["dates"] == {
+        "documents": 2,
+        "dated documents": 2,
+        "by text": 2,
+        "by document": 2,
+        "undated": 0,
+    }
+    assert "dates: 2 of 2 documents; paragraphs: 2 by their own text, 2 by their document's date, 0 undated" in (
+        result.stderr
+    )
+    result = run("timeline", "Alice Smith", "Bob Jones", "--db", db, "--json")
+    items = [
+        (Path(i["file"]).name, i["date"], i["date_precision"], i["date_source"])
+        for i in json.loads(result.stdout)["items"]
+    ]
+    assert items == [
+        ("minutes-2014-03.txt", "2014-03", "month", "document"),  # the file's name
+        ("note.eml", "2015", "year", "text"),  # "In 2015," a DATE span that dates the text
+        ("note.eml", "2016-06-07", "day", "text+document year"),  # "June 7", the year of the Date header
+        ("note.eml", "2016-06-14", "day", "document"),  # the Date header
+    ]
