@@ -134,32 +134,6 @@ class GraphSource(Database):
             tuple(kinds),
         ).fetchone()[0]
 
-    def date_intervals(
-        self, entity_ids: Iterable[int], kinds: Sequence[str], window: Bounds = ALL_TIME
-    ) -> tuple[dict[int, list[tuple[str, str, int]]], dict[tuple[int, int], list[tuple[str, str, int]]]]:
-        """When each entity, and each pair of them, occurs: ``(first day, last day, paragraphs)``, in time order.
-
-        Paragraphs with the same dates are counted together; undated ones are left out. For
-        the page's time slider and the spells of a dynamic GEXF (issue 17).
-        """
-        marks = ",".join("?" * len(kinds))
-        where, args = _in_window(window)
-        rows = self.conn.execute(
-            "WITH pe AS MATERIALIZED (SELECT x.paragraph_id, x.entity_id, p.date_first f, p.date_last l "
-            "FROM json_each(?) w JOIN paragraph_entities x ON x.entity_id = w.value "
-            f"JOIN paragraphs p ON p.id = x.paragraph_id WHERE p.kind IN ({marks}) AND p.date_first IS NOT NULL{where}) "
-            "SELECT entity_id, NULL, f, l, COUNT(*) FROM pe GROUP BY entity_id, f, l UNION ALL "
-            "SELECT a.entity_id, b.entity_id, a.f, a.l, COUNT(*) FROM pe a JOIN pe b "
-            "ON b.paragraph_id = a.paragraph_id AND b.entity_id > a.entity_id GROUP BY a.entity_id, b.entity_id, a.f, a.l "
-            "ORDER BY 1, 2, 3, 4",
-            (json.dumps(sorted(set(entity_ids))), *kinds, *args),
-        )
-        nodes: dict[int, list[tuple[str, str, int]]] = {}
-        pairs: dict[tuple[int, int], list[tuple[str, str, int]]] = {}
-        for a, b, first, last, n in rows:
-            (nodes.setdefault(a, []) if b is None else pairs.setdefault((a, b), [])).append((first, last, n))
-        return nodes, pairs
-
     def cached_graph(self, signature: str) -> bytes | None:
         row = self.conn.execute("SELECT signature, data FROM graph_cache WHERE id = 1").fetchone()
         return row[1] if row and row[0] == signature else None
@@ -209,6 +183,32 @@ class EvidenceReader(Database):
             sql += " LIMIT ?"
             more.append(limit)  # type: ignore[arg-type]
         return [Evidence(*row) for row in self.conn.execute(sql, [*args, *more])]
+
+    def date_intervals(
+        self, entity_ids: Iterable[int], kinds: Sequence[str], window: Bounds = ALL_TIME
+    ) -> tuple[dict[int, list[tuple[str, str, int]]], dict[tuple[int, int], list[tuple[str, str, int]]]]:
+        """When each entity, and each pair of them, occurs: ``(first day, last day, paragraphs)``, in time order.
+
+        Paragraphs with the same dates are counted together; undated ones are left out. For
+        the page's time slider and the spells of a dynamic GEXF (issue 17).
+        """
+        marks = ",".join("?" * len(kinds))
+        where, args = _in_window(window)
+        rows = self.conn.execute(
+            "WITH pe AS MATERIALIZED (SELECT x.paragraph_id, x.entity_id, p.date_first f, p.date_last l "
+            "FROM json_each(?) w JOIN paragraph_entities x ON x.entity_id = w.value "
+            f"JOIN paragraphs p ON p.id = x.paragraph_id WHERE p.kind IN ({marks}) AND p.date_first IS NOT NULL{where}) "
+            "SELECT entity_id, NULL, f, l, COUNT(*) FROM pe GROUP BY entity_id, f, l UNION ALL "
+            "SELECT a.entity_id, b.entity_id, a.f, a.l, COUNT(*) FROM pe a JOIN pe b "
+            "ON b.paragraph_id = a.paragraph_id AND b.entity_id > a.entity_id GROUP BY a.entity_id, b.entity_id, a.f, a.l "
+            "ORDER BY 1, 2, 3, 4",
+            (json.dumps(sorted(set(entity_ids))), *kinds, *args),
+        )
+        nodes: dict[int, list[tuple[str, str, int]]] = {}
+        pairs: dict[tuple[int, int], list[tuple[str, str, int]]] = {}
+        for a, b, first, last, n in rows:
+            (nodes.setdefault(a, []) if b is None else pairs.setdefault((a, b), [])).append((first, last, n))
+        return nodes, pairs
 
     def pair_evidence(
         self, entity_ids: Iterable[int], kinds: Sequence[str], limit: int, window: Bounds = ALL_TIME
