@@ -696,11 +696,11 @@ def edge_ids(p: Loaded, pairs) -> set[str]:
 
 
 def drag_time(p: Loaded, handle: str, day: str) -> None:
-    """Move one handle of the time slider as a user would: set its value, fire the input event."""
+    """Move one handle of the time slider as a user would, to the step of ``day``: set it, fire the input event."""
     p.js(
         """([id, day]) => {
-        const el = document.getElementById(id), [y, m, d] = day.split('-').map(Number);
-        el.value = String(Math.floor(Date.UTC(y, m - 1, d) / 864e5));
+        const el = document.getElementById(id);
+        el.value = String(graphkit.timeSteps().indexOf(day));
         el.dispatchEvent(new Event('input', {bubbles: true}));
     }""",
         [handle, day],
@@ -712,6 +712,8 @@ def test_time_slider_filters_links_by_date(hand_page):
     p = hand_page
     assert p.errors == [] and p.requests == [p.url]
     assert p.js("graphkit.timeRange()") == ["2016-06-01", "2017-12-31"]
+    # the handles step through the days the data begins or ends on
+    assert p.js("graphkit.timeSteps()") == ["2016-06-01", "2016-06-09", "2016-06-30", "2017-01-01", "2017-12-31"]
     assert p.page.is_visible("#time-field")
     assert len(p.js("graphkit.visibleEdgeIds()")) == 7
     drag_time(p, "time-from", "2017-01-01")  # only b2 (2017): Bob Jones works for Acme Corp in Berlin
@@ -722,12 +724,14 @@ def test_time_slider_filters_links_by_date(hand_page):
     assert p.page.inner_text("#time-value") == "2017-01-01 \u2013 2017-12-31"
     assert "Alice Smith" not in p.js("graphkit.visibleNodeIds()")
     drag_time(p, "time-from", "2016-06-01")
-    drag_time(p, "time-to", "2016-06-08")  # a2 (all of June 2016) overlaps; a1 (June 9) does not
+    drag_time(p, "time-to", "2016-06-01")  # a2 (all of June 2016) overlaps; a1 (June 9) does not
     assert set(p.js("graphkit.visibleEdgeIds()")) == edge_ids(
         p, [("Alice Smith", "Bob Jones"), ("Alice Smith", "Berlin"), ("Berlin", "Bob Jones")]
     )
-    drag_time(p, "time-to", "2016-05-01")  # a handle does not pass the other
-    assert p.js("graphkit.timeWindow()") == ["2016-06-01", "2016-06-01"]
+    drag_time(p, "time-to", "2016-06-09")
+    drag_time(p, "time-from", "2017-01-01")  # a handle does not pass the other
+    assert p.js("graphkit.timeWindow()") == ["2016-06-09", "2016-06-09"]
+    assert len(p.js("graphkit.visibleEdgeIds()")) == 5  # a1's three links, and a2's month holds the day
     p.page.click("#filters-reset")
     assert p.js("graphkit.timeWindow()") is None and len(p.js("graphkit.visibleEdgeIds()")) == 7
     assert p.errors == []

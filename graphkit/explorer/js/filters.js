@@ -120,7 +120,7 @@ function resetFilters() {
   state.hiddenComms.clear();
   state.minWeight = baseW;
   state.minMentions = baseM;
-  if (hasTime) setTimeWindow(timeMin, timeMax);
+  if (hasTime) setTimeSteps(0, timeSteps.length - 1);
   applyFilters();
 }
 $("filters-reset").addEventListener("click", resetFilters);

@@ -2,13 +2,18 @@
 // entity stays visible when one of its dated paragraphs falls inside it.
 
 // ------------------------------------------------------------------ the stretch of the data
-var timeMin = Infinity, timeMax = -Infinity;
-[N, E].forEach(function (records) {
-  records.forEach(function (r) {
-    r.when.forEach(function (s) { timeMin = Math.min(timeMin, s[0]); timeMax = Math.max(timeMax, s[1]); });
+// The handles step through the days on which some dated paragraph begins or ends, not through
+// the calendar: one report cites 1970 and is about 2016, and a linear scale of 49 years would
+// give its busy months a few pixels. Every step is a day the data has.
+var timeSteps = (function () {
+  var days = new Set();
+  [N, E].forEach(function (records) {
+    records.forEach(function (r) { r.when.forEach(function (s) { days.add(s[0]); days.add(s[1]); }); });
   });
-});
-var hasTime = timeMin <= timeMax;
+  return Array.from(days).sort(function (a, b) { return a - b; });
+})();
+var hasTime = timeSteps.length > 0;
+var timeMin = hasTime ? timeSteps[0] : 0, timeMax = hasTime ? timeSteps[timeSteps.length - 1] : 0;
 // null: every link, dated or not; else [first day, last day] and undated links are hidden
 var timeWindow = null;
 
@@ -28,36 +33,36 @@ function setupTime() {
   $("time-field").hidden = !hasTime;
   if (!hasTime) return;
   [slFrom, slTo].forEach(function (el) {
-    el.min = String(timeMin);
-    el.max = String(timeMax);
+    el.min = "0";
+    el.max = String(timeSteps.length - 1);
     el.step = "1";
   });
-  slFrom.value = String(timeMin);
-  slTo.value = String(timeMax);
+  slFrom.value = "0";
+  slTo.value = String(timeSteps.length - 1);
 }
 function showTimeValues() {
   if (!hasTime) return;
-  var from = timeWindow ? timeWindow[0] : timeMin, to = timeWindow ? timeWindow[1] : timeMax;
-  $("time-value").textContent = dayText(from) + " \u2013 " + dayText(to);
-  var fill = $("time-fill"), span = Math.max(1, timeMax - timeMin);
-  fill.style.left = (100 * (from - timeMin) / span) + "%";
-  fill.style.right = (100 * (timeMax - to) / span) + "%";
+  var from = int(slFrom.value, 0), to = int(slTo.value, timeSteps.length - 1), last = Math.max(1, timeSteps.length - 1);
+  $("time-value").textContent = dayText(timeSteps[from]) + " \u2013 " + dayText(timeSteps[to]);
+  $("time-fill").style.left = (100 * from / last) + "%";
+  $("time-fill").style.right = (100 * (last - to) / last) + "%";
+  // the handle nearer its own end lies on top, so two handles at one place can still be parted
+  slFrom.style.zIndex = from > last / 2 ? "2" : "1";
   var undated = timeWindow ? undatedLinks() : 0;
   $("time-note").textContent = undated ? plural(undated, "link") + " without a date hidden" : "";
 }
-function setTimeWindow(from, to) {
-  from = Math.max(timeMin, Math.min(from, timeMax));
-  to = Math.max(timeMin, Math.min(to, timeMax));
-  if (from > to) { var t = from; from = to; to = t; }
-  timeWindow = from === timeMin && to === timeMax ? null : [from, to];
+function setTimeSteps(from, to) {
+  var last = timeSteps.length - 1;
+  from = Math.max(0, Math.min(from, last));
+  to = Math.max(from, Math.min(to, last));
   slFrom.value = String(from);
   slTo.value = String(to);
+  timeWindow = from === 0 && to === last ? null : [timeSteps[from], timeSteps[to]];
 }
 function onTimeSlider() {
-  var from = int(slFrom.value, timeMin), to = int(slTo.value, timeMax);
-  if (this === slFrom && from > to) slFrom.value = String(from = to);  // a handle does not pass the other
-  if (this === slTo && to < from) slTo.value = String(to = from);
-  setTimeWindow(from, to);
+  var from = int(slFrom.value, 0), to = int(slTo.value, timeSteps.length - 1);
+  if (from > to) { if (this === slFrom) from = to; else to = from; }  // a handle does not pass the other
+  setTimeSteps(from, to);
   showTimeValues();
   clearTimeout(filterTimer);
   filterTimer = setTimeout(applyFilters, 40);
