@@ -39,15 +39,16 @@ def test_a_new_database_records_its_version(tmp_path):
     assert user_version(tmp_path / "new.db") == SCHEMA_VERSION
 
 
-def test_a_database_stamped_in_meta_only_is_read_at_that_version(tmp_path):
+def test_a_database_of_graphkit_1_0_is_version_1_and_is_brought_up_to_date(tmp_path):
     db = tmp_path / "old.db"
-    write_hand_store(db).close()
     with sqlite3.connect(db) as con:  # 1.0 kept the version in meta only
-        con.execute("PRAGMA user_version = 0")
+        con.executescript(schema.BASE_SCHEMA)
+        con.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+    assert user_version(db) == 0
     with open_store(db) as store:
-        assert store.counts()["documents"] == 2
+        assert store.schema_version == SCHEMA_VERSION
         assert store.get_meta("schema_version") == str(SCHEMA_VERSION)
-    assert user_version(db) == 0  # up to date: opening it wrote nothing
+    assert user_version(db) == SCHEMA_VERSION
 
 
 def test_a_database_of_graphkit_1_0_gets_dates_from_what_it_stored(tmp_path):
