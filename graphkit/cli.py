@@ -208,8 +208,47 @@ def _csv_include(ctx: click.Context, param: click.Parameter, value: str | None) 
     return names
 
 
-def graph_options(f: Callable) -> Callable:
-    """--db, --types, --include and --min-weight: what every graph command is built from."""
+class DateBound(click.ParamType):
+    """A year, a month or a day: 2016, 2016-06, 2016-06-09 (``--since``, ``--until``)."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .dates import parse_iso
+
+        try:
+            return parse_iso(str(value))
+        except BadInput as exc:
+            self.fail(str(exc), param, ctx)
+
+
+_WINDOW = "graphkit.window"
+
+
+def graph_options(run: Callable) -> Callable:
+    """--db, --types, --include, --min-weight, --since and --until: what every graph command is built from.
+
+    The window (--since, --until) goes to :func:`load_graph` through the click context, so
+    that a command's own signature lists only what it uses itself.
+    """
+
+    @functools.wraps(run)
+    def command(*args: Any, since: Any, until: Any, **kwargs: Any) -> Any:
+        from .dates import Window
+
+        click.get_current_context().meta[_WINDOW] = Window(since, until)
+        return run(*args, **kwargs)
+
+    f = click.option(
+        "--until",
+        type=DateBound(),
+        help="Only paragraphs dated up to the end of this year, month or day (2016, 2016-06, 2016-06-09).",
+    )(command)
+    f = click.option(
+        "--since",
+        type=DateBound(),
+        help="Only paragraphs dated from the start of this year, month or day; undated ones are left out.",
+    )(f)
     f = click.option(
         "--min-weight",
         type=click.IntRange(min=1),
@@ -233,12 +272,20 @@ def graph_options(f: Callable) -> Callable:
 
 
 def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], min_weight: int):
+    from .dates import Window
     from .graph import build_graph, kinds_for
     from .store import open_store
 
+    ctx = click.get_current_context()
+    window = ctx.meta.get(_WINDOW, Window())
     store = open_store(db)
-    click.get_current_context().call_on_close(store.close)
-    graph = build_graph(store, types=types or DEFAULT_TYPES, kinds=kinds_for(include), min_weight=min_weight)
+    ctx.call_on_close(store.close)
+    kinds = kinds_for(include)
+    graph = build_graph(store, types=types or DEFAULT_TYPES, kinds=kinds, min_weight=min_weight, window=window)
+    if window:
+        undated = store.undated(kinds)
+        left_out = f"; {_plural(undated, 'paragraph')} without a date left out" if undated else ""
+        click.echo(f"only paragraphs dated {window} count{left_out}", err=True)
     return store, graph
 
 
@@ -324,6 +371,13 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler) -> Ou
     if report.text.aside:  # issue 10: say what was left out, and how to see it and bring it back
         click.echo(
             f"{report.text.describe()}; `graphkit paragraphs FILE` shows why, `--include all` counts them", err=True
+        )
+    if report.ingested:
+        d = report.dates
+        click.echo(
+            f"dates: {d['dated documents']:,} of {d['documents']:,} documents; paragraphs: {d['by text']:,} by their own "
+            f"text, {d['by document']:,} by their document's date, {d['undated']:,} undated",
+            err=True,
         )
     return Output(report.as_dict(), ascii=True)
 
@@ -525,6 +579,46 @@ def evidence(source, target, db, types, include, min_weight) -> Output:
         return "\n".join(lines)
 
     return Output({"source": a, "target": b, "evidence": found}, text)
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True, metavar="NAME [NAME]")
+@graph_options
+@click.option("--undated", is_flag=True, help="Also list the paragraphs without a date, after the dated ones.")
+@output_options
+def timeline(names, db, types, include, min_weight, undated) -> Output:
+    """The dated evidence of one entity, or of two together, earliest first.
+
+    A paragraph's date is the one its own text states, else its document's (an
+    e-mail's Date header, a dateline, the file's name...); each line says which.
+
+    \b
+    Example:
+      graphkit timeline Papadopoulos
+      graphkit timeline "Trump Jr." Veselnitskaya --since 2016-06
+    """
+    from .query import timeline as find_timeline
+
+    store, graph = load_graph(db, types, include, min_weight)
+    found = find_timeline(store, graph, names, undated=undated)
+    dated = [item for item in found["items"] if item.get("date")]
+    span = f", {found['first']} to {found['last']}" if dated else ""
+    rest = f"; {_plural(found['undated'], 'paragraph')} without a date" if found["undated"] else ""
+    hint = " (--undated lists them)" if rest and not undated else ""
+    head = f"{' — '.join(found['entities'])}: {_plural(len(dated), 'dated paragraph')}{span}{rest}{hint}"
+
+    def text() -> str:
+        lines = [head]
+        for item in found["items"]:
+            when = f"{item['date']:<10}  {_SOURCES.get(item['date_source'], '')}" if item.get("date") else "undated"
+            lines += ["", f"{when}  {_where(item)}", _wrap(item["snippet"])]
+        return "\n".join(lines)
+
+    return Output(found, text)
+
+
+# How a timeline line says where its date comes from.
+_SOURCES = {"text": "stated", "text+document year": "stated, year of document", "document": "document's date"}
 
 
 @cli.command()

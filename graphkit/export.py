@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .errors import BadChoice, BadInput, Setting
-from .graph import DEFAULT_TYPES, graph_kinds
+from .graph import DEFAULT_TYPES, graph_kinds, graph_window
 from .layout import community_layout, induced
 from .query import PATH_SLACK, backbone, community_of, hubs, passing_cost
 from .store import EvidenceReader
@@ -145,8 +145,31 @@ def _write_graphml(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: 
 
 
 def _write_gexf(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Path, title: str) -> nx.Graph:
-    _atomic_write(out, lambda fh: nx.write_gexf(_xml_ready(shown), fh), binary=True)
+    from .gexf import write_gexf
+
+    clean = _xml_ready(shown)
+    nodes, pairs = _intervals(store, shown, full)
+    ids = {n: sanitize_xml(str(n)) for n in shown}
+    node_spells = {ids[n]: [(a, b) for a, b, _ in spans] for n, spans in nodes.items()}
+    edge_spells = {(ids[a], ids[b]): [(x, y) for x, y, _ in spans] for (a, b), spans in pairs.items()}
+    description = sanitize_xml(title)
+    _atomic_write(
+        out,
+        lambda fh: write_gexf(clean, fh, node_spells=node_spells, edge_spells=edge_spells, description=description),
+        binary=True,
+    )
     return shown
+
+
+def _intervals(
+    store: EvidenceReader, shown: nx.Graph, full: nx.Graph
+) -> tuple[dict[str, list[tuple[str, str, int]]], dict[tuple[str, str], list[tuple[str, str, int]]]]:
+    """When each node and each link of ``shown`` occurs: ``(first day, last day, paragraphs)`` by node name and pair."""
+    names = {d["entity"]: n for n, d in shown.nodes(data=True)}
+    by_entity, by_pair = store.date_intervals(names, graph_kinds(full), graph_window(full))
+    nodes = {names[e]: spans for e, spans in by_entity.items()}
+    pairs = {(names[a], names[b]): spans for (a, b), spans in by_pair.items() if shown.has_edge(names[a], names[b])}
+    return nodes, pairs
 
 
 def _write_json(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Path, title: str) -> nx.Graph:
@@ -176,7 +199,7 @@ def _write_html(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Pat
 WRITERS: dict[str, Writer] = {
     "html": Writer(_write_html, "an interactive page that works offline"),
     "graphml": Writer(_write_graphml, "GraphML, for Gephi, Cytoscape, yEd and NetworkX"),
-    "gexf": Writer(_write_gexf, "GEXF, Gephi's own format"),
+    "gexf": Writer(_write_gexf, "GEXF 1.3, Gephi's own format, dynamic: its timeline plays the graph"),
     "json": Writer(_write_json, "nodes, links and their first evidence paragraphs"),
 }
 FORMATS: tuple[str, ...] = tuple(WRITERS)
@@ -206,14 +229,19 @@ def _xml_ready(graph: nx.Graph) -> nx.Graph:
 # -- JSON ----------------------------------------------------------------------------
 def _json_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
     kinds = graph_kinds(full)
-    nodes = [
-        {"id": n, **{k: v for k, v in d.items()}, "aliases": d["aliases"].split("|")} for n, d in shown.nodes(data=True)
-    ]
+    window = graph_window(full)
+    nodes = [{"id": n, **_dated(d), "aliases": d["aliases"].split("|")} for n, d in shown.nodes(data=True)]
     edges = []
     for a, b, d in shown.edges(data=True):
-        rows = store.evidence(shown.nodes[a]["entity"], shown.nodes[b]["entity"], kinds, limit=JSON_EVIDENCE_PER_EDGE)
-        edges.append({"source": a, "target": b, **d, "evidence": [r.as_dict() for r in rows]})
+        ends = shown.nodes[a]["entity"], shown.nodes[b]["entity"]
+        rows = store.evidence(*ends, kinds, limit=JSON_EVIDENCE_PER_EDGE, window=window)
+        edges.append({"source": a, "target": b, **_dated(d), "evidence": [r.as_dict() for r in rows]})
     return {"meta": _meta(shown, full, store), "nodes": nodes, "edges": edges}
+
+
+def _dated(attrs: dict[str, Any]) -> dict[str, Any]:
+    """Attributes for JSON: an undated entity or link has null ``first`` and ``last``, not ""."""
+    return {k: (v or None) if k in ("first", "last") else v for k, v in attrs.items()}
 
 
 def _meta(shown: nx.Graph, full: nx.Graph, store: EvidenceReader) -> dict[str, Any]:
@@ -244,6 +272,7 @@ def _meta(shown: nx.Graph, full: nx.Graph, store: EvidenceReader) -> dict[str, A
         "nodes_shown": n,
         "edges_shown": m,
         "kinds": ",".join(graph_kinds(full)),
+        "window": full.graph.get("window") or None,  # --since/--until (issue 17)
         "omitted": omitted,
         "left_out": _left_out(store, full),
     }
@@ -265,6 +294,8 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
     from pyvis.network import Network
 
     kinds = graph_kinds(full)
+    window = graph_window(full)
+    when_nodes, when_pairs = _intervals(store, shown, full)
     communities = community_of(shown)
     significant = _significant(shown)
     positions = _layout(shown, communities, {n for link in significant["links"] for n in link})
@@ -297,13 +328,16 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "centrality": round(strength[n] / top_strength, 4),
                 "cost": cost[n],
                 "hub": n in top,
-                "files": store.documents_of(d["entity"], kinds),
+                "files": store.documents_of(d["entity"], kinds, window),
+                "first": d.get("first") or None,
+                "last": d.get("last") or None,
+                "when": [list(span) for span in when_nodes.get(n, [])],
                 "shape": base.get("shape", "dot"),
             }
         )
     edges, paragraph_ids = [], set()
     entity = {n: d["entity"] for n, d in shown.nodes(data=True)}
-    evidence = store.pair_evidence(entity.values(), kinds, EVIDENCE_PER_EDGE)
+    evidence = store.pair_evidence(entity.values(), kinds, EVIDENCE_PER_EDGE, window)
     for i, (a, b, d) in enumerate(sorted(shown.edges(data=True), key=lambda e: -e[2]["weight"])):
         rows = evidence.get((min(entity[a], entity[b]), max(entity[a], entity[b])), [])
         paragraph_ids.update(rows)
@@ -318,6 +352,10 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "backbone": frozenset((a, b)) in significant["links"],
                 "evidence": rows,
                 "evidence_total": d["weight"],
+                "first": d.get("first") or None,
+                "last": d.get("last") or None,
+                # when its paragraphs are dated: [first day, last day, paragraphs], for the time slider
+                "when": [list(span) for span in when_pairs.get((a, b)) or when_pairs.get((b, a)) or []],
             }
         )
     return {
@@ -350,6 +388,9 @@ def _paragraphs(store: EvidenceReader, shown: nx.Graph, ids: Sequence[int]) -> d
             "kind": row.kind,
             "text": row.text,
             "spans": [],
+            "date": row.date,
+            "date_precision": row.date_precision,
+            "date_source": row.date_source,
         }
     for pid, start, end, entity in store.spans(ids):
         if entity in names and str(pid) in out:
@@ -388,7 +429,7 @@ def _layout(graph: nx.Graph, communities: dict[str, int], core: set[str]) -> dic
 
 
 # The explorer's code, split by concern (issue 15), in the order the page runs it.
-APP_MODULES = ("util", "data", "filters", "graph", "panels", "path", "start")
+APP_MODULES = ("util", "data", "time", "filters", "graph", "panels", "path", "start")
 
 
 def _asset(*parts: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from .errors import BadChoice, BadInput, NoPath, UnknownEntity
-from .graph import graph_kinds
+from .graph import graph_kinds, graph_window
 from .normalize import clean_mention, entity_key
 from .store import Evidence, EvidenceReader
 from .vocabulary import PLACE_TYPES, SPECIFIC_TYPES
@@ -46,6 +46,7 @@ __all__ = [
     "node_summary",
     "with_spans",
     "snippet",
+    "timeline",
 ]
 
 # Betweenness runs one breadth-first search per pivot, each visiting every node and edge;
@@ -135,7 +136,7 @@ def find_node(graph: nx.Graph, name: str) -> str:
         label = graph.nodes[index[k]].get("label", index[k])
         if label not in suggestions:
             suggestions.append(label)
-    raise UnknownEntity(name, suggestions[:5])
+    raise UnknownEntity(name, suggestions[:5], window=graph.graph.get("window", ""))
 
 
 def _without(graph: nx.Graph, avoid: Collection[str], keep: Collection[str]) -> nx.Graph:
@@ -305,7 +306,8 @@ def path_hops(store: EvidenceReader, graph: nx.Graph, path: Sequence[str], *, pe
     hops = []
     for a, b in zip(path, path[1:]):
         data = graph.edges[a, b]
-        rows = store.evidence(graph.nodes[a]["entity"], graph.nodes[b]["entity"], kinds, limit=per_hop)
+        ends = graph.nodes[a]["entity"], graph.nodes[b]["entity"]
+        rows = store.evidence(*ends, kinds, limit=per_hop, window=graph_window(graph))
         hops.append(
             {
                 "source": a,
@@ -398,8 +400,48 @@ def evidence(
 ) -> tuple[str, str, list[Evidence]]:
     """Every paragraph in which both entities occur."""
     na, nb = find_node(graph, a), find_node(graph, b)
-    rows = store.evidence(graph.nodes[na]["entity"], graph.nodes[nb]["entity"], kinds or graph_kinds(graph))
+    ends = graph.nodes[na]["entity"], graph.nodes[nb]["entity"]
+    rows = store.evidence(*ends, kinds or graph_kinds(graph), window=graph_window(graph))
     return na, nb, rows
+
+
+def timeline(store: EvidenceReader, graph: nx.Graph, names: Sequence[str], *, undated: bool = False) -> dict[str, Any]:
+    """The dated evidence of one entity, or of a pair, earliest first (issue 17).
+
+    Each item is a paragraph where the entity occurs (or both do) with its ``date``,
+    ``date_precision`` and ``date_source`` (the paragraph's own date, or its document's),
+    file, paragraph and line, and a ``snippet`` around the names and the date. Paragraphs
+    without a date are counted in ``undated`` and listed after the others only when
+    ``undated`` is asked for; the graph's window (``--since``/``--until``) applies.
+    """
+    if not 1 <= len(names) <= 2:
+        raise BadInput(f"a timeline is of one entity or of two, not {len(names)}")
+    nodes = [find_node(graph, name) for name in names]
+    if len(nodes) == 2 and nodes[0] == nodes[1]:
+        raise BadInput(f"{names[0]!r} and {names[1]!r} are the same entity ({nodes[0]})")
+    ids = [graph.nodes[n]["entity"] for n in nodes] + [None]
+    rows = store.evidence(ids[0], ids[1], graph_kinds(graph), window=graph_window(graph), by_date=True)
+    shown = [r for r in rows if r.date or undated]
+    items = with_spans(store, graph, shown, nodes)
+    for item in items:
+        item["snippet"] = snippet(_with_date_mark(item))
+    dated = [item for item in items if item.get("date")]
+    return {
+        "entities": nodes,
+        "first": dated[0]["date"] if dated else None,
+        "last": max((i["date"] for i in dated), default=None),
+        "items": items,
+        "undated": sum(r.date is None for r in rows),
+    }
+
+
+def _with_date_mark(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with its date as one more mention, so that its snippet shows the date as well as the names."""
+    at = item["text"].find(item["date_text"]) if item.get("date_text") else -1
+    if at < 0:
+        return item
+    mark = {"name": "\0date", "start": at, "end": at + len(item["date_text"])}
+    return {**item, "mentions": [*item["mentions"], mark]}
 
 
 def node_summary(graph: nx.Graph, node: str) -> dict[str, Any]:

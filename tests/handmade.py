@@ -14,12 +14,18 @@ From body paragraphs only, the graph is::
        Paris    Berlin(*)  Acme Corp         Dave Brown (no links)
 
     edges: Alice-Bob 2, Alice-Paris 1, Bob-Paris 1, Alice-Berlin 1, Bob-Berlin 2, Bob-Acme 1, Acme-Berlin 1
+
+Dates (issue 17): ``a.txt`` is dated June 2016; a1 states June 9, 2016, a2 states nothing (so
+June 2016, its document's), a3 states January 15, 2017. ``b.txt`` has no date; b2 states 2017,
+b1 and b3 nothing (undated). So Alice-Bob runs from 2016-06 to 2016-06-09, Bob-Berlin from
+2016-06 to 2017, and Dave Brown has no date at all.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from graphkit.dates import ParagraphDate, parse_iso
 from graphkit.normalize import entity_key
 from graphkit.store import Store, open_store
 
@@ -46,6 +52,9 @@ DOCUMENTS = {
         ("body", "Dave Brown stayed home.", ["Dave Brown"]),
     ],
 }
+DOCUMENT_DATES = {"a.txt": "2016-06"}
+# (file, paragraph number) -> the date the paragraph's own text states
+STATED_DATES = {("a.txt", 1): "2016-06-09", ("a.txt", 3): "2017-01-15", ("b.txt", 2): "2017"}
 BODY_EDGES = {
     ("Alice Smith", "Bob Jones"): (2, 1),
     ("Alice Smith", "Paris"): (1, 1),
@@ -55,6 +64,17 @@ BODY_EDGES = {
     ("Acme Corp", "Bob Jones"): (1, 1),
     ("Acme Corp", "Berlin"): (1, 1),
 }
+
+
+def paragraph_dates(name: str, count: int) -> dict[int, tuple]:
+    """The date columns of a file's paragraphs, from STATED_DATES and DOCUMENT_DATES."""
+    document = parse_iso(DOCUMENT_DATES[name]) if name in DOCUMENT_DATES else None
+    out = {}
+    for number in range(1, count + 1):
+        own = STATED_DATES.get((name, number))
+        pd = ParagraphDate(parse_iso(own) if own else None, own or "", "text" if own else None, document)
+        out[number] = pd.as_row()
+    return out
 
 
 def write_hand_store(db: Path, entities=ENTITIES, documents=DOCUMENTS) -> Store:
@@ -80,6 +100,8 @@ def write_hand_store(db: Path, entities=ENTITIES, documents=DOCUMENTS) -> Store:
             model="hand",
             paragraphs=rows,
             mentions=mentions,
+            date=(DOCUMENT_DATES[name], "by hand") if name in DOCUMENT_DATES else None,
+            paragraph_dates=paragraph_dates(name, len(paragraphs)),
         )
     owner = {entity_key(form): i for i, _, _, forms in entities for form in forms}
     store.write_entities(

@@ -800,3 +800,79 @@ def test_a_small_graph_opens_whole(page_from_data):
     assert p.js("graphkit.view()") == "all"
     assert p.page.locator("#view-field").is_hidden()
     assert len(p.js("graphkit.visibleNodeIds()")) == 7
+
+
+# ---------------------------------------------------------------------------------------------
+# time (issue 17): the slider, evidence by date, first and last appearance
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture
+def hand_page(open_page, hand_store, tmp_path):
+    """tests/handmade.py's store, exported by `graphkit export`: every date is known by hand."""
+    from graphkit.export import export_graph
+    from graphkit.graph import build_graph
+
+    out = tmp_path / "hand.html"
+    export_graph(hand_store, build_graph(hand_store), "html", out)
+    return open_page(out)
+
+
+def edge_ids(p: Loaded, pairs) -> set[str]:
+    ids = p.js("graphkit.edges.get().map(e => [e.id, [e.from, e.to].sort().join('|')])")
+    wanted = {"|".join(sorted(pair)) for pair in pairs}
+    return {i for i, key in ids if key in wanted}
+
+
+def drag_time(p: Loaded, handle: str, day: str) -> None:
+    """Move one handle of the time slider as a user would, to the step of ``day``: set it, fire the input event."""
+    p.js(
+        """([id, day]) => {
+        const el = document.getElementById(id);
+        el.value = String(graphkit.timeSteps().indexOf(day));
+        el.dispatchEvent(new Event('input', {bubbles: true}));
+    }""",
+        [handle, day],
+    )
+    p.page.wait_for_timeout(150)  # the filter waits 40 ms for the handle to settle
+
+
+def test_time_slider_filters_links_by_date(hand_page):
+    p = hand_page
+    assert p.errors == [] and p.requests == [p.url]
+    assert p.js("graphkit.timeRange()") == ["2016-06-01", "2017-12-31"]
+    # the handles step through the days the data begins or ends on
+    assert p.js("graphkit.timeSteps()") == ["2016-06-01", "2016-06-09", "2016-06-30", "2017-01-01", "2017-12-31"]
+    assert p.page.is_visible("#time-field")
+    assert len(p.js("graphkit.visibleEdgeIds()")) == 7
+    drag_time(p, "time-from", "2017-01-01")  # only b2 (2017): Bob Jones works for Acme Corp in Berlin
+    assert set(p.js("graphkit.visibleEdgeIds()")) == edge_ids(
+        p, [("Acme Corp", "Bob Jones"), ("Acme Corp", "Berlin"), ("Berlin", "Bob Jones")]
+    )
+    assert p.js("graphkit.timeWindow()") == ["2017-01-01", "2017-12-31"]
+    assert p.page.inner_text("#time-value") == "2017-01-01 \u2013 2017-12-31"
+    assert "Alice Smith" not in p.js("graphkit.visibleNodeIds()")
+    drag_time(p, "time-from", "2016-06-01")
+    drag_time(p, "time-to", "2016-06-01")  # a2 (all of June 2016) overlaps; a1 (June 9) does not
+    assert set(p.js("graphkit.visibleEdgeIds()")) == edge_ids(
+        p, [("Alice Smith", "Bob Jones"), ("Alice Smith", "Berlin"), ("Berlin", "Bob Jones")]
+    )
+    drag_time(p, "time-to", "2016-06-09")
+    drag_time(p, "time-from", "2017-01-01")  # a handle does not pass the other
+    assert p.js("graphkit.timeWindow()") == ["2016-06-09", "2016-06-09"]
+    assert len(p.js("graphkit.visibleEdgeIds()")) == 5  # a1's three links, and a2's month holds the day
+    p.page.click("#filters-reset")
+    assert p.js("graphkit.timeWindow()") is None and len(p.js("graphkit.visibleEdgeIds()")) == 7
+    assert p.errors == []
+
+
+def test_evidence_sorted_by_date_and_first_last_appearance(hand_page):
+    p = hand_page
+    [ab] = edge_ids(p, [("Alice Smith", "Bob Jones")])
+    p.js(f"graphkit.selectEdge({json.dumps(ab)})")
+    dates = p.js("Array.from(document.querySelectorAll('#evidence .ev-date')).map(d => [d.textContent, d.title])")
+    assert dates == [["2016-06", "the document's date"], ["2016-06-09", "stated in the paragraph"]]
+    assert p.page.inner_text("#panel-dates") == "First together 2016-06, last 2016-06-09"
+    p.js("graphkit.selectNode('Bob Jones')")
+    assert p.page.inner_text("#panel-dates") == "First appears 2016-06, last 2017"
+    p.js("graphkit.selectNode('Dave Brown')")
+    assert p.page.inner_text("#panel-dates") == "No dated paragraph."
+    assert p.errors == []

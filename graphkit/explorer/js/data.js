@@ -29,6 +29,20 @@ Object.keys(raw.types && typeof raw.types === "object" ? raw.types : {}).forEach
   if (c) typeColor[t] = c;
 });
 
+// Dates (issue 17): "2016", "2016-06" or "2016-06-09" as the data says, or null; and the
+// stretches of days an entity's or a link's paragraphs are dated to, as day numbers.
+function isoDate(v) { return typeof v === "string" && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null; }
+function dayNumber(iso) {
+  var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(str(iso));
+  return m ? Math.floor(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 864e5) : NaN;
+}
+function dayText(n) { return new Date(n * 864e5).toISOString().slice(0, 10); }
+function spells(list) {
+  return (Array.isArray(list) ? list : []).map(function (s) {
+    return Array.isArray(s) ? [dayNumber(s[0]), dayNumber(s[1]), Math.max(1, int(s[2], 1))] : null;
+  }).filter(function (s) { return s && isFinite(s[0]) && isFinite(s[1]) && s[0] <= s[1]; });
+}
+
 var N = new Map();          // id -> node record
 var E = new Map();          // id -> edge record
 var adj = new Map();        // id -> [edge records], heaviest first
@@ -53,6 +67,7 @@ raw.nodes.forEach(function (n) {
     cost: Math.max(0, num(n.cost, 0)),  // what an informative path pays to pass through (query.passing_cost)
     hub: n.hub === true,  // one of the most connected entities (query.hubs)
     files: Array.isArray(n.files) ? n.files.map(function (f) { return str(f); }) : [],
+    first: isoDate(n.first), last: isoDate(n.last), when: spells(n.when),
     maxW: 0, degree: 0
   };
   N.set(id, rec);
@@ -74,7 +89,8 @@ var edgeSeq = 0;
     strength: Math.max(-1, Math.min(1, num(e.strength, 0))),  // association strength (NPMI)
     backbone: e.backbone === true,  // a significant link (disparity filter)
     evidence: evidence,
-    evidenceTotal: Math.max(evidence.length, int(e.evidence_total, evidence.length))
+    evidenceTotal: Math.max(evidence.length, int(e.evidence_total, evidence.length)),
+    first: isoDate(e.first), last: isoDate(e.last), when: spells(e.when)
   };
   E.set(id, rec);
   adj.get(from).push(rec);

@@ -1,4 +1,4 @@
-// filters.js: what is visible: type, community, link-weight and mention filters, the legend and the sliders.
+// filters.js: what is visible: type, community, link-weight, mention and time filters, the legend and the sliders.
 
 // ------------------------------------------------------------------ filters
 function quantile(arr, q) { return arr.length ? arr[Math.round(q * (arr.length - 1))] : 0; }
@@ -20,13 +20,13 @@ var visN = new Set(), visE = new Set();  // what is drawn
 var passN = new Set(), passE = new Set(); // what the filters let through: what paths and search can reach
 function nodePasses(n) {
   return !state.hiddenTypes.has(n.type) && !state.hiddenComms.has(n.community) && n.mentions >= state.minMentions &&
-    (n.degree === 0 || n.maxW >= state.minWeight);
+    (n.degree === 0 || n.maxW >= state.minWeight) && inTime(n);
 }
 function computeVisibility() {
   passN = new Set();
   passE = new Set();
   N.forEach(function (n) { if (nodePasses(n)) passN.add(n.id); });
-  E.forEach(function (e) { if (e.weight >= state.minWeight && passN.has(e.from) && passN.has(e.to)) passE.add(e.id); });
+  E.forEach(function (e) { if (e.weight >= state.minWeight && passN.has(e.from) && passN.has(e.to) && inTime(e)) passE.add(e.id); });
   if (state.view !== "backbone") { visN = passN; visE = passE; return; }
   // the backbone: its entities, the expanded ones and their neighbours, and the pinned path
   visN = new Set();
@@ -124,6 +124,7 @@ function applyFilters() {
   slW.value = String(state.minWeight);
   slM.value = String(state.minMentions);
   showSliderValues();
+  showTimeValues();
   updateStats();
   renderLegend();
   // keep the current selection consistent with what is visible
@@ -138,6 +139,7 @@ function resetFilters() {
   state.hiddenComms.clear();
   state.minWeight = baseW;
   state.minMentions = baseM;
+  if (hasTime) setTimeSteps(0, timeSteps.length - 1);
   applyFilters();
 }
 $("filters-reset").addEventListener("click", resetFilters);

@@ -97,8 +97,11 @@ function evidenceCard(pid, a, b) {
   }
   var kind = str(p.kind, "body") || "body";
   var known = kind === "comment" || kind === "boilerplate";
+  var date = dateLabel(p);
   return h("div", { class: "ev" + (kind === "boilerplate" ? " boilerplate" : ""), "data-paragraph": pid }, [
     h("div", { class: "ev-head" }, [
+      date ? h("span", { class: "ev-date" + (str(p.date_source) === "document" ? " from-document" : ""),
+        text: date.text, title: date.title }) : h("span", { class: "ev-date undated", text: "undated" }),
       h("span", { class: "ev-file", text: str(p.file, "?") }),
       h("span", { class: "ev-para", text: "\u00b6 " + str(p.paragraph, "?") }),
       h("span", { class: "ev-kind" + (known ? " k-" + kind : ""), text: kind })
@@ -112,6 +115,21 @@ function notEmbedded(e) {
   return h("div", { class: "ev-more" }, [
     plural(k, "more paragraph") + " not embedded in this page. All of them: ",
     h("code", { text: "graphkit evidence \"" + N.get(e.from).label + "\" \"" + N.get(e.to).label + "\"" })
+  ]);
+}
+
+// Evidence earliest first (issue 17): by date as written ("2016-06" before "2016-06-09"), undated last.
+function byDate(pids) {
+  var key = function (pid) { var p = paragraphs[pid]; return p && isoDate(p.date) ? isoDate(p.date) : "~"; };
+  return pids.map(function (pid, i) { return [key(pid), i, pid]; })
+    .sort(function (x, y) { return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]; })
+    .map(function (x) { return x[2]; });
+}
+function datesLine(rec, what) {
+  if (!rec.first) return h("p", { class: "muted dates", id: "panel-dates", text: "No dated paragraph." });
+  var both = rec.last && rec.last !== rec.first;
+  return h("p", { class: "dates", id: "panel-dates" }, [
+    what + " ", h("b", { text: rec.first }), both ? ", last " : null, both ? h("b", { text: rec.last }) : null
   ]);
 }
 
@@ -171,6 +189,7 @@ function renderNodePanel(n) {
       stat(visDeg === list.length ? fmt(list.length) : fmt(visDeg) + "/" + fmt(list.length), "links"),
       stat(fmtCentrality(n.centrality), "centrality")
     ]),
+    datesLine(n, "First appears"),
     aliases.length ? h("h3", null, ["Also written as", h("span", { class: "h-note", text: fmt(aliases.length) })]) : null,
     aliases.length ? h("div", { class: "chips", id: "aliases" }, aliases.slice(0, 60).map(function (a) {
       return h("span", { class: "chip", text: a, title: a });
@@ -195,8 +214,9 @@ function renderEdgePanel(e) {
       stat(fmt(e.weight), "paragraphs"), stat(fmt(e.documents), "documents"), stat(e.strength.toFixed(2), "strength"),
       stat(fmt(e.evidence.length) + (e.evidenceTotal > e.evidence.length ? "/" + fmt(e.evidenceTotal) : ""), "quoted below")
     ]),
-    h("h3", null, ["Evidence", h("span", { class: "h-note", text: "paragraphs naming both" })]),
-    h("div", { class: "ev-list", id: "evidence" }, e.evidence.map(function (pid) { return evidenceCard(pid, a.id, b.id); })
+    datesLine(e, "First together"),
+    h("h3", null, ["Evidence", h("span", { class: "h-note", text: "paragraphs naming both, earliest first" })]),
+    h("div", { class: "ev-list", id: "evidence" }, byDate(e.evidence).map(function (pid) { return evidenceCard(pid, a.id, b.id); })
       .concat([notEmbedded(e)]).concat(e.evidence.length ? [] : [h("p", { class: "muted", text: "No paragraphs embedded for this link." })]))
   ]);
 }
@@ -229,6 +249,7 @@ function renderOverview() {
       h("li", { text: "Click a line to read every paragraph that names both." }),
       h("li", { text: "Path: type two names in the toolbar to see how they connect, hop by hop, with evidence." }),
       h("li", { text: "Legend: click a type to hide it, double-click to show only that type." }),
+      hasTime ? h("li", { text: "Dates: drag the two handles to keep only the links dated within that stretch of time." }) : null,
       h("li", null, [h("span", { class: "kbd", text: "/" }), " search \u00b7 ", h("span", { class: "kbd", text: "Esc" }), " clear"])
     ])
   ]);

@@ -59,6 +59,7 @@ document.addEventListener("keydown", function (ev) {
 // ------------------------------------------------------------------ start
 renderView();
 showSliderValues();
+showTimeValues();
 updateStats();
 renderLegend();
 renderOverview();
@@ -85,6 +86,10 @@ Object.assign(G, {
     applyFilters();
   },
   resetFilters: resetFilters,
+  // the time slider (issue 17): [first, last] day of the data, and the window chosen ("" when it is all)
+  timeRange: function () { return hasTime ? [dayText(timeMin), dayText(timeMax)] : null; },
+  timeSteps: function () { return timeSteps.map(dayText); },
+  timeWindow: function () { return timeWindow ? [dayText(timeWindow[0]), dayText(timeWindow[1])] : null; },
   fit: function () { fitView(null, false); },
   visibleNodeIds: function () { return Array.from(visN); },
   visibleEdgeIds: function () { return Array.from(visE); },
