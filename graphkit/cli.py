@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,6 +28,9 @@ from . import __version__
 from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
 from .formats import describe_formats
 from .vocabulary import DEFAULT_TYPES, INCLUDE_CHOICES, KIND_CHOICES, SPECIFIC_TYPES
+
+if TYPE_CHECKING:
+    from .api import Graphkit, GraphOptions
 
 DEFAULT_DB = "graphkit.db"
 
@@ -228,7 +231,7 @@ _WINDOW = "graphkit.window"
 def graph_options(run: Callable) -> Callable:
     """--db, --types, --include, --min-weight, --since and --until: what every graph command is built from.
 
-    The window (--since, --until) goes to :func:`load_graph` through the click context, so
+    The window (--since, --until) goes to :func:`open_graph` through the click context, so
     that a command's own signature lists only what it uses itself.
     """
 
@@ -271,22 +274,26 @@ def graph_options(run: Callable) -> Callable:
     return db_option(f)
 
 
-def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], min_weight: int):
+def open_graph(
+    db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], min_weight: int
+) -> tuple[Graphkit, GraphOptions]:
+    """The database (closed with the command) and the graph options of the API's calls, the graph built."""
+    from .api import open as open_database
     from .dates import Window
-    from .graph import build_graph, kinds_for
-    from .store import open_store
 
     ctx = click.get_current_context()
     window = ctx.meta.get(_WINDOW, Window())
-    store = open_store(db)
-    ctx.call_on_close(store.close)
-    kinds = kinds_for(include)
-    graph = build_graph(store, types=types or DEFAULT_TYPES, kinds=kinds, min_weight=min_weight, window=window)
+    g = open_database(db)
+    ctx.call_on_close(g.close)
+    options: GraphOptions = dict(
+        types=types, include=include, min_weight=min_weight, since=window.since, until=window.until
+    )
+    g.graph(**options, copy=False)  # built before the note below, as the answer will use it
     if window:
-        undated = store.undated(kinds)
+        undated = g.undated(include=include)
         left_out = f"; {_plural(undated, 'paragraph')} without a date left out" if undated else ""
         click.echo(f"only paragraphs dated {window} count{left_out}", err=True)
-    return store, graph
+    return g, options
 
 
 # -- commands ------------------------------------------------------------------------
@@ -345,22 +352,23 @@ Example:
 )
 @output_options
 def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler) -> Output:
-    from .curation import read_aliases_file, replace_aliases
-    from .ingest import ingest as run_ingest
-    from .store import open_store
+    from .api import open as open_database
+    from .curation import read_aliases_file
 
-    rules = read_aliases_file(aliases_file) if aliases_file else None  # a bad file is refused before the store is made
-    with open_store(db, create=True) as store:
-        if rules is not None:
-            replace_aliases(store, aliases_file, rules)
+    if aliases_file:
+        read_aliases_file(aliases_file)  # a bad file is refused before the store is made
+    with open_database(db, create=True) as g:
         bar = _Progress()
-        options = dict(model=model, workers=workers, batch_size=batch_size, progress=bar.update, warn=_warn)
-        if scheduler:
-            from .distributed import ingest_distributed
-
-            report = ingest_distributed(store, paths, scheduler=scheduler, **options)
-        else:
-            report = run_ingest(store, paths, **options)
+        report = g.ingest(
+            paths,
+            aliases=aliases_file,
+            model=model,
+            workers=workers,
+            batch_size=batch_size,
+            scheduler=scheduler,
+            progress=bar.update,
+            warn=_warn,
+        )
         bar.finish()
     click.echo(
         f"{report.ingested} files ingested, {report.unchanged} unchanged, {len(report.skipped)} skipped; "
@@ -437,16 +445,16 @@ def path(source, target, db, types, include, min_weight, by, avoid, per_hop) -> 
       graphkit path Trump Kryuchkov --shortest
       graphkit path Trump Kryuchkov --strongest --avoid Putin
     """
-    from .query import find_path, path_hops, shorter_path, snippet
+    from .query import snippet
 
-    store, graph = load_graph(db, types, include, min_weight)
-    nodes = find_path(graph, source, target, by=by or "informative", avoid=avoid)
-    shorter = shorter_path(graph, nodes, avoid=avoid) if not by else None
-    hops = path_hops(store, graph, nodes, per_hop=per_hop)
+    g, options = open_graph(db, types, include, min_weight)
+    found = g.path(source, target, by=by or "informative", avoid=avoid, evidence=per_hop, **options)
+    shorter = [step["name"] for step in found["shorter"] or []]
 
     def text() -> str:
-        lines = [" -> ".join(nodes), *([_shorter_line(graph, shorter)] if shorter else []), ""]
-        for hop in hops:
+        graph = g.graph(**options, copy=False)
+        lines = [" -> ".join(found.names), *([_shorter_line(graph, shorter)] if shorter else []), ""]
+        for hop in found["hops"]:
             lines.append(
                 f"{hop['source']} — {hop['target']}  "
                 f"({_plural(hop['weight'], 'paragraph')}, {_plural(hop['documents'], 'document')}, "
@@ -457,16 +465,7 @@ def path(source, target, db, types, include, min_weight, by, avoid, per_hop) -> 
                 lines.append(_wrap(snippet(ev)))
         return "\n".join(lines).rstrip()
 
-    def named(names: Sequence[str]) -> list[dict[str, str]]:
-        return [{"name": n, "type": graph.nodes[n]["type"]} for n in names]
-
-    data = {
-        "by": by or "informative",
-        "path": named(nodes),
-        "shorter": named(shorter) if shorter else None,
-        "hops": hops,
-    }
-    return Output(data, text)
+    return Output(found, text)
 
 
 def _shorter_line(graph: Any, shorter: Sequence[str]) -> str:
@@ -501,20 +500,15 @@ def central(db, types, include, min_weight, by, only, top) -> Output:
       graphkit central --by betweenness --top 5
       graphkit central --type GPE,NORP
     """
-    from .query import centrality
-
-    _store, graph = load_graph(db, types, include, min_weight)
-    wanted = None if only and "ALL" in only else only or SPECIFIC_TYPES
-    ranked, note = centrality(graph, by, types=wanted, top=top)
+    g, options = open_graph(db, types, include, min_weight)
+    found = g.central(by=by, type=only, top=top, **options)
     counts = by in ("degree", "weighted")
-    rows = [(i, n, graph.nodes[n]["type"], f"{s:g}" if counts else f"{s:.4f}") for i, (n, s) in enumerate(ranked, 1)]
-    data = {
-        "by": by,
-        "types": list(wanted) if wanted else None,
-        "note": note,
-        "results": [{"name": n, "type": graph.nodes[n]["type"], "score": s} for n, s in ranked],
-    }
-    return Output(data, lambda: table(["#", "entity", "type", by], rows), notes=[note] if note else [])
+    rows = [
+        (i, r["name"], r["type"], f"{r['score']:g}" if counts else f"{r['score']:.4f}")
+        for i, r in enumerate(found["results"], 1)
+    ]
+    note = found["note"]
+    return Output(found, lambda: table(["#", "entity", "type", by], rows), notes=[note] if note else [])
 
 
 @cli.command()
@@ -540,14 +534,11 @@ def neighbors(name, db, types, include, min_weight, by, top) -> Output:
       graphkit neighbors Putin --top 5
       graphkit neighbors Putin --by weight
     """
-    from .query import neighbors as find_neighbors
-
-    _store, graph = load_graph(db, types, include, min_weight)
-    node, rows = find_neighbors(graph, name, top=top, by=by)
-    cells = [(r["name"], r["type"], f"{r['strength']:.2f}", r["weight"], r["documents"]) for r in rows]
+    g, options = open_graph(db, types, include, min_weight)
+    found = g.neighbors(name, by=by, top=top, **options)
+    cells = [(r["name"], r["type"], f"{r['strength']:.2f}", r["weight"], r["documents"]) for r in found["neighbors"]]
     return Output(
-        {"name": node, "by": by, "neighbors": rows},
-        lambda: f"{node}\n" + table(["entity", "type", "strength", "paragraphs", "documents"], cells),
+        found, lambda: f"{found['name']}\n" + table(["entity", "type", "strength", "paragraphs", "documents"], cells)
     )
 
 
@@ -565,20 +556,16 @@ def evidence(source, target, db, types, include, min_weight) -> Output:
     Example:
       graphkit evidence Biden Putin
     """
-    from .query import evidence as find_evidence
-    from .query import with_spans
-
-    store, graph = load_graph(db, types, include, min_weight)
-    a, b, rows = find_evidence(store, graph, source, target)
-    found = with_spans(store, graph, rows, (a, b))
+    g, options = open_graph(db, types, include, min_weight)
+    found = g.evidence(source, target, **options)
 
     def text() -> str:
-        lines = [f"{a} — {b}: {_plural(len(rows), 'paragraph')}"]
-        for ev in found:
+        lines = [f"{found['source']} — {found['target']}: {_plural(len(found['evidence']), 'paragraph')}"]
+        for ev in found["evidence"]:
             lines += ["", f"  {_where(ev)}", _wrap(ev["text"], "    ")]
         return "\n".join(lines)
 
-    return Output({"source": a, "target": b, "evidence": found}, text)
+    return Output(found, text)
 
 
 @cli.command()
@@ -597,10 +584,8 @@ def timeline(names, db, types, include, min_weight, undated) -> Output:
       graphkit timeline Papadopoulos
       graphkit timeline "Trump Jr." Veselnitskaya --since 2016-06
     """
-    from .query import timeline as find_timeline
-
-    store, graph = load_graph(db, types, include, min_weight)
-    found = find_timeline(store, graph, names, undated=undated)
+    g, options = open_graph(db, types, include, min_weight)
+    found = g.timeline(*names, undated=undated, **options)
     dated = [item for item in found["items"] if item.get("date")]
     span = f", {found['first']} to {found['last']}" if dated else ""
     rest = f"; {_plural(found['undated'], 'paragraph')} without a date" if found["undated"] else ""
@@ -637,12 +622,9 @@ def entities(db, types, include, min_weight, only, top, explain, document) -> Ou
       graphkit entities --explain Trump
       graphkit entities --explain Sessions --document Volume_2
     """
-    from .query import entity_table
-    from .query import explain as explain_entity
-
-    store, graph = load_graph(db, types, include, min_weight)
+    g, options = open_graph(db, types, include, min_weight)
     if explain:
-        data = explain_entity(store, graph, explain, document=document)
+        data = g.explain(explain, document=document, **options)
         forms = [(f["form"], f["label"], f["mentions"], f["why"]) for f in data["forms"]]
         head = f"{data['name']} ({data['type']}, {data['mentions']} mentions in {data['documents']} documents)\n"
         return Output(
@@ -651,7 +633,7 @@ def entities(db, types, include, min_weight, only, top, explain, document) -> Ou
                 head + table(["form", "model label", "mentions", "why joined"], forms) + _in_document(data, document)
             ),
         )
-    rows = entity_table(graph, types=only, top=top)
+    rows = g.entities(type=only, top=top, **options)
     cells = [
         (
             r["name"],
@@ -679,10 +661,8 @@ def communities(db, types, include, min_weight, members, top) -> Output:
     Example:
       graphkit communities --top 5
     """
-    from .query import communities as find_communities
-
-    _store, graph = load_graph(db, types, include, min_weight)
-    groups = find_communities(graph, members=members)[:top]
+    g, options = open_graph(db, types, include, min_weight)
+    groups = g.communities(members=members, top=top, **options)
     lines = [f"{i:>2}. ({g['size']} entities) " + ", ".join(g["members"]) for i, g in enumerate(groups, 1)]
     return Output(groups, lambda: "\n".join(lines) or "no links in the graph")
 
@@ -704,11 +684,9 @@ def export(db, types, include, min_weight, fmt, out, top, title) -> Output:
       graphkit export --format html --out exports/graph.html
       graphkit export --format graphml --min-weight 2
     """
-    from .export import export_graph
-
-    store, graph = load_graph(db, types, include, min_weight)
+    g, options = open_graph(db, types, include, min_weight)
     out = out or Path("exports") / f"graph.{fmt}"
-    summary = export_graph(store, graph, fmt, out, top=top, title=title)
+    summary = g.export(fmt, out, top=top, title=title, **options)
     cut = f" (of {summary['nodes_total']:,})" if summary["nodes"] != summary["nodes_total"] else ""
     return Output(
         summary, lambda: f"wrote {out}: {summary['nodes']:,} entities{cut}, {summary['edges']:,} links", ascii=True
@@ -716,12 +694,11 @@ def export(db, types, include, min_weight, fmt, out, top, title) -> Output:
 
 
 # -- curation ------------------------------------------------------------------------
-def _curate(db: Path, op: str, name: str, arg: str = "") -> None:
-    from .curation import curate
-    from .store import open_store
+def _curate(db: Path, op: str, change: Callable[[Graphkit], int]) -> None:
+    from .api import open as open_database
 
-    with open_store(db) as store:
-        count = curate(store, op, name, arg)
+    with open_database(db) as g:
+        count = change(g)
     click.echo(f"{op} recorded; {count:,} entities", err=True)
 
 
@@ -736,7 +713,7 @@ def merge(name, other, db) -> None:
     Example:
       graphkit merge "Donald Trump" Drumpf
     """
-    _curate(db, "merge", name, other)
+    _curate(db, "merge", lambda g: g.merge(name, other))
 
 
 @cli.command()
@@ -750,7 +727,7 @@ def split(name, form, db) -> None:
     Example:
       graphkit split "Donald Trump" "Trump Tower"
     """
-    _curate(db, "split", name, form)
+    _curate(db, "split", lambda g: g.split(name, form))
 
 
 @cli.command()
@@ -764,7 +741,7 @@ def rename(name, new, db) -> None:
     Example:
       graphkit rename KGB "KGB (Soviet security service)"
     """
-    _curate(db, "rename", name, new)
+    _curate(db, "rename", lambda g: g.rename(name, new))
 
 
 @cli.command()
@@ -777,7 +754,7 @@ def ignore(name, db) -> None:
     Example:
       graphkit ignore QiOSK
     """
-    _curate(db, "ignore", name)
+    _curate(db, "ignore", lambda g: g.ignore(name))
 
 
 @cli.command()
@@ -825,10 +802,10 @@ def info(db) -> Output:
     Example:
       graphkit info --db graphkit.db
     """
-    from .store import open_store
+    from .api import open as open_database
 
-    with open_store(db) as store:
-        data = store.summary()
+    with open_database(db) as g:
+        data = g.info()
 
     def text() -> str:
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in data["paragraph_kinds"].items())

@@ -26,6 +26,7 @@ __all__ = [
     "StoreError",
     "NoDatabase",
     "OldDatabase",
+    "ReadOnly",
     "UnknownEntity",
     "NoPath",
 ]
@@ -99,6 +100,14 @@ class OldDatabase(StoreError):
             f"{path}: made by an older graphkit (schema {version}; this one needs {current}) and it cannot be "
             "upgraded in place; ingest your documents again into a new database. The file was not changed"
         )
+
+
+class ReadOnly(StoreError):
+    """A change asked of a database opened read-only (``graphkit.open(path, read_only=True)``, issue 19)."""
+
+    def __init__(self, path: Path, change: str) -> None:
+        self.path, self.change = path, change
+        super().__init__(f"{path}: opened read-only, so it cannot {change}; open it without ", Setting("read_only"))
 
 
 class UnknownEntity(GraphkitError):

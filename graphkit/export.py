@@ -44,6 +44,7 @@ __all__ = [
     "strongest_edges",
     "select_top",
     "export_graph",
+    "html_page",
     "graph_payload",
     "sanitize_xml",
 ]
@@ -179,6 +180,16 @@ def _write_json(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Pat
 
 
 def _write_html(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Path, title: str) -> nx.Graph:
+    page, shown = html_page(store, shown, full, title=title)
+    _atomic_write(out, lambda fh: fh.write(page))
+    return shown
+
+
+def html_page(
+    store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, title: str = "graphkit"
+) -> tuple[str, nx.Graph]:
+    """The explorer page of ``shown`` (a part of ``full``), and the graph it draws (its strongest links
+    when it has more than a browser draws): what ``export --format html`` writes and a notebook shows."""
     if shown.number_of_nodes() > HTML_NODE_LIMIT:
         raise BadInput(
             f"{shown.number_of_nodes()} nodes is more than a browser can draw usefully "
@@ -189,9 +200,7 @@ def _write_html(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Pat
         )
     if shown.number_of_edges() > HTML_EDGE_LIMIT:
         shown = strongest_edges(shown, HTML_EDGE_LIMIT)
-    page = render_html(graph_payload(store, shown, full, title=title), title=title)
-    _atomic_write(out, lambda fh: fh.write(page))
-    return shown
+    return render_html(graph_payload(store, shown, full, title=title), title=title), shown
 
 
 # Every export format, by name: ``fmt`` takes one of these, and so does ``export --format`` (issue 15).
@@ -264,6 +273,8 @@ def _meta(shown: nx.Graph, full: nx.Graph, store: EvidenceReader) -> dict[str, A
             f"Links backed by fewer than {full.graph['min_weight']} paragraphs are left out "
             f"({full.graph['unfiltered_nodes']:,} entities and {full.graph['unfiltered_edges']:,} links before)."
         )
+    if full.graph.get("explorer_note"):  # graphkit.to_html of a graph without a store (issue 19)
+        notes.append(str(full.graph["explorer_note"]))
     omitted = " ".join(notes) or None
     return {
         "generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),

@@ -46,27 +46,32 @@ class Store(StoreWriter, GraphSource, EvidenceReader):
         return self
 
 
-def open_store(db: str | Path, *, create: bool = False) -> Store:
+def open_store(db: str | Path, *, create: bool = False, read_only: bool = False) -> Store:
     """Open the database file ``db`` (with ``create``, create it), bringing an older schema up to date.
 
     A file graphkit did not make, or one made by a newer version, is refused without a
-    byte of it changing (issue 6); so is an older one no migration reaches.
+    byte of it changing (issue 6); so is an older one no migration reaches. With
+    ``read_only`` SQLite itself refuses every write, and a database that would need a
+    migration is refused instead of upgraded (issue 19).
     """
     path = Path(db)
-    _check_place(path, create)
+    _check_place(path, create and not read_only)
     try:
-        conn = sqlite3.connect(path, timeout=120, isolation_level=None, check_same_thread=False)
+        conn = _connect(path, read_only)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the database ({exc})") from exc
     try:
         conn.execute("PRAGMA busy_timeout = 120000")
         version = read_version(conn, path)
-        if version is None and not create:
+        if version is None and (read_only or not create):
             raise NoDatabase(path)
-        use_wal(conn)
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        prepare(conn, path, version)
+        if read_only:
+            _check_current(path, version)
+        else:
+            use_wal(conn)
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            prepare(conn, path, version)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path}: not a graphkit database or damaged ({exc}); pass another ", Setting("db")) from exc
@@ -74,6 +79,23 @@ def open_store(db: str | Path, *, create: bool = False) -> Store:
         conn.close()
         raise
     return Store(conn, path)
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:  # a URI, so that SQLite opens the file read-only rather than graphkit promising to
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        return sqlite3.connect(uri, uri=True, timeout=120, isolation_level=None, check_same_thread=False)
+    return sqlite3.connect(path, timeout=120, isolation_level=None, check_same_thread=False)
+
+
+def _check_current(path: Path, version: int | None) -> None:
+    if version != SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: made by an older graphkit (schema {version}; this one needs {SCHEMA_VERSION}); open it once "
+            "without ",
+            Setting("read_only"),
+            " to upgrade it",
+        )
 
 
 def _check_place(path: Path, create: bool) -> None:
