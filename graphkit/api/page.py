@@ -81,6 +81,9 @@ class Explorer:
     title: str = "graphkit"
     height: int = 640
 
+    def __repr__(self) -> str:
+        return f"<graphkit explorer {self.title!r}: {len(self.html) // 1024:,} KB; display it in Jupyter or save() it>"
+
     def _repr_html_(self) -> str:
         """The page in an iframe: ``srcdoc`` holds it escaped; ``sandbox`` lets it run its own scripts only."""
         return (
