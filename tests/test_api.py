@@ -432,3 +432,51 @@ def test_public_names():
     assert issubclass(graphkit.ReadOnly, GraphkitError)
     with pytest.raises(AttributeError):
         graphkit.nothing  # noqa: B018
+
+
+# -- seeds/, with the real model --------------------------------------------------------------------
+SEEDS_QUESTIONS = [
+    (lambda g: g.path("Trump", "Kryuchkov"), ("path", "Trump", "Kryuchkov")),
+    (lambda g: g.path("Putin", "Kryuchkov", by="shortest"), ("path", "Putin", "Kryuchkov", "--shortest")),
+    (lambda g: g.path("Trump", "Kryuchkov", by="strongest", avoid=["Putin"]), ("path", "Trump", "Kryuchkov", "--strongest", "--avoid", "Putin")),
+    (lambda g: g.neighbors("Putin", top=5), ("neighbors", "Putin", "--top", "5")),
+    (lambda g: g.neighbors("Putin", by="weight", min_weight=2), ("neighbors", "Putin", "--by", "weight", "--min-weight", "2")),
+    (lambda g: g.central(by="betweenness", type="all"), ("central", "--by", "betweenness", "--type", "all")),
+    (lambda g: g.central(type="GPE,NORP", types=["GPE", "NORP", "PERSON"]), ("central", "--type", "GPE,NORP", "--types", "GPE,NORP,PERSON")),
+    (lambda g: g.communities(top=3), ("communities", "--top", "3")),
+    (lambda g: g.evidence("Biden", "Putin", include="all"), ("evidence", "Biden", "Putin", "--include", "all")),
+    (lambda g: g.timeline("Trump", since="2016"), ("timeline", "Trump", "--since", "2016")),
+    (lambda g: g.timeline("Trump", "Putin", undated=True), ("timeline", "Trump", "Putin", "--undated")),
+    (lambda g: g.entities(type="PERSON", top=10), ("entities", "--type", "PERSON", "--top", "10")),
+    (lambda g: g.explain("Trump", document="001"), ("entities", "--explain", "Trump", "--document", "001")),
+    (lambda g: g.info(), ("info",)),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_every_answer_on_seeds_is_the_clis_json(seeds_db, run):
+    with graphkit.open(seeds_db, read_only=True) as g:
+        for ask, command in SEEDS_QUESTIONS:
+            assert same_as_json(ask(g)) == cli_json(run, seeds_db, *command), command
+        graph = g.graph()
+        assert (
+            graph.number_of_nodes()
+            == cli_json(run, seeds_db, "export", "--format", "json", "--out", seeds_db.parent / "s.json")["nodes"]
+        )
+        assert g.path("Trump", "Kryuchkov").names == ["Donald Trump", "Vladimir Kryuchkov"]
+
+
+@pytest.mark.slow
+def test_curation_and_export_on_a_copy_of_seeds(seeds_db, tmp_path, run):
+    db = tmp_path / "seeds.db"
+    db.write_bytes(seeds_db.read_bytes())
+    with graphkit.open(db) as g:
+        count = g.info()["entities"]
+        assert g.merge("Trump", "Putin") == count - 1
+        assert len({"Donald Trump", "Vladimir Putin"} & set(g.graph())) == 1  # one entity, one of the two names
+        summary = g.export("gexf", tmp_path / "seeds.gexf", top=20)
+        assert (summary["nodes"], summary["format"]) == (20, "gexf")
+        shown = g.show(top=30)
+        assert len(page_data(shown.html)["nodes"]) == 30
+    merged = cli_json(run, db, "entities", "--explain", "Trump")
+    assert "Putin" in merged["aliases"]
