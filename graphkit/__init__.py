@@ -38,8 +38,12 @@ __version__ = "1.0.0"
 
 _API = ("open", "Graphkit", "to_html", "show", "Explorer")
 
+# Not "open": `from graphkit import *` must not hide the built-in open(). Write graphkit.open(...).
 __all__ = [
-    *_API,
+    "Graphkit",
+    "to_html",
+    "show",
+    "Explorer",
     "GraphkitError",
     "BadInput",
     "BadChoice",
@@ -60,3 +64,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     raise AttributeError(f"module 'graphkit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_API})

@@ -337,7 +337,7 @@ def test_missing_attributes_get_defaults():
     multi.add_edge("b", "a", weight=3)
     multi.add_edge(1, "a")
     multi.add_edge("a", "a")
-    multi.add_node("c", type="PERSON", aliases=["c", "Cee"], mentions=7)
+    multi.add_node("c", type="PERSON", aliases=["c", "Cee"], mentions=7, watched=True, notes=["x"])
     ready = with_defaults(multi)
     assert not ready.is_directed() and not ready.is_multigraph()
     assert ready.edges["a", "b"]["weight"] == 5 and ready.edges["1", "a"]["weight"] == 1
@@ -354,6 +354,7 @@ def test_missing_attributes_get_defaults():
         "last": "",
     }
     assert ready.nodes["c"]["aliases"] == "c|Cee" and ready.nodes["c"]["mentions"] == 7
+    assert ready.nodes["c"]["watched"] is True and "notes" not in ready.nodes["c"]  # scalars travel on, lists do not
     assert ready.edges["a", "b"] == {"weight": 5, "documents": 0, "strength": 0.0, "first": "", "last": ""}
 
 

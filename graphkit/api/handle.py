@@ -59,7 +59,7 @@ def open(db: str | os.PathLike[str], *, read_only: bool = False, create: bool = 
         with graphkit.open("graphkit.db") as g:
             g.central(top=5).rows()
     """
-    return Graphkit(open_store(db, create=create, read_only=read_only), read_only=read_only)
+    return Graphkit(open_store(Path(db), create=create, read_only=read_only), read_only=read_only)
 
 
 class Graphkit:

@@ -65,7 +65,7 @@ def graph_spec(
         )
     return GraphSpec(
         types=tuple(sorted({t.upper() for t in names(types)} or DEFAULT_TYPES)),
-        kinds=_exact_kinds(names(kinds)) if kinds is not None else kinds_for(n.lower() for n in names(include)),
+        kinds=_exact_kinds(names(kinds)) if kinds is not None else kinds_for([n.lower() for n in names(include)]),
         min_weight=at_least("min_weight", min_weight, 1),
         window=Window(_date(since), _date(until)),
     )

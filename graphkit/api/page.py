@@ -113,7 +113,8 @@ def _prepare(graph: nx.Graph, store: Graphkit | None) -> tuple[nx.Graph, Any]:
 
 def with_defaults(graph: nx.Graph, *, keep_entities: bool = True) -> nx.Graph:
     """A copy of ``graph`` as the explorer needs it: undirected, one link per pair, node ids as text,
-    and every attribute ``Graphkit.graph`` documents, where missing, a default.
+    and every attribute ``Graphkit.graph`` documents, where missing, a default; other scalar attributes
+    are kept as they are.
 
     Nodes: ``label`` its id, ``type`` "OTHER", ``mentions`` and ``paragraphs`` its weighted
     degree (at least 1), ``documents`` 0, ``aliases`` its label, ``entity`` a negative
@@ -160,6 +161,7 @@ def _node(name: str, d: dict[str, Any], strength: float, fallback: int, keep_ent
     mentions = int(_number(d.get("mentions", max(1, math.ceil(strength))), where, "mentions"))
     aliases = d.get("aliases", label)
     return {
+        **_scalars(d),  # what a later graphkit or the user adds travels on (a watch mark, say)
         "label": label,
         "type": str(d.get("type") or OTHER_TYPE),
         "mentions": mentions,
@@ -174,6 +176,7 @@ def _node(name: str, d: dict[str, Any], strength: float, fallback: int, keep_ent
 
 def _link(d: dict[str, Any], weight: float, where: str) -> dict[str, Any]:
     return {
+        **_scalars(d),
         "weight": weight,
         "documents": int(_number(d.get("documents", 0), where, "documents")),
         "strength": float(_number(d.get("strength", 0.0), where, "strength")),
@@ -195,6 +198,10 @@ def _number(value: Any, where: str, attribute: str) -> int | float:
 
 def _scalar(value: Any) -> bool:
     return isinstance(value, str | int | float | bool)
+
+
+def _scalars(attributes: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in attributes.items() if _scalar(v)}
 
 
 class NoEvidence:
