@@ -283,8 +283,8 @@ def test_read_only(tiny_db, tiny_corpus, tiny_model, tmp_path):
         assert repr(g).endswith("(read-only)>")
         assert g.central(top=1).rows() and g.graph().number_of_nodes() > 0
         for change, word in [
-            (lambda: g.merge("Alice Smith", "Bob Jones"), "record a merge"),
-            (lambda: g.ignore("Alice Smith"), "record a ignore"),
+            (lambda: g.merge("Alice Smith", "Bob Jones"), "merge entities"),
+            (lambda: g.ignore("Alice Smith"), "ignore entities"),
             (lambda: g.ingest(tiny_corpus, model=tiny_model), "ingest documents"),
         ]:
             with pytest.raises(ReadOnly) as exc:

@@ -328,7 +328,7 @@ class Graphkit:
     def _curate(self, op: str, name: str, arg: str = "") -> int:
         from ..curation import curate
 
-        return curate(self._writable(f"record a {op}"), op, name, arg)
+        return curate(self._writable(f"{op} entities"), op, name, arg)
 
     # -- outputs ----------------------------------------------------------------------------------
     def export(
