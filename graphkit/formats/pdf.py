@@ -73,30 +73,31 @@ def read_pdf(data: bytes) -> list[Part]:
 def _read_layout(data: bytes) -> tuple[list[list[_Line]], dict[str, Any]]:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdfparser import PDFParser
     from pdfminer.psparser import PSException
+
+    from .pdf_limits import interpreter, open_document, pages
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not one line about the file
     if b"%PDF-" not in data[:1024]:
         raise Unreadable("not a PDF (no %PDF header)")
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        document = open_document(PDFParser(io.BytesIO(data)))  # limits: issue 11
         aggregator = PDFPageAggregator(PDFResourceManager(), laparams=LAParams())
-        interpreter = PDFPageInterpreter(aggregator.rsrcmgr, aggregator)
-        pages = []
-        for number, page in enumerate(PDFPage.create_pages(document), 1):
-            interpreter.process_page(page)
-            pages.append(_page_lines(number, aggregator.get_result()))
+        drawer = interpreter(aggregator.rsrcmgr, aggregator)
+        found = []
+        for number, page in enumerate(pages(document), 1):
+            drawer.process_page(page)
+            found.append(_page_lines(number, aggregator.get_result()))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise Unreadable("encrypted PDF; decrypt it first (for example `qpdf --decrypt`)") from exc
     except PSException as exc:
         raise Unreadable(f"not a readable PDF ({_one_line(exc)})") from exc
-    if not pages:
+    if not found:
         raise Unreadable("not a readable PDF (no pages)")
-    return pages, _info(document)
+    return found, _info(document)
 
 
 def _page_lines(number: int, layout: Any) -> list[_Line]:
