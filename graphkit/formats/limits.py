@@ -71,10 +71,10 @@ DEFAULT_LIMITS = Limits(
     seconds=60,
     seconds_per_mb=60,
     memory_mb=2048,
-    unpacked_mb=512,
-    objects=2_000_000,
+    unpacked_mb=256,
+    objects=1_000_000,
     xobject_depth=12,
-    draws=200_000,
+    draws=50_000,
     pages=20_000,
 )
 # What every file gets, whatever its format; the caps on work are declared per format in
@@ -287,4 +287,6 @@ def inflate(data: bytes, wbits: int = zlib.MAX_WBITS) -> bytes:
 
 def describe_limits(limits: Limits = DEFAULT_LIMITS) -> str:
     """'seconds=60, seconds_per_mb=60, ...' for help texts."""
-    return ", ".join(f"{name}={getattr(limits, name):g}" for name in LIMIT_NAMES if getattr(limits, name) is not None)
+    return ", ".join(
+        f"{name}={_number(getattr(limits, name))}" for name in LIMIT_NAMES if getattr(limits, name) is not None
+    )
