@@ -38,6 +38,7 @@ from .formats.limits import (
     set_memory_ceiling,
     use_overrides,
 )
+from .formats.notices import drain, say_once
 
 __all__ = ["read_files", "deadline"]
 
@@ -157,9 +158,11 @@ class _Pool:
     def _receive(self, worker: _Worker) -> Result:
         path = worker.task[0]  # type: ignore[index]
         try:
-            result, retire = worker.conn.recv()
+            result, notices, retire = worker.conn.recv()
         except (EOFError, OSError):
-            result, retire = [Skipped(path, self._died(worker))], True
+            result, notices, retire = [Skipped(path, self._died(worker))], [], True
+        for line in notices:
+            say_once(line)  # the reader's once-per-run notices, said by this process (issue 12)
         if retire:
             self._replace(worker)
         else:
@@ -225,13 +228,13 @@ def _serve(conn: Connection, overrides: dict[str, float | None], parent: int) ->
             conn.send(_read(*task))
 
 
-def _read(path: Path, name: str) -> tuple[Result, bool]:
-    """The documents of one file, and whether this worker should retire after it (it ran out of memory)."""
+def _read(path: Path, name: str) -> tuple[Result, list[str], bool]:
+    """The documents of one file, the readers' notices, and whether this worker should retire (it ran out of memory)."""
     try:
         result = read_documents(path, name)
     except MemoryError:
-        return [Skipped(path, out_of_memory())], True
-    return result, any(isinstance(r, Skipped) and r.reason == out_of_memory() for r in result)
+        return [Skipped(path, out_of_memory())], drain(), True
+    return result, drain(), any(isinstance(r, Skipped) and r.reason == out_of_memory() for r in result)
 
 
 def _limit_memory(megabytes: int) -> None:

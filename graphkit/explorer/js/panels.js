@@ -212,6 +212,7 @@ function renderOverview() {
       stat(fmt(N.size), "entities"), stat(fmt(E.size), "links"), stat(fmt(typeOrder.length), "types")
     ]),
     omitted ? h("div", { class: "notice", text: omitted }) : null,
+    str(meta.left_out) ? h("p", { class: "muted", id: "left-out", text: str(meta.left_out) }) : null,
     h("h3", null, ["Most central", h("span", { class: "h-note", text: "click to open" })]),
     h("ul", { class: "rows" }, top.map(function (n) {
       return h("li", { class: "row", "data-node": n.id, onclick: function () { selectNode(n.id, { focus: true }); } }, [

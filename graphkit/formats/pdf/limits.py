@@ -11,8 +11,8 @@
   (:func:`graphkit.formats.limits.inflate`), and every decoded stream is charged.
 
 Outside a reader's budget the replacements count nothing, so pdfminer behaves as it
-always did. The readers use :func:`open_document`, :func:`interpreter` and :func:`pages`
-instead of pdfminer's own classes.
+always did. :mod:`.layout` uses :func:`open_document`, :func:`interpreter` and
+:func:`pages_of` instead of pdfminer's own classes.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from .limits import charge, current_budget, inflate
+from ..limits import charge, current_budget, inflate
 
-__all__ = ["open_document", "interpreter", "pages"]
+__all__ = ["open_document", "interpreter", "pages_of"]
 
 
 def open_document(parser: Any) -> Any:
@@ -38,7 +38,7 @@ def interpreter(rsrcmgr: Any, device: Any) -> Any:
     return _interpreter_class()(rsrcmgr, device)
 
 
-def pages(document: Any) -> Iterator[Any]:
+def pages_of(document: Any) -> Iterator[Any]:
     """The document's pages, charging each."""
     from pdfminer.pdfpage import PDFPage
 
