@@ -5,7 +5,8 @@ force, and prints per file: seconds, seconds per MB, the memory the reading took
 (the child's peak RSS less what it started with), and the work the caps count: bytes
 unpacked from compressed streams and zip members, PDF object lookups, XObject depth
 and draws, pages. The last lines give the largest of each column and the default
-limit beside it, with the headroom (default / largest). The defaults in
+limit beside it, with the headroom (default / largest), and the smallest ratio of a
+file's deadline (``seconds + seconds_per_mb * size``) to the time it took. The defaults in
 ``graphkit/formats/limits.py`` were chosen from this table: each at least ten times
 the most any real file needed, so a real file is never skipped, while a hostile one
 is stopped within seconds and a few hundred megabytes (``bench/hostile.py``).
@@ -31,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from graphkit.corpus import Skipped, find_files  # noqa: E402
 from graphkit.formats import choose_format, limits, real_suffix  # noqa: E402
+from graphkit.reading import deadline  # noqa: E402
 
 HELD_OUT = ("haedicke-m", "derrick-j", "Session 76 - 2021", "heldout")
 COLUMNS = ("seconds", "s/MB", "memory MB", "unpacked MB", "objects", "depth", "draws", "pages")
@@ -71,9 +73,13 @@ def _read(path: Path) -> dict[str, float]:
     data = path.read_bytes()
     fmt = choose_format(real_suffix(path.name), data[:8192])
     started = time.perf_counter()
+    error = ""
     with limits.use_overrides(dict.fromkeys(limits.LIMIT_NAMES)):
-        if fmt is not None:
-            fmt.read(data)
+        try:
+            if fmt is not None:
+                fmt.read(data)
+        except Exception as exc:  # read_parts turns this into a skipped file; here it is only noted
+            error = f"{type(exc).__name__}: {exc}"
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
@@ -83,6 +89,7 @@ def _read(path: Path) -> dict[str, float]:
         "depth": depth[0],
         "draws": totals["draws"],
         "pages": totals["pages"],
+        "error": error,
     }
 
 
@@ -95,13 +102,19 @@ def main() -> None:
     files = [(p, name) for p, name in files if not any(h in str(p) for h in HELD_OUT)]
     print(f"{'file':60} " + " ".join(f"{c:>11}" for c in COLUMNS))
     largest: dict[str, tuple[float, str]] = {c: (0.0, "") for c in COLUMNS}
+    deadlines: list[tuple[float, str]] = []
     for path, name in files:
         row = measure(path)
+        allowed = deadline(path.stat().st_size, {})
+        if allowed is not None:
+            deadlines.append((allowed / max(row["seconds"], 1e-3), name))
         for c in COLUMNS:
             if row[c] > largest[c][0]:
                 largest[c] = (row[c], name)
         if not args.quiet:
             print(f"{name[-60:]:60} " + " ".join(_cell(row[c]) for c in COLUMNS))
+        if row["error"]:
+            print(f"  {name}: the reader failed ({row['error'][:100]})")
     defaults = limits.DEFAULT_LIMITS
     default_of = {
         "seconds": defaults.seconds,
@@ -114,6 +127,10 @@ def main() -> None:
         "pages": defaults.pages,
     }
     print(f"\n{len(files)} files; load average {os.getloadavg()[0]:.1f}")
+    tightest = min(deadlines, default=(0.0, ""))
+    print(
+        f"the deadline (seconds + seconds_per_mb * size) is at least {tightest[0]:.1f}x the time taken ({tightest[1]})"
+    )
     print(f"{'largest':60} " + " ".join(_cell(largest[c][0]) for c in COLUMNS))
     print(f"{'default limit':60} " + " ".join(_cell(default_of[c] or 0) for c in COLUMNS))
     print(

@@ -297,7 +297,7 @@ def _run(
         finally:
             found.close()  # stops the reading processes, even when NER fails
 
-    def each_file(found: Iterator[list[Document | Skipped]]) -> Iterator[tuple[str, tuple[int, int]]]:
+    def each_file(found: Iterable[list[Document | Skipped]]) -> Iterator[tuple[str, tuple[int, int]]]:
         key = 0
         for (path, display, size), read in zip(pending, found, strict=True):
             # A file may hold several documents (an mbox, an e-mail with attachments: issue 7).

@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
@@ -50,7 +50,7 @@ _POLL = 1.0  # how often an idle worker checks that its parent is still alive, i
 
 def read_files(
     files: Iterable[Task], *, processes: int = 1, overrides: Mapping[str, float | None] | None = None
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """What :func:`read_documents` returns for each file, in order, each read within its limits.
 
     ``overrides`` replace the default limits (``None`` for a limit lifts it); by default
@@ -149,14 +149,15 @@ class _Pool:
         timeout = max(0.0, min(w.due for w in busy) - time.monotonic())
         ready = wait([w.conn for w in busy], timeout=None if timeout == math.inf else timeout)
         for worker in busy:
+            task = worker.task
+            assert task is not None
             if worker.conn in ready or worker.conn.poll():
-                done[worker.index] = self._receive(worker)
+                done[worker.index] = self._receive(worker, task[0])
             elif time.monotonic() >= worker.due:
-                done[worker.index] = [Skipped(worker.task[0], self._too_slow(worker.task))]  # type: ignore[index]
+                done[worker.index] = [Skipped(task[0], self._too_slow(task))]
                 self._replace(worker)
 
-    def _receive(self, worker: _Worker) -> Result:
-        path = worker.task[0]  # type: ignore[index]
+    def _receive(self, worker: _Worker, path: Path) -> Result:
         try:
             result, notices, retire = worker.conn.recv()
         except (EOFError, OSError):

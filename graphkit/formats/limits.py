@@ -24,6 +24,7 @@ import os
 import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from ..errors import BadInput
 
@@ -155,7 +156,8 @@ def effective_limits(declared: Limits, overrides: Mapping[str, float | None]) ->
     >>> effective_limits(Limits(pages=10, objects=5), {"pages": 99, "unpacked_mb": 1})
     Limits(seconds=None, seconds_per_mb=None, memory_mb=None, unpacked_mb=None, objects=5, xobject_depth=None, draws=None, pages=99)
     """
-    return replace(declared, **{k: v for k, v in overrides.items() if getattr(declared, k, None) is not None})
+    changes: dict[str, Any] = {k: v for k, v in overrides.items() if getattr(declared, k, None) is not None}
+    return replace(declared, **changes)
 
 
 _OVERRIDES: contextvars.ContextVar[Mapping[str, float | None] | None] = contextvars.ContextVar(

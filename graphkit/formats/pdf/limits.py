@@ -68,7 +68,7 @@ def _interpreter_class() -> type:
         from pdfminer.pdfinterp import PDFPageInterpreter
 
         class _Interpreter(PDFPageInterpreter):  # type: ignore[misc]
-            def do_Do(self, xobjid: object) -> None:  # noqa: N802 (pdfminer's name)
+            def do_Do(self, xobjid: Any) -> None:  # noqa: N802 (pdfminer's name)
                 charge("draws")
                 with current_budget().nested():
                     super().do_Do(xobjid)
