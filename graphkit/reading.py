@@ -7,8 +7,10 @@ forked worker process, and
 - a worker's address space may grow by ``memory_mb`` beyond what it started with
   (``RLIMIT_AS``): an allocation past that raises ``MemoryError`` (the file is skipped
   and the worker replaced) or ends the worker (the file is skipped);
-- a file must be read within ``seconds + seconds_per_mb * its size``: past that, the
-  worker is killed and replaced, and only that file is skipped;
+- a file must be read within ``seconds + seconds_per_mb * its size``, or for as long
+  as its pages keep coming, each within ``seconds`` of the last (a text-dense PDF has
+  hundreds of pages a megabyte): past that, the worker is killed and replaced, and only
+  that file is skipped;
 - the caps on work (:mod:`graphkit.formats.limits`) stop most hostile files well before
   either, with a warning that says which cap.
 
@@ -28,10 +30,12 @@ import time
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Any
 
 from .corpus import Document, Skipped, read_documents
 from .formats.limits import (
     LimitExceeded,
+    on_progress,
     out_of_memory,
     overrides_from_env,
     reading_limits,
@@ -86,17 +90,30 @@ class _Worker:
     def __init__(self, overrides: Mapping[str, float | None]) -> None:
         context = multiprocessing.get_context("fork")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, dict(overrides), os.getpid()), daemon=True)
+        self.page = context.RawValue("d", 0.0)  # when the worker last finished a page (time.monotonic)
+        args = (child, dict(overrides), os.getpid(), self.page)
+        self.process = context.Process(target=_serve, args=args, daemon=True)
         self.process.start()
         child.close()
+        self.gap = reading_limits(overrides).seconds
         self.index = -1
         self.task: Task | None = None
-        self.due = math.inf
+        self.started = self.due = math.inf
 
     def give(self, index: int, task: Task, seconds: float | None) -> None:
         self.index, self.task = index, task
-        self.due = math.inf if seconds is None else time.monotonic() + seconds
+        self.started = time.monotonic()
+        self.due = math.inf if seconds is None else self.started + seconds
         self.conn.send(task[:2])
+
+    @property
+    def extended(self) -> bool:
+        """Whether pages came late enough to move the deadline."""
+        return self.gap is not None and self.page.value > self.started and self.page.value + self.gap > self.due
+
+    def deadline(self) -> float:
+        """When the file must be read by: its own deadline, or ``seconds`` after its last page."""
+        return self.page.value + self.gap if self.extended and self.gap is not None else self.due
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -146,15 +163,15 @@ class _Pool:
     def _collect(self, done: dict[int, Result]) -> None:
         """Wait for a result, or for a deadline to pass; a worker that fails is replaced."""
         busy = [w for w in self.workers if w.task is not None]
-        timeout = max(0.0, min(w.due for w in busy) - time.monotonic())
+        timeout = max(0.0, min(w.deadline() for w in busy) - time.monotonic())
         ready = wait([w.conn for w in busy], timeout=None if timeout == math.inf else timeout)
         for worker in busy:
             task = worker.task
             assert task is not None
             if worker.conn in ready or worker.conn.poll():
                 done[worker.index] = self._receive(worker, task[0])
-            elif time.monotonic() >= worker.due:
-                done[worker.index] = [Skipped(task[0], self._too_slow(task))]
+            elif time.monotonic() >= worker.deadline():
+                done[worker.index] = [Skipped(task[0], self._too_slow(worker, task))]
                 self._replace(worker)
 
     def _receive(self, worker: _Worker, path: Path) -> Result:
@@ -174,8 +191,12 @@ class _Pool:
         worker.stop()
         self.workers.remove(worker)
 
-    def _too_slow(self, task: Task) -> str:
+    def _too_slow(self, worker: _Worker, task: Task) -> str:
         limits = reading_limits(self.overrides)
+        if worker.extended and limits.seconds is not None:
+            elapsed = time.monotonic() - worker.started
+            what = f"reading stopped making progress: no page for {limits.seconds:g} s, after {elapsed:,.0f} s"
+            return str(LimitExceeded("seconds", limits.seconds, what=what))
         seconds = deadline(task[2], self.overrides) or 0
         what = f"reading took longer than {seconds:,.0f} s"
         if limits.seconds_per_mb:
@@ -209,12 +230,13 @@ class _Pool:
 
 
 # -- in the worker ----------------------------------------------------------------------------------
-def _serve(conn: Connection, overrides: dict[str, float | None], parent: int) -> None:
+def _serve(conn: Connection, overrides: dict[str, float | None], parent: int, page: Any) -> None:
     """Read the files the parent sends, one at a time, until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the workers
     ceiling = reading_limits(overrides).memory_mb
     if ceiling is not None:
         _limit_memory(ceiling)
+    on_progress(lambda: setattr(page, "value", time.monotonic()))
     with use_overrides(overrides):
         while True:
             while not conn.poll(_POLL):

@@ -18,6 +18,7 @@ __all__ = [
     "GOOD_TEXT",
     "pdf_file",
     "good_pdf",
+    "many_pages_pdf",
     "info_cycle_pdf",
     "xobject_tower_pdf",
     "stream_bomb_pdf",
@@ -103,6 +104,23 @@ def _page_objects(contents: bytes, resources: bytes = b"") -> dict[int, bytes]:
 
 def good_pdf(text: str = GOOD_TEXT) -> bytes:
     return pdf_file(_page_objects(_stream(_text_ops(text))))
+
+
+def many_pages_pdf(pages: int) -> bytes:
+    """A harmless PDF of ``pages`` pages, one line of text each: slow to read for its size, and fine."""
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(pages)), pages),
+        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    for i in range(pages):
+        objects[5 + 2 * i] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 3 0 R >> >> >>" % (6 + 2 * i)
+        )
+        objects[6 + 2 * i] = _stream(_text_ops(f"Page {i + 1}: {GOOD_TEXT}"))
+    return pdf_file(objects)
 
 
 def info_cycle_pdf() -> bytes:

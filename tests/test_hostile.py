@@ -15,6 +15,7 @@ import os
 import shutil
 import signal
 import subprocess
+import time
 from pathlib import Path
 
 import hostile
@@ -22,7 +23,7 @@ import pytest
 
 import graphkit.reading as reading_module
 from graphkit.corpus import MAX_PARAGRAPH_CHARS, Document, Skipped
-from graphkit.formats.limits import overrides_from_env
+from graphkit.formats.limits import overrides_from_env, progress
 from graphkit.reading import read_files
 from graphkit.store import open_store
 
@@ -229,6 +230,28 @@ def test_a_hang_the_caps_miss_is_ended_by_the_deadline_and_costs_one_file(folder
     ]
 
 
+@pytest.mark.parametrize("gaps", [[0.3] * 10, [0.5, 1.5, 0.1]], ids=["pages keep coming", "pages stop coming"])
+def test_a_file_outlives_its_deadline_while_its_pages_keep_coming(folder, monkeypatch, gaps):
+    """A 2,000-page PDF of 3 MB is slow for its size and fine: each page moves the deadline to ``seconds`` after it.
+
+    The reader here finishes a page after each of ``gaps`` seconds, against a deadline of 1 s.
+    """
+    real = reading_module.read_documents
+
+    def slow_pages(path: Path, name: str):
+        for gap in gaps:
+            time.sleep(gap)
+            progress()  # what charging a page does
+        return real(path, name)
+
+    monkeypatch.setattr(reading_module, "read_documents", slow_pages)
+    (found,) = read([folder / GOOD], seconds=1, seconds_per_mb=None)
+    if max(gaps) < 1:
+        assert isinstance(found[0], Document)  # after 3 s
+    else:
+        assert found[0].reason.startswith("reading stopped making progress: no page for 1 s, after ")
+
+
 def test_a_reading_past_its_memory_ceiling_costs_one_file(folder):
     (folder / "bomb.pdf").write_bytes(hostile.stream_bomb_pdf(1 << 30))
     found = read([folder / "bomb.pdf", folder / GOOD], unpacked_mb=None, memory_mb=200)
@@ -265,3 +288,18 @@ def test_a_limit_that_is_not_a_number_is_one_line(run, tiny_corpus, tiny_model, 
     assert result.exit_code == 1
     assert result.stderr == "Error: GRAPHKIT_LIMIT_PAGES='lots': give a number, or 0 for no limit\n"
     assert overrides_from_env({"GRAPHKIT_LIMIT_MEMORY_MB": "0"}) == {"memory_mb": None}
+
+
+@pytest.mark.parametrize(
+    "name, data, limits, says",
+    [
+        ("pages.pdf", hostile.many_pages_pdf(30), {"pages": 20}, "more than 20 pages (limit pages = 20;"),
+        ("wide.pdf", hostile.xobject_tower_pdf(12), {"draws": 500}, "more than 500 PDF drawings drawn"),
+        ("deep.pdf", hostile.xobject_tower_pdf(30), {"xobject_depth": None, "draws": 500}, "more than 500 PDF draw"),
+    ],
+)
+def test_each_cap_on_pdf_work_stops_its_file(folder, name, data, limits, says):
+    (folder / name).write_bytes(data)
+    ((found,), (good,)) = read([folder / name, folder / GOOD], **limits)
+    assert isinstance(found, Skipped) and found.reason.startswith(says), found
+    assert isinstance(good, Document)
