@@ -119,7 +119,12 @@ def test_file_and_attachment_names_reach_the_terminal_inert(run, folder, tiny_mo
     (folder / "names.eml").write_bytes(hostile.control_named_attachment_eml())
     _, lines, db = ingest(run, folder, tiny_model)
     assert lines == []
-    for command in (("evidence", "Alice Smith", "Bob Jones"), ("path", "Alice Smith", "Bob Jones")):
+    commands = (
+        ("evidence", "Alice Smith", "Bob Jones"),
+        ("path", "Alice Smith", "Bob Jones"),
+        ("timeline", "Alice Smith", "Bob Jones", "--undated"),
+    )
+    for command in commands:
         result = run(*command, "--db", db)
         assert result.exit_code == 0, result.output
         assert not any(c in result.stdout for c in CONTROLS), result.stdout
@@ -194,7 +199,17 @@ def read_only(tmp_path: Path, tiny_db: Path):
 
 def test_a_read_only_database_answers_queries_and_exports(run, read_only, tmp_path):
     """Every command, queries included, said the database was damaged."""
-    for command in (("info",), ("central",), ("neighbors", "Alice Smith"), ("evidence", "Alice Smith", "Bob Jones")):
+    queries = (
+        ("info",),
+        ("central",),
+        ("neighbors", "Alice Smith"),
+        ("evidence", "Alice Smith", "Bob Jones"),
+        ("path", "Alice Smith", "Bob Jones"),
+        ("timeline", "Alice Smith", "--undated"),
+        ("communities",),
+        ("entities",),
+    )
+    for command in queries:
         result = run(*command, "--db", read_only, "--json")
         assert result.exit_code == 0, (command, result.output)
         json.loads(result.stdout)
