@@ -96,22 +96,23 @@ def _segments_of(number: int, glyphs: list[Glyph], gutters: list[float]) -> list
 def read_pages(data: bytes) -> tuple[list[Page], Any]:
     """Every page of the PDF in ``data`` as rows of segments, and pdfminer's document (for its info)."""
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdfparser import PDFParser
     from pdfminer.psparser import PSException
+
+    from .limits import interpreter, open_document, pages_of
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not one line about the file
     if b"%PDF-" not in data[:1024]:
         raise Unreadable("not a PDF (no %PDF header)")
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        document = open_document(PDFParser(io.BytesIO(data)))  # pdfminer under the reader's caps (issue 11)
         aggregator = PDFPageAggregator(PDFResourceManager(), laparams=None)
-        interpreter = PDFPageInterpreter(aggregator.rsrcmgr, aggregator)
+        drawer = interpreter(aggregator.rsrcmgr, aggregator)
         pages = []
-        for number, page in enumerate(PDFPage.create_pages(document), 1):
-            interpreter.process_page(page)
+        for number, page in enumerate(pages_of(document), 1):
+            drawer.process_page(page)
             pages.append(_page(number, aggregator.get_result()))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise Unreadable("encrypted PDF; decrypt it first (for example `qpdf --decrypt`)") from exc
