@@ -254,6 +254,21 @@ def test_control_characters_a_font_maps_its_glyphs_to_are_dropped() -> None:
     assert [s.text for s in page.segments] == ["Bob Jones"]  # the gap they leave is a space
 
 
+def test_a_raised_ordinal_ends_its_word_and_a_raised_mark_leaves_the_words_apart(tmp_path: Path) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def draw(pdf, page: int) -> None:
+        x = 100.0
+        for text, size, rise in (("Courtroom 7, 19", 12, 0), ("th", 7, 5), (" Floor, the alert,", 12, 0),
+                                 ("5", 7, 5), (" and more.", 12, 0)):  # fmt: skip
+            pdf.setFont("Times-Roman", size)
+            pdf.drawString(x, 700 + rise, text)
+            x += stringWidth(text, "Times-Roman", size)
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "caption.pdf", [draw]))
+    assert body(part.paragraphs) == ["Courtroom 7, 19th Floor, the alert, and more."]
+
+
 # -- hyphenation --------------------------------------------------------------------------------------
 def test_a_line_end_hyphen_goes_only_when_the_joined_word_is_a_word() -> None:
     lines = ["the above-", "referenced investi-", "gation of the high-", "capacity non-", "normal Rosen-", "stein"]

@@ -238,23 +238,23 @@ def _segment(page: int, row: int, run: list[tuple[Glyph, bool]], size: float) ->
     marks: list[str] = []
     lead, mark, prev, kept = "", "", None, None
     for g, up in run:
+        # A raised run is placed before the gap after it is looked at: a raised ordinal
+        # ("19ᵗʰ Floor") ends its word, it does not begin the next one.
+        if mark and not up:
+            lead, marks = _place_mark(mark, words, lead, marks)
+            kept = kept if _MARK.match(mark) else prev  # kept as text, its end is the word's end
+            mark = ""
         # A gap after the last glyph, or after the last glyph of the text when a raised mark
         # stands between ("alert,⁵ and"), is a space.
         if (
             prev is not None
             and words[-1]
-            and (
-                g.x0 - prev.x1 > _SPACE * size
-                or (not up and mark and kept is not None and g.x0 - kept.x1 > _SPACE * size)
-            )
+            and (g.x0 - prev.x1 > _SPACE * size or (not up and kept is not None and prev is not kept and g.x0 - kept.x1 > _SPACE * size))
         ):
             words.append([])
         if up:
             mark += g.text
         else:
-            if mark:
-                lead, marks = _place_mark(mark, words, lead, marks)
-                mark = ""
             words[-1].append(g.text)
             kept = g
         prev = g
