@@ -269,6 +269,40 @@ def test_a_raised_ordinal_ends_its_word_and_a_raised_mark_leaves_the_words_apart
     assert body(part.paragraphs) == ["Courtroom 7, 19th Floor, the alert, and more."]
 
 
+def test_glyphs_without_a_unicode_map_are_read_in_mac_order_or_counted_never_guessed() -> None:
+    from graphkit.formats.pdf.layout import _page
+
+    class LTChar:  # a TrueType font without a ToUnicode map: pdfminer gives "(cid:N)"
+        matrix = (1, 0, 0, 1, 0, 0)
+
+        def __init__(self, x: float, cid: int, font: str) -> None:
+            self.x0, self.x1, self.y0, self.y1, self.size, self.fontname = x, x + 6, 700, 712, 12, font
+            self.cid = cid
+
+        def get_text(self) -> str:
+            return f"(cid:{self.cid})"
+
+    class Layout(list):
+        bbox = (0, 0, 612, 792)
+
+    mac = [ord(ch) - 29 for ch in "Northrop Grumman Corp paid 2,140,932"]
+    noise = [200 + i % 40 for i in range(30)]  # outside the Macintosh order: unreadable
+    glyphs = [LTChar(60 + 6 * i, cid, "A") for i, cid in enumerate(mac)]
+    glyphs += [LTChar(60 + 6 * i, cid, "B") for i, cid in enumerate(noise)]
+    for g in glyphs[len(mac) :]:
+        g.y0, g.y1 = 600, 612
+    page = _page(1, Layout(glyphs))
+    assert [s.text for s in page.segments] == ["Northrop Grumman Corp paid 2,140,932"]
+    assert page.unmapped == 30
+
+
+@real
+def test_real_table_in_a_font_without_a_unicode_map_is_read() -> None:
+    paragraphs = read_real("cacd-16-cv-06794-exhibit-plan-analysis-table.pdf")
+    assert any(p.page == 2 and p.text.startswith("Northrop Grumman Corp. (*) |") for p in paragraphs)
+    assert any(p.page == 3 and "Compounded Recordkeeping Damages (Plan Return)" in p.text for p in paragraphs)
+
+
 # -- hyphenation --------------------------------------------------------------------------------------
 def test_a_line_end_hyphen_goes_only_when_the_joined_word_is_a_word() -> None:
     lines = ["the above-", "referenced investi-", "gation of the high-", "capacity non-", "normal Rosen-", "stein"]

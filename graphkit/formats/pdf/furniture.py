@@ -97,6 +97,8 @@ def strip_furniture(pages: list[Page], furniture: Furniture) -> list[Page]:
         page.segments = _unstacked(page, furniture)
         if page.rotated.strip():
             furniture.removed.append((page.number, "text set sideways", page.rotated.strip()))
+        if page.unmapped:  # not furniture, but text that cannot be read: named, never dropped in silence
+            furniture.removed.append((page.number, "glyphs without a Unicode map", f"{page.unmapped} glyphs"))
     running = _running(pages)
     for page in pages:
         kept = []

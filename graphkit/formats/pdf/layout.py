@@ -36,7 +36,11 @@ __all__ = ["Glyph", "Segment", "Page", "read_pages", "resegment"]
 _SPACE = 0.12  # a gap this many font sizes wide between glyphs is a space
 _SEGMENT_GAP = 1.3  # a gap this many font sizes wide splits a row into segments
 _MARK = re.compile(r"^(?:\d{1,3}|[*†‡§]{1,3})$")
-_CID = re.compile(r"\(cid:\d+\)")  # glyphs of a font without a Unicode map
+_CID = re.compile(r"\(cid:(\d+)\)")  # glyphs of a font without a Unicode map
+# A TrueType font without a Unicode map, its glyphs in the standard Macintosh order, numbers
+# the printable ASCII characters 3.. (space) to 97 (~): what pdftotext shows as "7RWDO" for "Total".
+_MAC_ORDER = range(3, 98)
+_MAC_SHIFT = 29
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
@@ -79,6 +83,7 @@ class Page:
     rotated: str = ""  # text set sideways, left out
     glyphs: list[Glyph] = field(default_factory=list, repr=False)
     gutters: list[float] = field(default_factory=list)  # x of the white between columns
+    unmapped: int = 0  # glyphs of a font without a Unicode map that could not be read, left out
 
 
 def resegment(page: Page, drop: Callable[[Glyph], bool]) -> Page:
@@ -125,16 +130,25 @@ def read_pages(data: bytes) -> tuple[list[Page], Any]:
 def _page(number: int, layout: Any) -> Page:
     glyphs: dict[str, list[Glyph]] = {"flat": [], "up": [], "down": [], "other": []}
     rules = []
+    unmapped: dict[str, list[Any]] = {}
     for item in _walk(layout):
         kind = type(item).__name__
         if kind == "LTChar":
+            if _CID.fullmatch(item.get_text()):
+                unmapped.setdefault(getattr(item, "fontname", ""), []).append(item)
+                continue
             # A font's Unicode map may say anything: control characters are noise to NER and forbidden in XML.
             text = CONTROL_CHARS.sub("", _CID.sub("", item.get_text())).translate(_LIGATURES)
             if text:
-                way = _orientation(item.matrix)
-                glyphs[way].append(Glyph(item.x0, item.y0, item.x1, item.y1, round(item.size, 1), text))
+                glyphs[_orientation(item.matrix)].append(_glyph(item, text))
         elif kind in ("LTLine", "LTRect") and item.height < 2 and item.width > 20:
             rules.append((item.x0, item.x1, (item.y0 + item.y1) / 2))
+    lost = 0
+    for items in unmapped.values():
+        decoded = _mac_order(items)
+        lost += len(items) - len(decoded)
+        for item, text in decoded:
+            glyphs[_orientation(item.matrix)].append(_glyph(item, text))
     x0, y0, x1, y1 = layout.bbox
     width, height = x1 - x0, y1 - y0
     # A page set sideways (a landscape table turned to fit) is read turned back; on an
@@ -145,8 +159,25 @@ def _page(number: int, layout: Any) -> Page:
         flat = [_turned(g, main, width, height) for g in glyphs[main]]
         width, height, rules = height, width, []
     aside = "".join(g.text for way, found in glyphs.items() if way != main for g in found)
-    page = Page(number, width, height, [], rules, aside, flat)
+    page = Page(number, width, height, [], rules, aside, flat, unmapped=lost)
     return resegment(page, lambda g: False)
+
+
+def _glyph(item: Any, text: str) -> Glyph:
+    return Glyph(item.x0, item.y0, item.x1, item.y1, round(item.size, 1), text)
+
+
+def _mac_order(items: list[Any]) -> list[tuple[Any, str]]:
+    """The glyphs of one font without a Unicode map read in the standard Macintosh glyph
+    order, if that gives text: nearly all of them in its ASCII range, and letters with the
+    vowels of a written language; else none. A glyph not read is counted, never guessed."""
+    cids = [int(_CID.fullmatch(item.get_text()).group(1)) for item in items]  # type: ignore[union-attr]
+    text = "".join(chr(cid + _MAC_SHIFT) if cid in _MAC_ORDER else "\0" for cid in cids)
+    letters = [ch for ch in text.casefold() if ch.isalpha()]
+    vowels = sum(ch in "aeiouy" for ch in letters) / max(1, len(letters))
+    if text.count("\0") > 0.05 * len(text) or len(letters) < 8 or not 0.25 <= vowels <= 0.55:
+        return []
+    return [(item, ch) for item, ch in zip(items, text) if ch != "\0"]
 
 
 def _orientation(matrix: tuple[float, ...]) -> str:
@@ -249,7 +280,10 @@ def _segment(page: int, row: int, run: list[tuple[Glyph, bool]], size: float) ->
         if (
             prev is not None
             and words[-1]
-            and (g.x0 - prev.x1 > _SPACE * size or (not up and kept is not None and prev is not kept and g.x0 - kept.x1 > _SPACE * size))
+            and (
+                g.x0 - prev.x1 > _SPACE * size
+                or (not up and kept is not None and prev is not kept and g.x0 - kept.x1 > _SPACE * size)
+            )
         ):
             words.append([])
         if up:
