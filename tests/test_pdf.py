@@ -303,6 +303,27 @@ def test_real_table_in_a_font_without_a_unicode_map_is_read() -> None:
     assert any(p.page == 3 and "Compounded Recordkeeping Damages (Plan Return)" in p.text for p in paragraphs)
 
 
+def test_a_note_put_on_a_page_is_kept_as_a_comment_not_as_its_text(tmp_path: Path) -> None:
+    def draw(pdf, page: int) -> None:
+        pdf.setFont("Times-Roman", 12)
+        pdf.drawString(100, 700, PROSE + ".")
+        pdf.textAnnotation("Ask Dave Brown about the Berlin payment", Rect=(400, 600, 500, 650))
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "noted.pdf", [draw]))
+    assert [(p.kind, p.text) for p in part.paragraphs if p.kind == "comment"] == [
+        ("comment", "Ask Dave Brown about the Berlin payment")
+    ]
+    assert PROSE + "." in body(part.paragraphs)
+
+
+@real
+def test_real_stamp_put_on_a_filing_is_set_aside_and_named() -> None:
+    paragraphs = read_real("cand-17-cv-06932-motion-to-dismiss.pdf")
+    aside = texts(paragraphs, "boilerplate")
+    assert any("stamp put on the page: REDACTED VERSION OF DOCUMENT(S) SOUGHT TO BE SEALED" in t for t in aside)
+    assert not [t for t in body(paragraphs) if "SOUGHT TO BE SEALED" in t]
+
+
 # -- hyphenation --------------------------------------------------------------------------------------
 def test_a_line_end_hyphen_goes_only_when_the_joined_word_is_a_word() -> None:
     lines = ["the above-", "referenced investi-", "gation of the high-", "capacity non-", "normal Rosen-", "stein"]

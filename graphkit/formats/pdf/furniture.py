@@ -97,6 +97,9 @@ def strip_furniture(pages: list[Page], furniture: Furniture) -> list[Page]:
         page.segments = _unstacked(page, furniture)
         if page.rotated.strip():
             furniture.removed.append((page.number, "text set sideways", page.rotated.strip()))
+        for note in page.annotations:
+            if note.kind == "stamp":
+                furniture.removed.append((page.number, "stamp put on the page", note.text))
         if page.unmapped:  # not furniture, but text that cannot be read: named, never dropped in silence
             furniture.removed.append((page.number, "glyphs without a Unicode map", f"{page.unmapped} glyphs"))
     running = _running(pages)

@@ -29,6 +29,7 @@ from typing import Any
 
 from ...text import CONTROL_CHARS
 from .. import Unreadable, _one_line
+from .annotations import Annotation, read_annotations
 from .columns import find_gutters
 
 __all__ = ["Glyph", "Segment", "Page", "read_pages", "resegment"]
@@ -84,6 +85,7 @@ class Page:
     glyphs: list[Glyph] = field(default_factory=list, repr=False)
     gutters: list[float] = field(default_factory=list)  # x of the white between columns
     unmapped: int = 0  # glyphs of a font without a Unicode map that could not be read, left out
+    annotations: list[Annotation] = field(default_factory=list)  # notes and stamps put on top
 
 
 def resegment(page: Page, drop: Callable[[Glyph], bool]) -> Page:
@@ -115,9 +117,11 @@ def read_pages(data: bytes) -> tuple[list[Page], Any]:
         aggregator = PDFPageAggregator(PDFResourceManager(), laparams=None)
         interpreter = PDFPageInterpreter(aggregator.rsrcmgr, aggregator)
         pages = []
+        drawn = _drawing(interpreter, aggregator)
         for number, page in enumerate(PDFPage.create_pages(document), 1):
             interpreter.process_page(page)
             pages.append(_page(number, aggregator.get_result()))
+            pages[-1].annotations = read_annotations(page, drawn) if page.annots else []
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise Unreadable("encrypted PDF; decrypt it first (for example `qpdf --decrypt`)") from exc
     except PSException as exc:
@@ -125,6 +129,21 @@ def read_pages(data: bytes) -> tuple[list[Page], Any]:
     if not pages:
         raise Unreadable("not a readable PDF (no pages)")
     return pages, document
+
+
+def _drawing(interpreter: Any, aggregator: Any) -> Callable[[Any, Any], str]:
+    """A reader of the text drawn by a form (an annotation's appearance), as if it were a page."""
+    from types import SimpleNamespace
+
+    from pdfminer.pdftypes import resolve1
+
+    def drawn(stream: Any, resources: Any) -> str:
+        box = [float(v) for v in resolve1(stream.get("BBox")) or (0, 0, 0, 0)]
+        interpreter.process_page(SimpleNamespace(pageid=0, mediabox=box, rotate=0, resources=resources,
+                                                 contents=[stream]))  # fmt: skip
+        return " ".join(s.text for s in _page(0, aggregator.get_result()).segments)
+
+    return drawn
 
 
 def _page(number: int, layout: Any) -> Page:
