@@ -324,6 +324,20 @@ def test_real_stamp_put_on_a_filing_is_set_aside_and_named() -> None:
     assert not [t for t in body(paragraphs) if "SOUGHT TO BE SEALED" in t]
 
 
+def test_a_rule_typed_as_underscores_over_a_line_of_text_leaves_the_words_whole(tmp_path: Path) -> None:
+    def draw(pdf, page: int) -> None:
+        pdf.setFont("Times-Roman", 12)
+        pdf.drawString(100, 700, "The claim was insufficiently concrete for the court.")
+        pdf.setFont("Courier", 12)
+        pdf.drawString(80, 699, "_" * 60)  # the footer's rule, typed on the same row
+        pdf.setFont("Times-Roman", 12)
+        pdf.drawString(100, 660, "Name: ________ Signed by Alice Smith.")  # a blank to fill in stays
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "ruled.pdf", [draw]))
+    assert body(part.paragraphs)[0] == "The claim was insufficiently concrete for the court."
+    assert "________" in " ".join(texts(part.paragraphs))
+
+
 # -- hyphenation --------------------------------------------------------------------------------------
 def test_a_line_end_hyphen_goes_only_when_the_joined_word_is_a_word() -> None:
     lines = ["the above-", "referenced investi-", "gation of the high-", "capacity non-", "normal Rosen-", "stein"]

@@ -250,6 +250,7 @@ def _drop_underlines(row: list[Glyph]) -> list[Glyph]:
     letters = [g for g in row if g.text != "_"]
     if len(letters) == len(row) or not letters:
         return row
+    row = _without_drawn_rules(row)
     starts = [g.x0 for g in letters]
     out = []
     for g in row:
@@ -261,6 +262,24 @@ def _drop_underlines(row: list[Glyph]) -> list[Glyph]:
                 continue
         out.append(g)
     return out
+
+
+def _without_drawn_rules(row: list[Glyph]) -> list[Glyph]:
+    """Without a rule drawn as a chain of touching ``_`` glyphs across the row (a footer's
+    rule typed over the last line of text: ``insuf_ficiently``)."""
+    chains: list[list[Glyph]] = []
+    for g in row:  # sorted left to right
+        if g.text != "_":
+            continue
+        if chains and g.x0 - chains[-1][-1].x1 < 0.5:
+            chains[-1].append(g)
+        else:
+            chains.append([g])
+    # A blank to fill in ("Name: ________") runs between words; a rule typed over text runs under them.
+    letters = [(g.x0 + g.x1) / 2 for g in row if g.text != "_"]
+    over = [c for c in chains if len(c) >= 5 and any(c[0].x0 < x < c[-1].x1 for x in letters)]
+    drawn = {id(g) for chain in over for g in chain}
+    return [g for g in row if id(g) not in drawn] if drawn else row
 
 
 def _segments(page: int, index: int, row: list[Glyph], gutters: list[float]) -> Iterator[Segment]:
