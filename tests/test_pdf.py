@@ -338,6 +338,25 @@ def test_a_rule_typed_as_underscores_over_a_line_of_text_leaves_the_words_whole(
     assert "________" in " ".join(texts(part.paragraphs))
 
 
+@pytest.mark.parametrize("drop", [0, 6])  # the small lines' first baseline below the tall column's
+def test_small_lines_beside_a_taller_column_keep_their_own_rows(tmp_path: Path, drop: float) -> None:
+    note = "Preliminary Aircraft Accident Investigation Report, dated November 2018, and the Final Report."
+
+    def draw(pdf, page: int) -> None:
+        pdf.setFont("Times-Roman", 9)
+        for column in (45, 320):  # two columns of running text, 9 points on a 10-point pitch
+            for row, line in enumerate(wrap(PROSE + ". " + PROSE + ". " + PROSE + ".", 200, size=9)):
+                pdf.drawString(column, 700 - 10 * row, line)
+        for row, line in enumerate(wrap(PROSE + ". " + PROSE + ".", 200, size=9)):
+            pdf.drawString(320, 560 - 10 * row, line)
+        pdf.setFont("Times-Roman", 7)  # beside them, a note set small on a 7.5-point pitch
+        for row, line in enumerate(wrap(note, 150, size=7)):
+            pdf.drawString(45, 560 - drop - 7.5 * row, line)
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "columns.pdf", [draw]))
+    assert any(note in t for t in texts(part.paragraphs)), texts(part.paragraphs)
+
+
 # -- hyphenation --------------------------------------------------------------------------------------
 def test_a_line_end_hyphen_goes_only_when_the_joined_word_is_a_word() -> None:
     lines = ["the above-", "referenced investi-", "gation of the high-", "capacity non-", "normal Rosen-", "stein"]

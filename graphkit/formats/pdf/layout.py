@@ -97,7 +97,7 @@ def resegment(page: Page, drop: Callable[[Glyph], bool]) -> Page:
 
 
 def _segments_of(number: int, glyphs: list[Glyph], gutters: list[float]) -> list[Segment]:
-    return [s for i, row in enumerate(_rows(glyphs)) for s in _segments(number, i, row, gutters)]
+    return [s for i, row in enumerate(_rows(glyphs, gutters)) for s in _segments(number, i, row, gutters)]
 
 
 def read_pages(data: bytes) -> tuple[list[Page], Any]:
@@ -226,23 +226,35 @@ def _walk(layout: Iterable[Any]) -> Iterator[Any]:
 
 
 # -- rows -------------------------------------------------------------------------------------
-def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Glyphs grouped into rows, top of the page first, each row sorted left to right."""
+def _rows(glyphs: list[Glyph], gutters: list[float]) -> list[list[Glyph]]:
+    """Glyphs grouped into rows, top of the page first, each row sorted left to right.
+
+    Within a row each column keeps its own height: a footnote's small lines in one column
+    are not swallowed by the taller line beside them in the next (two lines in one row
+    would interleave their letters)."""
     rows: list[list[Glyph]] = []
-    spans: list[list[float]] = []  # [bottom, top] of each row
+    spans: list[dict[int, list[float]]] = []  # per row: column -> [bottom, top]; -1: the whole row
     for g in sorted(glyphs, key=lambda g: -g.y1):
         if g.text.isspace() and g.text != "\xa0":
             continue  # spaces are found from the gaps; their boxes are unreliable (a no-break space binds)
-        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
-            bottom, top = spans[i]
+        c = _column(g, gutters)
+        for i in range(len(rows) - 1, max(-1, len(rows) - 6), -1):
+            bottom, top = spans[i].get(c, spans[i][-1])
             if min(top, g.y1) - max(bottom, g.y0) >= 0.5 * min(top - bottom, g.y1 - g.y0):
                 rows[i].append(g)
-                spans[i] = [min(bottom, g.y0), max(top, g.y1)] if g.size >= 0.8 * (top - bottom) else spans[i]
+                for key in (-1, c):
+                    bottom, top = spans[i].get(key, (g.y0, g.y1))
+                    if g.size >= 0.8 * (top - bottom) or key not in spans[i]:
+                        spans[i][key] = [min(bottom, g.y0), max(top, g.y1)]
                 break
         else:
             rows.append([g])
-            spans.append([g.y0, g.y1])
+            spans.append({-1: [g.y0, g.y1], c: [g.y0, g.y1]})
     return [sorted(row, key=lambda g: g.x0) for row in rows]
+
+
+def _column(g: Glyph, gutters: list[float]) -> int:
+    return sum((g.x0 + g.x1) / 2 > x for x in gutters) if gutters else 0
 
 
 def _drop_underlines(row: list[Glyph]) -> list[Glyph]:
@@ -284,22 +296,35 @@ def _without_drawn_rules(row: list[Glyph]) -> list[Glyph]:
 
 def _segments(page: int, index: int, row: list[Glyph], gutters: list[float]) -> Iterator[Segment]:
     row = _drop_underlines(row)
-    size = Counter(g.size for g in row).most_common(1)[0][0]
-    base = median(g.y0 for g in row if g.size == size)
-    raised = [g.size <= 0.8 * size and g.y0 >= base + 0.2 * size for g in row]
+    sizes, bases = _column_sizes(row, gutters)
+    raised = [
+        g.size <= 0.8 * sizes[c] and g.y0 >= bases[c] + 0.2 * sizes[c] for g in row for c in (_column(g, gutters),)
+    ]
     run: list[tuple[Glyph, bool]] = []
     for g, up in zip(row, raised):
+        size = sizes[_column(run[0][0], gutters)] if run else 0.0
         if run and (
             g.x0 - run[-1][0].x1 > _SEGMENT_GAP * size
             or (g.x0 - run[-1][0].x1 > 0.6 * size and any(run[-1][0].x1 <= x <= g.x0 for x in gutters))
         ):
-            yield _segment(page, index, run, size)
+            yield _segment(page, index, run, sizes[_column(run[0][0], gutters)])
             run = []
         if run and g.text == run[-1][0].text and abs(g.x0 - run[-1][0].x0) < 0.3 * (g.x1 - g.x0 + 0.1):
             continue  # the same glyph drawn twice, a little apart: fake bold
         run.append((g, up))
     if run:
-        yield _segment(page, index, run, size)
+        yield _segment(page, index, run, sizes[_column(run[0][0], gutters)])
+
+
+def _column_sizes(row: list[Glyph], gutters: list[float]) -> tuple[dict[int, float], dict[int, float]]:
+    """The usual glyph size and baseline of the row in each column (a footnote's small line
+    beside a body line is not raised text)."""
+    by_column: dict[int, list[Glyph]] = {}
+    for g in row:
+        by_column.setdefault(_column(g, gutters), []).append(g)
+    sizes = {c: Counter(g.size for g in found).most_common(1)[0][0] for c, found in by_column.items()}
+    bases = {c: median(g.y0 for g in found if g.size == sizes[c]) for c, found in by_column.items()}
+    return sizes, bases
 
 
 def _segment(page: int, row: int, run: list[tuple[Glyph, bool]], size: float) -> Segment:
