@@ -462,6 +462,17 @@ def test_real_deposition_with_an_ocr_layer_keeps_questions_and_answers() -> None
 
 
 @real
+def test_real_deposition_sets_aside_ocr_page_numbers_and_headers_spaced_differently() -> None:
+    paragraphs = read_real("cacd-14-cv-00034-deposition-friedman-exhibit-c.pdf")
+    text = " ".join(body(paragraphs))
+    assert "THE WITNESS: I believe -- well, I have purchased at a lower cost" in text  # header "12, 2018" out
+    assert "advice on the insurance on that 800 number" in text  # page "ioi" (101) out
+    assert "Q. Do you know who is in the proposed class?" in text  # page "1~" (112) out
+    aside = " ".join(texts(paragraphs, "boilerplate"))
+    assert "page number: ioi" in aside and "page number: 1~" in aside
+
+
+@real
 def test_real_tables_name_their_cells() -> None:
     senate = body(read_real("us-senate-expenditures-page.pdf"))
     assert any(t.startswith("PAYEE NAME: BAIN, J MATTHEW |") and t.endswith("AMOUNT ($): 37,499.96") for t in senate)
