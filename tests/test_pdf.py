@@ -395,6 +395,37 @@ def test_each_row_of_a_table_is_a_paragraph_with_its_headers(tmp_path: Path) -> 
 
 
 # -- columns --------------------------------------------------------------------------------------------
+def test_a_caption_either_side_of_a_column_of_brackets_is_two_paragraphs(tmp_path: Path) -> None:
+    left = ["GLOBEX CORPORATION,", "Plaintiff,", "", "v.", "", "INITECH LLC and DOES 1-10,", "Defendants."]
+    right = ["Case No. 3:17-cv-06932", "", "MOTION TO DISMISS", "", "Judge: Hon. Alice Smith", "", ""]
+
+    def draw(pdf, page: int) -> None:
+        pdf.setFont("Times-Roman", 12)
+        for row, (a, b) in enumerate(zip(left, right)):
+            y = 600 - 14 * row
+            pdf.drawString(100, y, a)
+            pdf.drawString(300, y, ")")
+            pdf.drawString(340, y, b)
+        for row, line in enumerate(wrap(PROSE + ".", 400)):
+            pdf.drawString(100, 480 - 14 * row, line)
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "caption.pdf", [draw]))
+    assert body(part.paragraphs)[:2] == [
+        "GLOBEX CORPORATION, Plaintiff, v. INITECH LLC and DOES 1-10, Defendants.",
+        "Case No. 3:17-cv-06932 MOTION TO DISMISS Judge: Hon. Alice Smith",
+    ]
+
+
+def test_text_run_off_the_edge_of_the_page_is_read(tmp_path: Path) -> None:
+    def draw(pdf, page: int) -> None:
+        pdf.setFont("Times-Roman", 12)
+        for row in range(30):  # enough glyphs to look for columns; the lines run past the right edge
+            pdf.drawString(100, 700 - 14 * row, f"{PROSE} and {PROSE}.")
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "overflow.pdf", [draw]))
+    assert body(part.paragraphs)[0].startswith(f"{PROSE} and {PROSE}.")
+
+
 def test_two_columns_of_prose_are_read_one_after_the_other(tmp_path: Path) -> None:
     left = "Alice Smith chaired the first session. " + PROSE + ". " + PROSE + "."
     right = "Bob Jones chaired the second session. " + PROSE + ". " + PROSE + "."

@@ -27,6 +27,8 @@ MARKER = re.compile(r"^(?:[•·▪◦‣●○■□➢►*–-]|\(?(?:\d{1,3}|
 # A cell that is a figure: an amount, a count, a share; not a year (a column heading).
 _FIGURE = re.compile(r"^(?![12]\d{3}$)[-+(]?[$€£¥]?\s?\(?\d[\d.,\s]*%?\)?\s?[$€£¥]?$")
 _CURRENCY = re.compile(r"^[$€£¥]$")
+# A column of ")" or "§" down the middle of a court caption: two blocks of text side by side.
+_SEPARATOR = re.compile(r"^[_\s]*[)§]+[_\s]*$")
 
 
 @dataclass
@@ -35,7 +37,10 @@ class Table:
     header: int  # how many of them are the header
 
     def paragraphs(self) -> list[tuple[str, Segment]]:
-        """``(text, first segment)`` of every body row: cells named by their column's header."""
+        """``(text, first segment)`` of every body row: cells named by their column's header.
+        A caption (blocks of text either side of a column of ``)``) is one paragraph a side."""
+        if sides := _caption_sides(self.rows):
+            return sides
         body = [_merge_currency(_cells(row)) for row in self.rows[self.header :]]
         columns = _columns([s for row in body for s in row])
         names = _names([s for row in self.rows[: self.header] for s in row], columns)
@@ -47,6 +52,20 @@ class Table:
             else:
                 out.append((text, row[0]))
         return out
+
+
+def _caption_sides(rows: list[list[Segment]]) -> list[tuple[str, Segment]]:
+    """The text left and right of a caption's separator column, each read top to bottom; or ``[]``."""
+    marks = [s for row in rows for s in row if _SEPARATOR.match(s.text)]
+    if len(marks) < 0.5 * len(rows) or max(s.x1 for s in marks) - min(s.x1 for s in marks) > 2 * marks[0].size:
+        return []
+    middle = median(s.x1 for s in marks)
+    sides: list[list[Segment]] = [[], []]
+    for row in rows:
+        for s in row:
+            if not _SEPARATOR.match(s.text):
+                sides[(s.x0 + s.x1) / 2 > middle].append(s)
+    return [(" ".join(s.text.strip("_ ") for s in side), side[0]) for side in sides if side]
 
 
 def find_tables(rows: list[list[Segment]]) -> list[tuple[int, int, Table]]:
