@@ -395,16 +395,18 @@ def test_each_row_of_a_table_is_a_paragraph_with_its_headers(tmp_path: Path) -> 
 
 
 # -- columns --------------------------------------------------------------------------------------------
-def test_a_caption_either_side_of_a_column_of_brackets_is_two_paragraphs(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bracket", [")", "§", ""])
+def test_a_caption_either_side_of_a_column_of_brackets_is_two_paragraphs(tmp_path: Path, bracket: str) -> None:
     left = ["GLOBEX CORPORATION,", "Plaintiff,", "", "v.", "", "INITECH LLC and DOES 1-10,", "Defendants."]
-    right = ["Case No. 3:17-cv-06932", "", "MOTION TO DISMISS", "", "Judge: Hon. Alice Smith", "", ""]
+    right = ["Case No. 3:17-cv-06932", "INITECH LLC'S NOTICE OF", "MOTION AND MOTION TO", "DISMISS", "",
+             "Judge: Hon. Alice Smith", "Courtroom: 7, 19th Floor"]  # fmt: skip
 
     def draw(pdf, page: int) -> None:
         pdf.setFont("Times-Roman", 12)
         for row, (a, b) in enumerate(zip(left, right)):
             y = 600 - 14 * row
             pdf.drawString(100, y, a)
-            pdf.drawString(300, y, ")")
+            pdf.drawString(300, y, bracket)
             pdf.drawString(340, y, b)
         for row, line in enumerate(wrap(PROSE + ".", 400)):
             pdf.drawString(100, 480 - 14 * row, line)
@@ -412,7 +414,8 @@ def test_a_caption_either_side_of_a_column_of_brackets_is_two_paragraphs(tmp_pat
     (part,) = read_pdf(draw_pdf(tmp_path / "caption.pdf", [draw]))
     assert body(part.paragraphs)[:2] == [
         "GLOBEX CORPORATION, Plaintiff, v. INITECH LLC and DOES 1-10, Defendants.",
-        "Case No. 3:17-cv-06932 MOTION TO DISMISS Judge: Hon. Alice Smith",
+        "Case No. 3:17-cv-06932 INITECH LLC'S NOTICE OF MOTION AND MOTION TO DISMISS Judge: Hon. Alice Smith "
+        "Courtroom: 7, 19th Floor",
     ]
 
 

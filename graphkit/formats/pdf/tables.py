@@ -29,6 +29,7 @@ _FIGURE = re.compile(r"^(?![12]\d{3}$)[-+(]?[$€£¥]?\s?\(?\d[\d.,\s]*%?\)?\s?
 _CURRENCY = re.compile(r"^[$€£¥]$")
 # A column of ")" or "§" down the middle of a court caption: two blocks of text side by side.
 _SEPARATOR = re.compile(r"^[_\s]*[)§]+[_\s]*$")
+_PUNCTUATION = re.compile(r"^[\W_]*$")  # a caption's ":" column, its rules
 
 
 @dataclass
@@ -55,17 +56,31 @@ class Table:
 
 
 def _caption_sides(rows: list[list[Segment]]) -> list[tuple[str, Segment]]:
-    """The text left and right of a caption's separator column, each read top to bottom; or ``[]``."""
-    marks = [s for row in rows for s in row if _SEPARATOR.match(s.text)]
-    if len(marks) < 0.5 * len(rows) or max(s.x1 for s in marks) - min(s.x1 for s in marks) > 2 * marks[0].size:
+    """The text left and right of a caption, each read top to bottom; or ``[]`` for a table.
+
+    A caption is two blocks of text side by side: either side of a column of ``)`` or
+    ``§``, or two columns without a figure whose lines run on (``MICRON TECHNOLOGY, INC.,``
+    over ``Plaintiff,``): a quarter of the cells end in a comma or go on in lowercase."""
+    cells = [s for row in rows for s in row]
+    marks = [s for s in cells if _SEPARATOR.match(s.text)]
+    if len(marks) >= 0.5 * len(rows) and max(s.x1 for s in marks) - min(s.x1 for s in marks) <= 2 * marks[0].size:
+        middle = median(s.x1 for s in marks)
+    elif len(_columns(cells)) == 2 and _runs_on(cells):
+        left, right = _columns(cells)
+        middle = (left[1] + right[0]) / 2
+    else:
         return []
-    middle = median(s.x1 for s in marks)
     sides: list[list[Segment]] = [[], []]
-    for row in rows:
-        for s in row:
-            if not _SEPARATOR.match(s.text):
-                sides[(s.x0 + s.x1) / 2 > middle].append(s)
-    return [(" ".join(s.text.strip("_ ") for s in side), side[0]) for side in sides if side]
+    for s in cells:
+        if not _SEPARATOR.match(s.text) and not _PUNCTUATION.match(s.text):
+            sides[(s.x0 + s.x1) / 2 > middle].append(s)
+    return [(" ".join(s.text.lstrip("_ :)§").rstrip("_ ") for s in side), side[0]) for side in sides if side]
+
+
+def _runs_on(cells: list[Segment]) -> bool:
+    if any(_FIGURE.match(s.text) for s in cells):
+        return False
+    return sum(s.text.endswith(",") or s.text[:1].islower() for s in cells) >= 0.25 * len(cells)
 
 
 def find_tables(rows: list[list[Segment]]) -> list[tuple[int, int, Table]]:
