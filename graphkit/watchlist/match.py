@@ -1,0 +1,180 @@
+"""Finding listed names in text: one spaCy ``PhraseMatcher`` over folded words, no NER.
+
+Every word of the text is looked up once per distinct spelling (spaCy keeps a folded
+``NORM`` per vocabulary entry), and the matcher finds all listed names in one pass, so
+matching a list of 50,000 names costs about what tokenising the text costs. Only a
+tokenizer runs: a new list over an unchanged corpus needs no model.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import product
+from typing import TYPE_CHECKING, TypeVar
+
+from .fold import fold_word
+from .lists import WatchEntry
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+__all__ = ["WatchMatch", "WatchMatcher"]
+
+K = TypeVar("K")
+# Line breaks, tabs and runs of spaces inside a name ("Vladimir\nPutin" in a PDF) would
+# each be a token of their own; the text is matched with every run squeezed to one space.
+_TO_SPACE = {c: " " for c in range(0x3001) if chr(c).isspace() and c != 0x20}
+_SPACE_RUN = re.compile(" {2,}")
+
+
+@dataclass(frozen=True)
+class WatchMatch:
+    """A listed name found in a text; offsets index the original text."""
+
+    start: int
+    end: int
+    text: str  # as written
+    entry: int  # index into WatchMatcher.entries
+    form: str  # the listed spelling that matched (the name or an alias)
+
+
+class WatchMatcher:
+    """Finds the names and aliases of ``entries`` in texts.
+
+    A spelling that two entries both claim (one entry's alias is another's alias) is
+    ambiguous and not matched; it is listed in :attr:`ambiguous`. A name beats another
+    entry's alias.
+
+    >>> from graphkit.watchlist.lists import WatchEntry
+    >>> m = WatchMatcher([WatchEntry("Sergey Lavrov", "PERSON", ("Lavrov",))])
+    >>> [(x.text, x.form) for x in m.find("SERGEI LAVROV's aide met Lavrov.")]
+    [('SERGEI LAVROV', 'Sergey Lavrov'), ('Lavrov', 'Lavrov')]
+    """
+
+    def __init__(self, entries: Sequence[WatchEntry]):
+        self.entries = list(entries)
+        self.nlp = folding_tokenizer()
+        self.forms: dict[str, tuple[int, str]] = {}  # folded key -> (entry, listed spelling)
+        self.ambiguous: list[tuple[str, list[str]]] = []
+        self._matcher = self._build()
+
+    def _build(self) -> PhraseMatcher:
+        """One pattern per folded key, under the key itself (so a match's label is its key)."""
+        from spacy.matcher import PhraseMatcher
+
+        self._claim_forms()
+        matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        keys = list(self.forms)
+        spellings = [_variants(self.forms[key][1]) for key in keys]
+        flat = [s for group in spellings for s in group]
+        docs = iter(self.nlp.tokenizer.pipe(flat, batch_size=1000))
+        for key, group in zip(keys, spellings):
+            matcher.add(key, [next(docs) for _ in group])
+        return matcher
+
+    def _claim_forms(self) -> None:
+        """Fill :attr:`forms` (folded key -> entry and spelling) and :attr:`ambiguous`."""
+        claims: dict[str, list[tuple[int, bool, str]]] = defaultdict(list)
+        for index, entry in enumerate(self.entries):
+            for form in entry.forms:
+                key = self.key(form)
+                if key and all(i != index for i, _, _ in claims[key]):
+                    claims[key].append((index, form == entry.name, form))
+        for key, claim in claims.items():
+            names = [c for c in claim if c[1]]
+            chosen = names if len(names) == 1 else claim if len(claim) == 1 else []
+            if chosen:
+                self.forms[key] = (chosen[0][0], chosen[0][2])
+            else:
+                self.ambiguous.append((claim[0][2], [self.entries[i].name for i, _, _ in claim]))
+
+    def key(self, phrase: str) -> str:
+        """The folded key of a name, tokenised as the texts are."""
+        return " ".join(t.norm_ for t in self.nlp.make_doc(phrase) if not t.is_space and t.text != "-")
+
+    def find(self, text: str) -> list[WatchMatch]:
+        """The listed names in one text, longest first where two overlap, in text order."""
+        return next(self.find_all([(text, None)]))[1]
+
+    def find_all(
+        self, items: Iterable[tuple[str, K]], *, batch_size: int = 1000
+    ) -> Iterator[tuple[K, list[WatchMatch]]]:
+        """``(text, key)`` pairs in, ``(key, matches)`` out, in order (texts are tokenised in batches)."""
+        prepared = ((*_squeeze(text), key) for text, key in items)
+        pairs = ((squeezed, (text, marks, key)) for text, squeezed, marks, key in prepared)
+        for doc, (text, marks, key) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield key, self._matches(doc, text, marks)
+
+    def _matches(self, doc: Doc, text: str, marks: list[tuple[int, int]] | None) -> list[WatchMatch]:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        spans = [Span(doc, start, end, label=key) for key, start, end in self._matcher(doc)]
+        out = []
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            entry, form = self.forms[span.label_]
+            start, end = _original(span.start_char, marks), _original(span.end_char, marks)
+            if _written_as_name(text[start:end], form):
+                out.append(WatchMatch(start, end, text[start:end], entry, form))
+        return out
+
+
+def folding_tokenizer() -> Language:
+    """A blank English pipeline whose vocabulary folds every word into ``NORM``.
+
+    Its own vocabulary, so no other pipeline's norms change.
+    """
+    import spacy
+    from spacy.attrs import NORM
+
+    nlp = spacy.blank("en")
+    nlp.vocab.lex_attr_getters[NORM] = fold_word
+    for lexeme in nlp.vocab:  # the tokenizer's exceptions were made before the getter was set
+        lexeme.norm_ = fold_word(lexeme.orth_)
+    return nlp
+
+
+def _variants(form: str) -> list[str]:
+    """A hyphenated name is also written with spaces: 'Kim Jong-un', 'Kim Jong un'; 'al-Assad', 'al Assad'."""
+    parts = re.split(r"(?<=\w)-(?=\w)", form)
+    if len(parts) == 1 or len(parts) > 4:
+        return [form]
+    out = []
+    for joins in product("- ", repeat=len(parts) - 1):
+        out.append(parts[0] + "".join(j + p for j, p in zip(joins, parts[1:])))
+    return out
+
+
+def _written_as_name(text: str, form: str) -> bool:
+    """A match counts where some word is capitalised ('the bill burns' is not Bill Burns),
+    unless the list itself writes the name in lower case."""
+    return any(word[:1].isupper() for word in text.split()) or form == form.lower()
+
+
+def _squeeze(text: str) -> tuple[str, str, list[tuple[int, int]] | None]:
+    """``(text, squeezed text, marks)``: whitespace runs made one space; marks map offsets back."""
+    spaced = text.translate(_TO_SPACE)
+    if "  " not in spaced:
+        return text, spaced, None
+    parts, marks, pos, length = [], [(0, 0)], 0, 0
+    for m in _SPACE_RUN.finditer(spaced):
+        parts.append(spaced[pos : m.start()])
+        length += m.start() - pos + 1
+        parts.append(" ")
+        marks.append((length, m.end()))
+        pos = m.end()
+    parts.append(spaced[pos:])
+    return text, "".join(parts), marks
+
+
+def _original(offset: int, marks: list[tuple[int, int]] | None) -> int:
+    if marks is None:
+        return offset
+    squeezed, original = marks[bisect_right(marks, (offset, float("inf"))) - 1]
+    return original + offset - squeezed
