@@ -178,6 +178,12 @@ def test_listed_names_are_found_in_any_case_accent_possessive_and_romanisation(r
     assert found(russians, text) == expected
 
 
+def test_a_short_name_in_capitals_counts_only_where_the_paragraph_shouts():
+    matcher = WatchMatcher([WatchEntry("Xi Jinping", "PERSON", ("Xi",)), WatchEntry("NATO", "ORG")])
+    assert found(matcher, "Chapter XI of the Charter; Xi said; NATO met") == [("Xi", "Xi Jinping"), ("NATO", "NATO")]
+    assert found(matcher, "PRESIDENT XI ARRIVED IN MOSCOW") == [("XI", "Xi Jinping")]
+
+
 def test_offsets_index_the_original_text_across_line_breaks_and_runs_of_spaces(russians):
     text = "Met   Sergey\nLavrov  and\t\tYury  \n Ushakov today."
     matches = russians.find(text)

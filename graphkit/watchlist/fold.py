@@ -57,8 +57,11 @@ def transliteration() -> Transliteration:
 
 def _plain(word: str) -> str:
     """Case and accents folded, apostrophes and periods dropped: ``O’Brien`` -> ``obrien``."""
-    text = unicodedata.normalize("NFKD", word)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    if word.isascii():
+        text = word.lower()
+    else:
+        text = unicodedata.normalize("NFKD", word)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     return text.translate(_APOSTROPHES) or text
 
 

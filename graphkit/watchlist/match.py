@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import product
 from typing import TYPE_CHECKING, TypeVar
@@ -31,6 +31,8 @@ K = TypeVar("K")
 # each be a token of their own; the text is matched with every run squeezed to one space.
 _TO_SPACE = {c: " " for c in range(0x3001) if chr(c).isspace() and c != 0x20}
 _SPACE_RUN = re.compile(" {2,}")
+# Letters only, single spaces between words: a name the tokenizer would split at its spaces.
+_PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -67,18 +69,13 @@ class WatchMatcher:
     def _build(self) -> PhraseMatcher:
         """One pattern per folded key, under the key itself (so a match's label is its key).
 
-        Each listed spelling is tokenised once, in a batch; its Doc gives both its key and
-        its pattern. The spellings go through a copy of the tokenizer (same vocabulary, so
-        the same words and norms): tens of thousands of names in the tokenizer's own cache
-        make every later text several times slower to tokenise (measured: 3.0 s instead of
-        0.5 s for the UN sample after 50,000 names).
+        Each listed spelling is tokenised once; its Doc gives both its key and its pattern.
         """
         from spacy.matcher import PhraseMatcher
-        from spacy.tokenizer import Tokenizer
 
-        tokenizer = Tokenizer(self.nlp.vocab).from_bytes(self.nlp.tokenizer.to_bytes())
         spellings = [(i, form, form == e.name) for i, e in enumerate(self.entries) for form in e.forms]
-        docs = tokenizer.pipe([form for _, form, _ in spellings], batch_size=1000)
+        tokenize = _pattern_tokenizer(self.nlp)
+        docs = map(tokenize, [form for _, form, _ in spellings])
         claims: dict[str, list[tuple[int, bool, str]]] = defaultdict(list)
         patterns: dict[str, Doc] = {}
         for (index, form, is_name), doc in zip(spellings, docs):
@@ -88,15 +85,21 @@ class WatchMatcher:
                 patterns.setdefault(key, doc)
         matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         for key, claim in claims.items():
-            names = [c for c in claim if c[1]]
-            chosen = names if len(names) == 1 else claim if len(claim) == 1 else []
-            if not chosen:
-                self.ambiguous.append((claim[0][2], [self.entries[i].name for i, _, _ in claim]))
-                continue
-            index, _, form = chosen[0]
-            self.forms[key] = (index, form)
-            matcher.add(key, [patterns[key], *(tokenizer(v) for v in _variants(form)[1:])])
+            owner = self._owner(claim)
+            if owner is not None:
+                self.forms[key] = owner
+                variants = _variants(owner[1])[1:]
+                matcher.add(key, [patterns[key], *map(tokenize, variants)])
         return matcher
+
+    def _owner(self, claim: list[tuple[int, bool, str]]) -> tuple[int, str] | None:
+        """The entry a spelling belongs to: its only claimant, or the one entry it names; else ambiguous."""
+        names = [c for c in claim if c[1]]
+        chosen = names if len(names) == 1 else claim if len(claim) == 1 else []
+        if not chosen:
+            self.ambiguous.append((claim[0][2], [self.entries[i].name for i, _, _ in claim]))
+            return None
+        return chosen[0][0], chosen[0][2]
 
     def key(self, phrase: str) -> str:
         """The folded key of a name, tokenised as the texts are."""
@@ -124,7 +127,7 @@ class WatchMatcher:
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             entry, form = self.forms[span.label_]
             start, end = _original(span.start_char, marks), _original(span.end_char, marks)
-            if _written_as_name(text[start:end], form):
+            if _written_as_name(text[start:end], form, text):
                 out.append(WatchMatch(start, end, text[start:end], entry, form))
         return out
 
@@ -146,6 +149,31 @@ def folding_tokenizer() -> Language:
     return nlp
 
 
+def _pattern_tokenizer(nlp: Language) -> Callable[[str], Doc]:
+    """A function that splits a listed spelling as the tokenizer splits text.
+
+    Names of plain words ('Kalomi Rane') are split at their spaces, which is what the
+    tokenizer would do, at half its cost; the rest go through a copy of the tokenizer with
+    the same vocabulary. Not the tokenizer itself: tens of thousands of names in its cache
+    make every later text several times slower to tokenise (measured: 3.0 s instead of
+    0.5 s for the UN sample after 50,000 names).
+    """
+    from spacy.tokenizer import Tokenizer
+    from spacy.tokens import Doc
+
+    # Without the vocabulary: loading it would wrap the folding NORM getter in spaCy's lookups.
+    tokenizer = Tokenizer(nlp.vocab).from_bytes(nlp.tokenizer.to_bytes(exclude=["vocab"]), exclude=["vocab"])
+    special = {key.casefold() for key in nlp.tokenizer.rules or {}}
+
+    def tokenize(form: str) -> Doc:
+        words = form.split(" ")
+        if _PLAIN_WORDS.fullmatch(form) and not any(w.casefold() in special for w in words):
+            return Doc(nlp.vocab, words=words)
+        return tokenizer(form)
+
+    return tokenize
+
+
 def _key(doc: Doc) -> str:
     """Folded words, hyphens and spaces left out: one key for 'Kim Jong-un' and 'Kim Jong Un'."""
     return " ".join(t.norm_ for t in doc if t.text != "-" and not t.text.isspace())
@@ -162,10 +190,24 @@ def _variants(form: str) -> list[str]:
     return out
 
 
-def _written_as_name(text: str, form: str) -> bool:
-    """A match counts where some word is capitalised ('the bill burns' is not Bill Burns),
-    unless the list itself writes the name in lower case."""
-    return any(word[:1].isupper() for word in text.split()) or form == form.lower()
+def _written_as_name(found: str, form: str, paragraph: str) -> bool:
+    """Whether a match is the name, not a word that spells like it.
+
+    Some word must be capitalised ('the bill burns' is not Bill Burns), unless the list
+    writes the name in lower case; and a short word in capitals that the list does not
+    write in capitals ('XI' for 'Xi', 'LI' for 'Li') is a numeral or an acronym, except
+    in a paragraph that shouts.
+    """
+    if not any(word[:1].isupper() for word in found.split()) and form != form.lower():
+        return False
+    if len(found) <= 3 and found.isupper() and not form.isupper():
+        return _shouting(paragraph)
+    return True
+
+
+def _shouting(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
 
 
 def _squeeze(text: str) -> tuple[str, str, list[tuple[int, int]] | None]:
