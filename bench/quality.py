@@ -46,11 +46,11 @@ TARGETS = {
 
 
 def graphkit_graph(folder: Path, aliases: Path | None, model: str | None) -> nx.Graph:
-    from graphkit.curation import read_aliases_file
+    from graphkit.curation import read_aliases_file, replace_aliases
 
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "q.db", create=True) as store:
         if aliases:
-            store.replace_curation_source(f"aliases:{aliases}", read_aliases_file(aliases))
+            replace_aliases(store, aliases, read_aliases_file(aliases))
         ingest(store, [folder], model=model, workers=1)
         return build_graph(store)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .vocabulary import KINDS
+
 __all__ = ["KINDS", "classify_paragraphs"]
 
-KINDS = ("body", "heading", "boilerplate", "comment")
 
 # WordPress and most comment widgets: "Avatar Brent says:", "3. Jane Doe says:".
 # Present tense and the colon matter: "Trump said:" in a report introduces a quote.

@@ -1,26 +1,33 @@
 """The command line: the only module that imports click, prints, or picks exit codes.
 
-Results go to stdout (text, or JSON with --json); progress and warnings to stderr.
-Every GraphkitError becomes one line on stderr and exit 1, in one place (GraphkitGroup).
+Each command parses its options, makes one or two library calls and prints what they
+return: text by default, JSON with --json (:func:`output_options`); progress and
+warnings go to stderr. Every GraphkitError becomes one line on stderr and exit 1, in one
+place (:class:`GraphkitGroup`), with the library's parameter names spelled as this
+command line's options. The choices an option offers come from the library.
 """
 
 from __future__ import annotations
 
 import errno
 import functools
+import importlib
 import json
 import sqlite3
 import sys
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
 from . import __version__
-from .errors import BadInput, GraphkitError
+from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
+from .formats import describe_formats
+from .vocabulary import DEFAULT_TYPES, INCLUDE_CHOICES
 
 DEFAULT_DB = "graphkit.db"
 
@@ -32,7 +39,7 @@ class GraphkitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GraphkitError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(self.message(exc)) from exc
         except KeyboardInterrupt:
             click.echo("graphkit: interrupted; everything committed so far is kept", err=True)
             sys.exit(130)
@@ -47,79 +54,67 @@ class GraphkitGroup(click.Group):
         except sqlite3.Error as exc:  # a file damaged after it was opened, a disk full mid-transaction
             raise click.ClickException(f"database error: {exc}; what was committed before it is kept") from exc
 
+    def message(self, exc: GraphkitError) -> str:
+        """The error in this command line's words: its options for the library's parameters, its commands as hints."""
+        if isinstance(exc, NoDatabase):
+            return f"{exc.path}: no graphkit database here; run `graphkit ingest PATH --db {exc.path}` first"
+        text = exc.render(self.spell)
+        return f"{text} (graphkit ingest PATH --db NEW.db)" if isinstance(exc, OldDatabase) else text
 
-# -- shared options ------------------------------------------------------------------
-def db_option(f: Callable) -> Callable:
-    return click.option(
-        "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=DEFAULT_DB,
-        envvar="GRAPHKIT_DB",
-        show_default=True,
-        show_envvar=True,
-        help="The graphkit database file.",
-    )(f)
-
-
-def json_option(f: Callable) -> Callable:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
-
-
-def _csv_upper(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    return tuple(v.strip().upper() for v in value.split(",") if v.strip())
+    def spell(self, setting: Setting) -> str:
+        """``Setting("min_weight", 2)`` as ``--min-weight 2``: the option whose parameter it is."""
+        flags = [max(p.opts, key=len) for c in self.commands.values() for p in c.params if p.name == setting.param]
+        if not flags or not flags[0].startswith("--"):
+            return str(setting)
+        if setting.value is None:
+            return flags[0]
+        return f"{flags[0]} {setting.value if isinstance(setting.value, int | float) else repr(setting.value)}"
 
 
-def _csv_lower(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
-    from .graph import INCLUDE_CHOICES
+# -- output ----------------------------------------------------------------------------
+@dataclass
+class Output:
+    """What a command prints: ``data`` as JSON with --json, else ``text()``, and ``notes`` on stderr."""
 
-    names = tuple(v.strip().lower() for v in (value or "").split(",") if v.strip())
-    for name in names:
-        if name not in INCLUDE_CHOICES:
-            raise click.BadParameter(f"{name!r} is not one of {', '.join(INCLUDE_CHOICES)}")
-    return names
-
-
-def graph_options(f: Callable) -> Callable:
-    """--db, --types, --include and --min-weight: what every graph command is built from."""
-    f = click.option(
-        "--min-weight",
-        type=click.IntRange(min=1),
-        default=1,
-        show_default=True,
-        help="Drop links backed by fewer paragraphs.",
-    )(f)
-    f = click.option(
-        "--include",
-        callback=_csv_lower,
-        metavar="KINDS",
-        help="Also count paragraphs of these kinds: headings,boilerplate,comments or all.",
-    )(f)
-    f = click.option(
-        "--types",
-        callback=_csv_upper,
-        metavar="TYPES",
-        help="Entity types, comma-separated [default: PERSON,ORG,GPE,LOC,NORP,FAC,EVENT,LAW,PRODUCT,WORK_OF_ART].",
-    )(f)
-    return db_option(f)
+    data: Any
+    text: Callable[[], str] | None = None
+    notes: list[str] = field(default_factory=list)
+    ascii: bool = False  # JSON with \u escapes: for file paths, which may hold undecodable bytes
 
 
-def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], min_weight: int):
-    from .graph import DEFAULT_TYPES, build_graph, kinds_for
-    from .store import open_store
+def output_options(f: Callable[..., Output]) -> Callable[..., None]:
+    """--json, and the printing of the :class:`Output` a command returns (sqlite-utils' ``output_options``).
 
-    store = open_store(db)
-    click.get_current_context().call_on_close(store.close)
-    graph = build_graph(store, types=types or DEFAULT_TYPES, kinds=kinds_for(include), min_weight=min_weight)
-    return store, graph
+    Put it last, right above the function: it must see the command's own arguments.
+    """
+
+    @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+    @functools.wraps(f)
+    def command(*args: Any, as_json: bool, **kwargs: Any) -> None:
+        out = f(*args, **kwargs)
+        if as_json:
+            click.echo(json.dumps(out.data, ensure_ascii=out.ascii, indent=2))
+            return
+        for note in out.notes:
+            click.echo(note, err=True)
+        if out.text is not None:
+            click.echo(out.text())
+
+    return command
 
 
-def emit(as_json: bool, data: Any, text: Callable[[], str]) -> None:
-    if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        click.echo(text())
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """Columns padded to their widest cell, numbers right-aligned, a rule under the headers."""
+    if not rows:
+        return "(nothing)"
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+    numeric = [all(r[i].replace(".", "", 1).replace(",", "").isdigit() for r in cells) for i in range(len(headers))]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in cells)])
 
 
 def _wrap(text: str, indent: str = "      ", width: int = 100) -> str:
@@ -147,37 +142,94 @@ def _message(headers: dict[str, str]) -> str:
     return ", ".join(parts) + subject
 
 
-def _snippet(ev: dict[str, Any], limit: int = 400) -> str:
-    """The paragraph, or a window of it around the first mention of each entity."""
-    text = ev["text"]
-    if len(text) <= limit:
-        return text
-    firsts: dict[str, int] = {}
-    for m in ev.get("mentions", []):
-        firsts.setdefault(m["name"], m["start"])
-    if not firsts:
-        return text[: limit - 1].rsplit(" ", 1)[0] + " …"
-    lo, hi = min(firsts.values()), max(firsts.values())
-    if hi - lo > limit:  # two windows, one per entity
-        half = limit // 2
-        return f"{_window(text, lo, half)} … {_window(text, hi, half)}"
-    return _window(text, (lo + hi) // 2, limit)
-
-
-def _window(text: str, centre: int, size: int) -> str:
-    start = max(0, centre - size // 2)
-    end = min(len(text), start + size)
-    start = max(0, end - size)
-    piece = text[start:end]
-    if start > 0:
-        piece = "… " + piece.split(" ", 1)[-1]
-    if end < len(text):
-        piece = piece.rsplit(" ", 1)[0] + " …"
-    return piece
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+# -- shared options ------------------------------------------------------------------
+class LibraryChoice(click.Choice):
+    """A choice among the names a library registry defines (``query.MEASURES``, ``export.WRITERS``).
+
+    Read when a command first needs them, so that importing the CLI does not import
+    NetworkX: ``graphkit info`` and ``--help`` stay quick.
+    """
+
+    def __init__(self, module: str, name: str) -> None:
+        self.source = (module, name)
+        super().__init__(())
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        module, name = self.source
+        return tuple(getattr(importlib.import_module(module, __package__), name))
+
+    @choices.setter
+    def choices(self, value: Any) -> None:
+        pass  # click.Choice.__init__ sets it; the registry is the only source
+
+
+def db_option(f: Callable) -> Callable:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=DEFAULT_DB,
+        envvar="GRAPHKIT_DB",
+        show_default=True,
+        show_envvar=True,
+        help="The graphkit database file.",
+    )(f)
+
+
+def _csv_upper(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(v.strip().upper() for v in value.split(",") if v.strip())
+
+
+def _csv_include(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    names = tuple(v.strip().lower() for v in (value or "").split(",") if v.strip())
+    for name in names:
+        if name not in INCLUDE_CHOICES:
+            raise click.BadParameter(f"{name!r} is not one of {', '.join(INCLUDE_CHOICES)}")
+    return names
+
+
+def graph_options(f: Callable) -> Callable:
+    """--db, --types, --include and --min-weight: what every graph command is built from."""
+    f = click.option(
+        "--min-weight",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Drop links backed by fewer paragraphs.",
+    )(f)
+    f = click.option(
+        "--include",
+        callback=_csv_include,
+        metavar="KINDS",
+        help=f"Also count paragraphs of these kinds: {','.join(k for k in INCLUDE_CHOICES if k != 'all')} or all.",
+    )(f)
+    f = click.option(
+        "--types",
+        callback=_csv_upper,
+        metavar="TYPES",
+        help=f"Entity types, comma-separated [default: {','.join(DEFAULT_TYPES)}].",
+    )(f)
+    return db_option(f)
+
+
+def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], min_weight: int):
+    from .graph import build_graph, kinds_for
+    from .store import open_store
+
+    store = open_store(db)
+    click.get_current_context().call_on_close(store.close)
+    graph = build_graph(store, types=types or DEFAULT_TYPES, kinds=kinds_for(include), min_weight=min_weight)
+    return store, graph
 
 
 # -- commands ------------------------------------------------------------------------
@@ -197,7 +249,20 @@ def cli() -> None:
     """
 
 
-@cli.command()
+_INGEST_HELP = f"""Read documents into the database and resolve their entities.
+
+PATHS are files or folders (walked recursively) of {describe_formats()} files;
+a file without a suffix is read as what its first bytes show (a maildir message, a
+saved page). Unchanged files are skipped; changed files replace their old version;
+unreadable ones are skipped with a warning.
+
+\b
+Example:
+  graphkit ingest seeds/ --aliases seeds/curation.yaml
+"""
+
+
+@cli.command(help=_INGEST_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option(
@@ -221,50 +286,36 @@ def cli() -> None:
     help="Run NER on a Dask cluster: 'local' starts one here with --workers processes; "
     "with tcp:// the cluster's workers decide (--workers is ignored).",
 )
-@json_option
-def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler, as_json) -> None:
-    """Read documents into the database and resolve their entities.
-
-    PATHS are files or folders (walked recursively) of .txt, .md, .html, .pdf,
-    .docx, .eml and .mbox files. Unchanged files are skipped; changed files
-    replace their old version; unreadable ones are skipped with a warning.
-
-    \b
-    Example:
-      graphkit ingest seeds/ --aliases seeds/curation.yaml
-    """
-    from .curation import read_aliases_file
+@output_options
+def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler) -> Output:
+    from .curation import read_aliases_file, replace_aliases
     from .ingest import ingest as run_ingest
     from .store import open_store
 
-    rules = read_aliases_file(aliases_file) if aliases_file else None
+    rules = read_aliases_file(aliases_file) if aliases_file else None  # a bad file is refused before the store is made
     with open_store(db, create=True) as store:
         if rules is not None:
-            store.replace_curation_source(f"aliases:{aliases_file.resolve()}", rules)
+            replace_aliases(store, aliases_file, rules)
         bar = _Progress()
-        warn = functools.partial(click.echo, err=True)
-        kwargs = dict(
-            model=model,
-            workers=workers,
-            batch_size=batch_size,
-            progress=bar.update,
-            warn=lambda line: warn(f"warning: {line}"),
-        )
+        options = dict(model=model, workers=workers, batch_size=batch_size, progress=bar.update, warn=_warn)
         if scheduler:
             from .distributed import ingest_distributed
 
-            report = ingest_distributed(store, paths, scheduler=scheduler, **kwargs)
+            report = ingest_distributed(store, paths, scheduler=scheduler, **options)
         else:
-            report = run_ingest(store, paths, **kwargs)
+            report = run_ingest(store, paths, **options)
         bar.finish()
-    summary = (
+    click.echo(
         f"{report.ingested} files ingested, {report.unchanged} unchanged, {len(report.skipped)} skipped; "
         f"{report.paragraphs:,} paragraphs, {report.mentions:,} mentions, {report.entities:,} entities "
-        f"in {report.seconds:.1f} s -> {db}"
+        f"in {report.seconds:.1f} s -> {db}",
+        err=True,
     )
-    if as_json:
-        click.echo(json.dumps(report.as_dict(), indent=2))
-    click.echo(summary, err=True)
+    return Output(report.as_dict(), ascii=True)
+
+
+def _warn(line: str) -> None:
+    click.echo(f"warning: {line}", err=True)
 
 
 class _Progress:
@@ -302,8 +353,8 @@ class _Progress:
     show_default=True,
     help="Evidence paragraphs quoted per hop.",
 )
-@json_option
-def path(source, target, db, types, include, min_weight, strongest, avoid, per_hop, as_json) -> None:
+@output_options
+def path(source, target, db, types, include, min_weight, strongest, avoid, per_hop) -> Output:
     """The shortest chain of links between two names, with the evidence for each hop.
 
     Names match any alias, in any case.
@@ -313,12 +364,11 @@ def path(source, target, db, types, include, min_weight, strongest, avoid, per_h
       graphkit path Trump Kryuchkov
       graphkit path Trump Kryuchkov --strongest --avoid Putin
     """
-    from .query import path_hops, shortest_path
+    from .query import path_hops, shortest_path, snippet
 
     store, graph = load_graph(db, types, include, min_weight)
     nodes = shortest_path(graph, source, target, strongest=strongest, avoid=avoid)
     hops = path_hops(store, graph, nodes, per_hop=per_hop)
-    data = {"path": [{"name": n, "type": graph.nodes[n]["type"]} for n in nodes], "hops": hops}
 
     def text() -> str:
         lines = [" -> ".join(nodes), ""]
@@ -329,24 +379,20 @@ def path(source, target, db, types, include, min_weight, strongest, avoid, per_h
             )
             for ev in hop["evidence"]:
                 lines.append(f"    {_where(ev)}")
-                lines.append(_wrap(_snippet(ev)))
+                lines.append(_wrap(snippet(ev)))
         return "\n".join(lines).rstrip()
 
-    emit(as_json, data, text)
+    data = {"path": [{"name": n, "type": graph.nodes[n]["type"]} for n in nodes], "hops": hops}
+    return Output(data, text)
 
 
 @cli.command()
 @graph_options
-@click.option(
-    "--by",
-    type=click.Choice(["degree", "weighted", "betweenness", "eigenvector", "pagerank"]),
-    default="pagerank",
-    show_default=True,
-)
+@click.option("--by", type=LibraryChoice(".query", "CENTRALITY_MEASURES"), default="pagerank", show_default=True)
 @click.option("--type", "only", callback=_csv_upper, metavar="TYPE", help="Only rank entities of this type (or types).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
-@json_option
-def central(db, types, include, min_weight, by, only, top, as_json) -> None:
+@output_options
+def central(db, types, include, min_weight, by, only, top) -> Output:
     """The most central entities.
 
     \b
@@ -357,37 +403,22 @@ def central(db, types, include, min_weight, by, only, top, as_json) -> None:
 
     _store, graph = load_graph(db, types, include, min_weight)
     ranked, note = centrality(graph, by, types=only, top=top)
+    counts = by in ("degree", "weighted")
+    rows = [(i, n, graph.nodes[n]["type"], f"{s:g}" if counts else f"{s:.4f}") for i, (n, s) in enumerate(ranked, 1)]
     data = {
         "by": by,
         "note": note,
         "results": [{"name": n, "type": graph.nodes[n]["type"], "score": s} for n, s in ranked],
     }
-    if note and not as_json:
-        click.echo(note, err=True)
-    emit(
-        as_json,
-        data,
-        lambda: _table(
-            ["#", "entity", "type", by],
-            [
-                (
-                    i,
-                    n,
-                    graph.nodes[n]["type"],
-                    f"{s:.4f}" if isinstance(s, float) and by not in ("degree", "weighted") else f"{s:g}",
-                )
-                for i, (n, s) in enumerate(ranked, 1)
-            ],
-        ),
-    )
+    return Output(data, lambda: table(["#", "entity", "type", by], rows), notes=[note] if note else [])
 
 
 @cli.command()
 @click.argument("name")
 @graph_options
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
-@json_option
-def neighbors(name, db, types, include, min_weight, top, as_json) -> None:
+@output_options
+def neighbors(name, db, types, include, min_weight, top) -> Output:
     """The entities linked to NAME, strongest link first.
 
     \b
@@ -398,16 +429,10 @@ def neighbors(name, db, types, include, min_weight, top, as_json) -> None:
 
     _store, graph = load_graph(db, types, include, min_weight)
     node, rows = find_neighbors(graph, name, top=top)
-    emit(
-        as_json,
+    cells = [(r["name"], r["type"], r["weight"], r["documents"]) for r in rows]
+    return Output(
         {"name": node, "neighbors": rows},
-        lambda: (
-            f"{node}\n"
-            + _table(
-                ["entity", "type", "paragraphs", "documents"],
-                [(r["name"], r["type"], r["weight"], r["documents"]) for r in rows],
-            )
-        ),
+        lambda: f"{node}\n" + table(["entity", "type", "paragraphs", "documents"], cells),
     )
 
 
@@ -415,8 +440,8 @@ def neighbors(name, db, types, include, min_weight, top, as_json) -> None:
 @click.argument("source")
 @click.argument("target")
 @graph_options
-@json_option
-def evidence(source, target, db, types, include, min_weight, as_json) -> None:
+@output_options
+def evidence(source, target, db, types, include, min_weight) -> Output:
     """Every paragraph in which both names occur.
 
     --include comments,boilerplate also shows paragraphs outside article bodies.
@@ -430,15 +455,15 @@ def evidence(source, target, db, types, include, min_weight, as_json) -> None:
 
     store, graph = load_graph(db, types, include, min_weight)
     a, b, rows = find_evidence(store, graph, source, target)
-    data = {"source": a, "target": b, "evidence": with_spans(store, graph, rows, (a, b))}
+    found = with_spans(store, graph, rows, (a, b))
 
     def text() -> str:
         lines = [f"{a} — {b}: {_plural(len(rows), 'paragraph')}"]
-        for ev in data["evidence"]:
+        for ev in found:
             lines += ["", f"  {_where(ev)}", _wrap(ev["text"], "    ")]
         return "\n".join(lines)
 
-    emit(as_json, data, text)
+    return Output({"source": a, "target": b, "evidence": found}, text)
 
 
 @cli.command()
@@ -446,8 +471,8 @@ def evidence(source, target, db, types, include, min_weight, as_json) -> None:
 @click.option("--type", "only", callback=_csv_upper, metavar="TYPE", help="Only entities of this type (or types).")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N most mentioned.")
 @click.option("--explain", metavar="NAME", help="Show the forms joined into NAME's entity and why.")
-@json_option
-def entities(db, types, include, min_weight, only, top, explain, as_json) -> None:
+@output_options
+def entities(db, types, include, min_weight, only, top, explain) -> Output:
     """Entities with their types, counts and aliases.
 
     \b
@@ -461,41 +486,21 @@ def entities(db, types, include, min_weight, only, top, explain, as_json) -> Non
     store, graph = load_graph(db, types, include, min_weight)
     if explain:
         data = explain_entity(store, graph, explain)
-        emit(
-            as_json,
-            data,
-            lambda: (
-                f"{data['name']} ({data['type']}, {data['mentions']} mentions in "
-                f"{data['documents']} documents)\n"
-                + _table(
-                    ["form", "model label", "mentions", "why joined"],
-                    [(f["form"], f["label"], f["mentions"], f["why"]) for f in data["forms"]],
-                )
-            ),
-        )
-        return
+        forms = [(f["form"], f["label"], f["mentions"], f["why"]) for f in data["forms"]]
+        head = f"{data['name']} ({data['type']}, {data['mentions']} mentions in {data['documents']} documents)\n"
+        return Output(data, lambda: head + table(["form", "model label", "mentions", "why joined"], forms))
     rows = entity_table(graph, types=only, top=top)
-    emit(
-        as_json,
-        rows,
-        lambda: _table(
-            ["entity", "type", "mentions", "documents", "aliases"],
-            [
-                (
-                    r["name"],
-                    r["type"],
-                    r["mentions"],
-                    r["documents"],
-                    _short("|".join(a for a in r["aliases"] if a != r["name"])),
-                )
-                for r in rows
-            ],
-        ),
-    )
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    cells = [
+        (
+            r["name"],
+            r["type"],
+            r["mentions"],
+            r["documents"],
+            _short("|".join(a for a in r["aliases"] if a != r["name"])),
+        )
+        for r in rows
+    ]
+    return Output(rows, lambda: table(["entity", "type", "mentions", "documents", "aliases"], cells))
 
 
 @cli.command()
@@ -504,8 +509,8 @@ def _short(text: str, limit: int = 60) -> str:
     "--members", type=click.IntRange(min=1), default=8, show_default=True, help="Members shown per community."
 )
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Communities shown.")
-@json_option
-def communities(db, types, include, min_weight, members, top, as_json) -> None:
+@output_options
+def communities(db, types, include, min_weight, members, top) -> Output:
     """Louvain communities, largest first, with their most central members.
 
     \b
@@ -516,28 +521,20 @@ def communities(db, types, include, min_weight, members, top, as_json) -> None:
 
     _store, graph = load_graph(db, types, include, min_weight)
     groups = find_communities(graph, members=members)[:top]
-    emit(
-        as_json,
-        groups,
-        lambda: (
-            "\n".join(f"{i:>2}. ({g['size']} entities) " + ", ".join(g["members"]) for i, g in enumerate(groups, 1))
-            or "no links in the graph"
-        ),
-    )
+    lines = [f"{i:>2}. ({g['size']} entities) " + ", ".join(g["members"]) for i, g in enumerate(groups, 1)]
+    return Output(groups, lambda: "\n".join(lines) or "no links in the graph")
 
 
 @cli.command()
 @graph_options
-@click.option(
-    "--format", "fmt", type=click.Choice(["html", "graphml", "gexf", "json"]), default="html", show_default=True
-)
+@click.option("--format", "fmt", type=LibraryChoice(".export", "FORMATS"), default="html", show_default=True)
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Output file [default: exports/graph.FORMAT]."
 )
 @click.option("--top", type=click.IntRange(min=1), help="Keep only the N most connected entities.")
 @click.option("--title", default="graphkit", show_default=True, help="Title of the HTML page.")
-@json_option
-def export(db, types, include, min_weight, fmt, out, top, title, as_json) -> None:
+@output_options
+def export(db, types, include, min_weight, fmt, out, top, title) -> Output:
     """Write the graph as an HTML explorer, GraphML or GEXF (for Gephi) or JSON.
 
     \b
@@ -550,36 +547,20 @@ def export(db, types, include, min_weight, fmt, out, top, title, as_json) -> Non
     store, graph = load_graph(db, types, include, min_weight)
     out = out or Path("exports") / f"graph.{fmt}"
     summary = export_graph(store, graph, fmt, out, top=top, title=title)
-    if as_json:
-        click.echo(json.dumps(summary, indent=2))
-    else:
-        cut = f" (of {summary['nodes_total']:,})" if summary["nodes"] != summary["nodes_total"] else ""
-        click.echo(f"wrote {out}: {summary['nodes']:,} entities{cut}, {summary['edges']:,} links")
+    cut = f" (of {summary['nodes_total']:,})" if summary["nodes"] != summary["nodes_total"] else ""
+    return Output(
+        summary, lambda: f"wrote {out}: {summary['nodes']:,} entities{cut}, {summary['edges']:,} links", ascii=True
+    )
 
 
 # -- curation ------------------------------------------------------------------------
 def _curate(db: Path, op: str, name: str, arg: str = "") -> None:
-    from .resolve import rebuild_entities
+    from .curation import curate
     from .store import open_store
 
     with open_store(db) as store:
-        _check_known(store, name)
-        if op == "merge":
-            _check_known(store, arg)
-        store.add_curation(op, name, arg)
-        count = rebuild_entities(store)
+        count = curate(store, op, name, arg)
     click.echo(f"{op} recorded; {count:,} entities", err=True)
-
-
-def _check_known(store, name: str) -> None:
-    from .graph import ALL_KINDS, build_graph
-    from .query import find_node
-
-    find_node(build_graph(store, types=_all_types(store), kinds=ALL_KINDS), name)
-
-
-def _all_types(store) -> set[str]:
-    return {e.type for e in store.entities()}
 
 
 @cli.command()
@@ -639,8 +620,8 @@ def ignore(name, db) -> None:
 
 @cli.command()
 @db_option
-@json_option
-def info(db, as_json) -> None:
+@output_options
+def info(db) -> Output:
     """What the database holds: documents, paragraphs by kind, mentions, entities, curation.
 
     \b
@@ -650,36 +631,18 @@ def info(db, as_json) -> None:
     from .store import open_store
 
     with open_store(db) as store:
-        data = {
-            **store.counts(),
-            "paragraph_kinds": store.kind_counts(),
-            "curation_rules": len(store.curation()),
-            "schema_version": int(store.get_meta("schema_version", "0") or 0),
-        }
+        data = store.summary()
 
     def text() -> str:
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in data["paragraph_kinds"].items())
         lines = [f"{k.replace('_', ' ')}: {v:,}" for k, v in data.items() if k != "paragraph_kinds"]
         return "\n".join([*lines[:2], f"  by kind: {kinds}", *lines[2:]])
 
-    emit(as_json, data, text)
-
-
-def _table(headers: list[str], rows: list[tuple]) -> str:
-    if not rows:
-        return "(nothing)"
-    cells = [[str(c) for c in row] for row in rows]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
-    numeric = [all(r[i].replace(".", "", 1).replace(",", "").isdigit() for r in cells) for i in range(len(headers))]
-
-    def line(values: list[str]) -> str:
-        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)).rstrip()
-
-    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in cells)])
+    return Output(data, text)
 
 
 def main() -> None:
     cli(prog_name="graphkit")
 
 
-__all__ = ["cli", "main", "BadInput"]
+__all__ = ["cli", "main", "output_options", "Output", "LibraryChoice", "table", "BadInput"]

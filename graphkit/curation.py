@@ -1,4 +1,4 @@
-"""User curation: aliases files (CSV or YAML) turned into merge / rename / ignore rules.
+"""User curation: aliases files (CSV or YAML) and single rules turned into merge / rename / ignore rules.
 
 Rules live in the store and are re-applied by every resolution, so a merge made today
 survives tomorrow's ingest (issue 3). Nicknames and codenames belong here, not in code.
@@ -9,11 +9,14 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .errors import BadInput
+from .errors import BadChoice, BadInput
 
-__all__ = ["OPS", "read_aliases_file"]
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["OPS", "read_aliases_file", "replace_aliases", "curate"]
 
 OPS = ("merge", "split", "rename", "ignore", "type")
 
@@ -95,3 +98,32 @@ def _entity_rules(canonical: str, aliases: list[str]) -> list[tuple[str, str, st
     # Rename from every name, so the canonical label wins even where only an alias occurs.
     rules.extend(("rename", name, canonical) for name in [canonical, *aliases])
     return rules
+
+
+def replace_aliases(store: Store, path: Path, rules: list[tuple[str, str, str]]) -> None:
+    """Make ``rules`` (read from the aliases file ``path``) replace what an earlier run took from that file."""
+    store.replace_curation_source(f"aliases:{path.resolve()}", rules)
+
+
+# The rules one can give by hand, and which of their arguments must name a known entity.
+_CHECKED = {"merge": (True, True), "split": (True, False), "rename": (True, False), "ignore": (True, False)}
+
+
+def curate(store: Store, op: str, name: str, arg: str = "") -> int:
+    """Record one rule (``merge``, ``split``, ``rename`` or ``ignore``) and resolve again; returns the entity count.
+
+    ``name`` (and for ``merge``, ``arg``) must name a known entity, by any alias: a rule
+    that matches nothing is a typo, refused with the closest names (:class:`UnknownEntity`).
+    """
+    from .graph import entity_nodes
+    from .query import find_node
+    from .resolve import rebuild_entities
+
+    if op not in _CHECKED:
+        raise BadChoice("op", op, _CHECKED)
+    known = entity_nodes(store)  # names only: no need to pair up every paragraph's entities
+    for value, checked in zip((name, arg), _CHECKED[op]):
+        if checked:
+            find_node(known, value)
+    store.add_curation(op, name, arg)
+    return rebuild_entities(store)

@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .errors import GraphkitError
+from .errors import GraphkitError, Setting
 from .extract import Mention, chunked, load_model, mentions_of, model_name
 from .ingest import IngestReport, ingest
 
@@ -71,7 +71,7 @@ def _require_dask() -> None:
     try:
         import distributed  # noqa: F401
     except ImportError as exc:
-        raise GraphkitError(f"--scheduler needs Dask, which is not installed: {SCALE_HINT}") from exc
+        raise GraphkitError(Setting("scheduler"), f" needs Dask, which is not installed: {SCALE_HINT}") from exc
 
 
 class _DaskExtractor:
@@ -106,7 +106,9 @@ class _DaskExtractor:
         try:
             return Client(self.scheduler, timeout=CONNECT_TIMEOUT), None
         except (OSError, ValueError, TypeError) as exc:
-            raise GraphkitError(f"--scheduler {self.scheduler}: cannot reach a Dask scheduler there ({exc})") from exc
+            raise GraphkitError(
+                Setting("scheduler", self.scheduler), f": cannot reach a Dask scheduler there ({exc})"
+            ) from exc
 
     def _extract(self, client: Any, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Any, list[Mention]]]:
         # Results come back in order (ingest writes a file once its last paragraph is

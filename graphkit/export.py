@@ -1,32 +1,40 @@
 """Graph to files: HTML explorer (PyVis data, vis-network inlined), GraphML, GEXF, JSON.
 
-The only module that imports PyVis. Every file is written to a temporary name beside
-the target and renamed into place, so an interrupted export never leaves a truncated
-file. Document text is hostile: it is escaped for HTML (by the page's DOM code and by
-the JSON encoding below) and stripped of characters XML forbids.
+Each format is one entry of :data:`WRITERS` (issue 15). The only module that imports
+PyVis and Jinja2. Every file is written to a temporary name beside the target and
+renamed into place, so an interrupted export never leaves a truncated file. Document
+text is hostile: the page template escapes what it inserts, the page's JSON cannot end
+its script element, the page's DOM code inserts text only as text, and XML exports are
+stripped of characters XML forbids.
 """
 
 from __future__ import annotations
 
-import html
+import functools
 import json
 import os
 import re
+import secrets
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .errors import BadInput
-from .graph import graph_kinds
+from .errors import BadChoice, BadInput, Setting
+from .graph import DEFAULT_TYPES, graph_kinds
 from .query import community_of
-from .store import Store
+from .store import EvidenceReader
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 __all__ = [
+    "WRITERS",
     "FORMATS",
     "TYPE_COLOURS",
     "HTML_NODE_LIMIT",
@@ -38,20 +46,13 @@ __all__ = [
     "sanitize_xml",
 ]
 
-Format = Literal["html", "graphml", "gexf", "json"]
-FORMATS: tuple[str, ...] = ("html", "graphml", "gexf", "json")
-TYPE_COLOURS = {
-    "PERSON": "#4e79a7",
-    "ORG": "#f28e2b",
-    "GPE": "#59a14f",
-    "LOC": "#76b7b2",
-    "NORP": "#edc948",
-    "FAC": "#b07aa1",
-    "EVENT": "#ff9da7",
-    "LAW": "#9c755f",
-    "PRODUCT": "#bab0ac",
-    "WORK_OF_ART": "#e15759",
-}
+# One colour per default entity type, in DEFAULT_TYPES order (Tableau 10).
+TYPE_COLOURS = dict(
+    zip(
+        DEFAULT_TYPES,
+        ["#4e79a7", "#f28e2b", "#59a14f", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#e15759"],
+    )
+)
 _OTHER_COLOUR = "#8c8c8c"
 # A browser draws about this many nodes comfortably; beyond it the page asks for --top (issue 6).
 HTML_NODE_LIMIT = 5000
@@ -102,43 +103,78 @@ def _umask() -> int:
 
 
 def export_graph(
-    store: Store,
+    store: EvidenceReader,
     graph: nx.Graph,
-    fmt: Format,
+    fmt: str,
     out: Path,
     *,
     top: int | None = None,
     title: str = "graphkit",
 ) -> dict[str, Any]:
-    """Write ``graph`` (cut to ``top`` nodes) as ``fmt`` to ``out``; returns a summary."""
-    if fmt not in FORMATS:
-        raise BadInput(f"--format {fmt!r}: choose from {', '.join(FORMATS)}")
-    shown = select_top(graph, top)
-    if fmt == "html" and shown.number_of_nodes() > HTML_NODE_LIMIT:
-        raise BadInput(
-            f"{shown.number_of_nodes()} nodes is more than a browser can draw usefully "
-            f"(limit {HTML_NODE_LIMIT}); pass --top 2000 or --min-weight 2"
-        )
-    if fmt == "html" and shown.number_of_edges() > HTML_EDGE_LIMIT:
-        shown = strongest_edges(shown, HTML_EDGE_LIMIT)
-    if fmt == "graphml":
-        _atomic_write(out, lambda fh: nx.write_graphml(_xml_ready(shown), fh), binary=True)
-    elif fmt == "gexf":
-        _atomic_write(out, lambda fh: nx.write_gexf(_xml_ready(shown), fh), binary=True)
-    elif fmt == "json":
-        payload = _json_payload(store, shown, graph)
-        _atomic_write(out, lambda fh: json.dump(payload, fh, ensure_ascii=False, indent=1))
-    else:
-        page = render_html(graph_payload(store, shown, graph, title=title), title=title)
-        _atomic_write(out, lambda fh: fh.write(page))
+    """Write ``graph`` (cut to ``top`` nodes) as ``fmt``, one of :data:`FORMATS`, to ``out``; returns a summary."""
+    if fmt not in WRITERS:
+        raise BadChoice("fmt", fmt, FORMATS)
+    written = WRITERS[fmt].write(store, select_top(graph, top), graph, out, title)
     return {
         "format": fmt,
         "path": str(out),
-        "nodes": shown.number_of_nodes(),
-        "edges": shown.number_of_edges(),
+        "nodes": written.number_of_nodes(),
+        "edges": written.number_of_edges(),
         "nodes_total": graph.number_of_nodes(),
         "edges_total": graph.number_of_edges(),
     }
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One export format. ``write(store, shown, full, out, title)`` writes ``shown`` (a part of the
+    graph ``full``) to ``out`` and returns the graph it wrote, which may be cut further."""
+
+    write: Callable[[EvidenceReader, nx.Graph, nx.Graph, Path, str], nx.Graph]
+    description: str
+
+
+def _write_graphml(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Path, title: str) -> nx.Graph:
+    _atomic_write(out, lambda fh: nx.write_graphml(_xml_ready(shown), fh), binary=True)
+    return shown
+
+
+def _write_gexf(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Path, title: str) -> nx.Graph:
+    _atomic_write(out, lambda fh: nx.write_gexf(_xml_ready(shown), fh), binary=True)
+    return shown
+
+
+def _write_json(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Path, title: str) -> nx.Graph:
+    payload = _json_payload(store, shown, full)
+    _atomic_write(out, lambda fh: json.dump(payload, fh, ensure_ascii=False, indent=1))
+    return shown
+
+
+def _write_html(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Path, title: str) -> nx.Graph:
+    if shown.number_of_nodes() > HTML_NODE_LIMIT:
+        raise BadInput(
+            f"{shown.number_of_nodes()} nodes is more than a browser can draw usefully "
+            f"(limit {HTML_NODE_LIMIT}); pass ",
+            Setting("top", 2000),
+            " or ",
+            Setting("min_weight", 2),
+        )
+    if shown.number_of_edges() > HTML_EDGE_LIMIT:
+        shown = strongest_edges(shown, HTML_EDGE_LIMIT)
+    page = render_html(graph_payload(store, shown, full, title=title), title=title)
+    _atomic_write(out, lambda fh: fh.write(page))
+    return shown
+
+
+# Every export format, by name: ``fmt`` takes one of these, and so does ``export --format`` (issue 15).
+# To add a format, write one ``_write_x`` function above and add it here.
+WRITERS: dict[str, Writer] = {
+    "html": Writer(_write_html, "an interactive page that works offline"),
+    "graphml": Writer(_write_graphml, "GraphML, for Gephi, Cytoscape, yEd and NetworkX"),
+    "gexf": Writer(_write_gexf, "GEXF, Gephi's own format"),
+    "json": Writer(_write_json, "nodes, links and their first evidence paragraphs"),
+}
+FORMATS: tuple[str, ...] = tuple(WRITERS)
 
 
 # -- XML -----------------------------------------------------------------------------
@@ -163,7 +199,7 @@ def _xml_ready(graph: nx.Graph) -> nx.Graph:
 
 
 # -- JSON ----------------------------------------------------------------------------
-def _json_payload(store: Store, shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
+def _json_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
     kinds = graph_kinds(full)
     nodes = [
         {"id": n, **{k: v for k, v in d.items()}, "aliases": d["aliases"].split("|")} for n, d in shown.nodes(data=True)
@@ -208,7 +244,7 @@ def _meta(shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
 
 
 # -- HTML ----------------------------------------------------------------------------
-def graph_payload(store: Store, shown: nx.Graph, full: nx.Graph, *, title: str = "graphkit") -> dict[str, Any]:
+def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, title: str = "graphkit") -> dict[str, Any]:
     """The data the explorer page embeds: nodes with layout, edges with evidence ids, paragraphs."""
     from pyvis.network import Network
 
@@ -273,7 +309,7 @@ def graph_payload(store: Store, shown: nx.Graph, full: nx.Graph, *, title: str =
     }
 
 
-def _paragraphs(store: Store, shown: nx.Graph, ids: Sequence[int]) -> dict[str, Any]:
+def _paragraphs(store: EvidenceReader, shown: nx.Graph, ids: Sequence[int]) -> dict[str, Any]:
     names = {d["entity"]: n for n, d in shown.nodes(data=True)}
     out: dict[str, Any] = {}
     for row in store.paragraphs(ids):
@@ -313,8 +349,12 @@ def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     return {k: (round((p[0] - cx) * scale, 1), round((p[1] - cy) * scale, 1)) for k, p in pos.items()}
 
 
-def _template(name: str) -> str:
-    return resources.files("graphkit").joinpath("explorer", name).read_text(encoding="utf-8")
+# The explorer's code, split by concern (issue 15), in the order the page runs it.
+APP_MODULES = ("util", "data", "filters", "graph", "panels", "path", "start")
+
+
+def _asset(*parts: str) -> str:
+    return resources.files("graphkit").joinpath("explorer", *parts).read_text(encoding="utf-8")
 
 
 def _vis_asset(name: str) -> str:
@@ -323,6 +363,12 @@ def _vis_asset(name: str) -> str:
     text = (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
     # The bundle ends with a source-map comment; a page that works offline points nowhere.
     return re.sub(r"\n?//# sourceMappingURL=\S*\s*$", "\n", text)
+
+
+def _app_js() -> str:
+    """The explorer's modules in one function scope, so they share its variables as one file would."""
+    modules = "\n".join(_asset("js", f"{name}.js") for name in APP_MODULES)
+    return f'(function () {{\n"use strict";\n\n{modules}\n}})();'
 
 
 def _script_json(data: Any) -> str:
@@ -337,17 +383,33 @@ def _script_json(data: Any) -> str:
     )
 
 
-def render_html(payload: dict[str, Any], *, title: str = "graphkit") -> str:
-    """The self-contained explorer page: vis-network, styles, code and data inlined."""
-    page = _template("explorer.html")
-    parts = {
-        "/*__VIS_CSS__*/": _vis_asset("vis-network.css"),
-        "/*__VIS_JS__*/": _vis_asset("vis-network.min.js"),
-        "/*__APP_CSS__*/": _template("explorer.css") if "/*__APP_CSS__*/" in page else "",
-        "/*__APP_JS__*/": _template("explorer.js") if "/*__APP_JS__*/" in page else "",
-        "/*__DATA__*/": _script_json(payload),
-        "__TITLE__": html.escape(title),
+@functools.cache
+def _page() -> tuple[Template, dict[str, Any]]:
+    """The page template, and the code and styles it inlines (ours, so marked safe), read once."""
+    import jinja2
+    from markupsafe import Markup
+
+    env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    code = {
+        "vis_css": _vis_asset("vis-network.css"),
+        "vis_js": _vis_asset("vis-network.min.js"),
+        "app_css": _asset("explorer.css"),
+        "app_js": _app_js(),
     }
-    # One pass, so nothing substituted (a document's text) is itself searched for placeholders.
-    pattern = re.compile("|".join(re.escape(k) for k in parts))
-    return pattern.sub(lambda m: parts[m.group()], page)
+    for name, text in code.items():  # our own code must not end its element either
+        if re.search(r"</(script|style)", text, re.IGNORECASE):
+            raise RuntimeError(f"{name} contains an end tag and would break the page")
+    return env.from_string(_asset("explorer.html")), {k: Markup(v) for k, v in code.items()}
+
+
+def render_html(payload: dict[str, Any], *, title: str = "graphkit", nonce: str | None = None) -> str:
+    """The self-contained explorer page: vis-network, styles, code and data inlined.
+
+    ``nonce`` (a fresh random one by default) is the only one the page's Content-Security-Policy
+    lets run scripts: a nonce anyone can read in the source protects nothing (issue 11).
+    """
+    from markupsafe import Markup
+
+    template, code = _page()
+    nonce = nonce or secrets.token_urlsafe(18)
+    return template.render(title=title, nonce=nonce, data=Markup(_script_json(payload)), **code)

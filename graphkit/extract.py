@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from .errors import ModelNotFound
+from .errors import ModelNotFound, Setting
 from .normalize import clean_mention, prepare_for_ner
 
 if TYPE_CHECKING:
@@ -88,8 +88,9 @@ def load_model(name: str | None = None) -> Language:
         nlp = spacy.load(name, exclude=_UNUSED)
     except (OSError, ImportError) as exc:
         raise ModelNotFound(
-            f"spaCy model {name!r} is not installed; install the default with `{INSTALL_HINT}` "
-            "or pass --model with an installed pipeline name or path"
+            f"spaCy model {name!r} is not installed; install the default with `{INSTALL_HINT}` or pass ",
+            Setting("model"),
+            " with an installed pipeline name or path",
         ) from exc
     if "ner" not in nlp.pipe_names and not any(p in nlp.pipe_names for p in ("entity_ruler", "span_ruler")):
         raise ModelNotFound(f"spaCy pipeline {name!r} has no named-entity component (ner or entity_ruler)")

@@ -2,48 +2,61 @@
 
 Nodes and edges are aggregated in SQL and the result is cached in the store, keyed
 by the store's generation, so a query does not rebuild the graph when nothing changed
-(issue 5). Attributes are scalars so GraphML and GEXF can hold them.
+(issue 5). Attributes are scalars so GraphML and GEXF can hold them. The cache is JSON,
+which cannot carry code: a database from someone else is data, never a program (issue 15).
 """
 
 from __future__ import annotations
 
-import io
-import pickle
-from collections.abc import Collection, Sequence
+import gc
+import json
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
 
 import networkx as nx
 
-from .errors import BadInput
-from .store import Store
+from .errors import BadChoice
+from .store import EntityRow, GraphSource
+from .vocabulary import DEFAULT_TYPES, EVIDENCE_KINDS, INCLUDE_CHOICES, KINDS
 
-__all__ = ["DEFAULT_TYPES", "ALL_KINDS", "INCLUDE_CHOICES", "build_graph", "graph_kinds", "kinds_for"]
+__all__ = [
+    "DEFAULT_TYPES",
+    "ALL_KINDS",
+    "INCLUDE_CHOICES",
+    "build_graph",
+    "entity_nodes",
+    "graph_kinds",
+    "kinds_for",
+]
 
-DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
-ALL_KINDS = ("body", "heading", "boilerplate", "comment")
-# --include names (plural, as a user says them) -> paragraph kinds
-INCLUDE_CHOICES = {"headings": "heading", "boilerplate": "boilerplate", "comments": "comment", "all": "*"}
+ALL_KINDS = KINDS
 
 
 def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:
     """The paragraph kinds a graph was built from (what its evidence must come from)."""
-    return tuple(str(graph.graph.get("kinds", "body")).split(","))
+    kinds = graph.graph.get("kinds")
+    return tuple(str(kinds).split(",")) if kinds else EVIDENCE_KINDS
 
 
 def kinds_for(include: Collection[str] = ()) -> tuple[str, ...]:
-    """Paragraph kinds that make nodes and edges: always body, plus what ``include`` names."""
-    kinds = {"body"}
+    """Paragraph kinds that make nodes and edges: the evidence kinds, plus what ``include`` names.
+
+    >>> kinds_for(["comments"])
+    ('body', 'comment')
+    """
+    kinds = set(EVIDENCE_KINDS)
     for name in include:
         if name not in INCLUDE_CHOICES:
-            raise BadInput(f"--include {name!r}: choose from {', '.join(INCLUDE_CHOICES)}")
-        kinds |= set(ALL_KINDS) if name == "all" else {INCLUDE_CHOICES[name]}
-    return tuple(k for k in ALL_KINDS if k in kinds)
+            raise BadChoice("include", name, INCLUDE_CHOICES)
+        kinds |= set(KINDS) if name == "all" else {INCLUDE_CHOICES[name]}
+    return tuple(k for k in KINDS if k in kinds)
 
 
 def build_graph(
-    store: Store,
+    store: GraphSource,
     *,
     types: Collection[str] = DEFAULT_TYPES,
-    kinds: Sequence[str] = ("body",),
+    kinds: Sequence[str] = EVIDENCE_KINDS,
     min_weight: int = 1,
 ) -> nx.Graph:
     """The entity graph of ``store``.
@@ -56,43 +69,44 @@ def build_graph(
     dropped, and so are nodes left with no edge by that filter.
     """
     types = tuple(sorted(set(types)))
-    signature = f"{store.generation}|{','.join(types)}|{','.join(kinds)}"
+    signature = f"{_CACHE_FORMAT}|{store.generation}|{','.join(types)}|{','.join(kinds)}"
     cached = store.cached_graph(signature)
-    graph = _load_cached(cached) if cached is not None else None
+    graph = _decode(cached) if cached is not None else None
     if graph is None:
         graph = _aggregate(store, types, kinds)
-        store.cache_graph(signature, pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL))
+        store.cache_graph(signature, _encode(graph))
     if min_weight > 1:
         graph = _at_least(graph, min_weight)
     return graph
 
 
-class _GraphUnpickler(pickle.Unpickler):
-    """Unpickles what :func:`build_graph` pickled, an ``nx.Graph`` of plain values, and nothing else.
+def entity_nodes(store: GraphSource, *, kinds: Sequence[str] = KINDS) -> nx.Graph:
+    """Every entity as a node (any type, any paragraph kind), without edges: enough to find one by name.
 
-    The cache lives in the database file, and a database can come from someone else: a
-    plain ``pickle.loads`` would run whatever code a crafted file carries (issue 6).
+    Much cheaper than :func:`build_graph`, which joins every paragraph's entities in pairs.
     """
-
-    def find_class(self, module: str, name: str) -> type:
-        if (module, name) == ("networkx.classes.graph", "Graph"):
-            return nx.Graph
-        raise pickle.UnpicklingError(f"the graph cache refers to {module}.{name}")
-
-
-def _load_cached(data: bytes) -> nx.Graph | None:
-    """The cached graph, or None (rebuild it) when the blob is damaged or not a graph."""
-    try:
-        graph = _GraphUnpickler(io.BytesIO(data)).load()
-    except Exception:
-        return None
-    return graph if type(graph) is nx.Graph else None
+    entities = {e.id: e for e in store.entities()}
+    graph = nx.Graph(kinds=",".join(kinds), types=",".join(sorted({e.type for e in entities.values()})))
+    _add_nodes(graph, store, entities, kinds, _unique_names(entities.values()))
+    return graph
 
 
-def _aggregate(store: Store, types: Sequence[str], kinds: Sequence[str]) -> nx.Graph:
+def _aggregate(store: GraphSource, types: Sequence[str], kinds: Sequence[str]) -> nx.Graph:
     graph = nx.Graph(kinds=",".join(kinds), types=",".join(types))
     entities = {e.id: e for e in store.entities() if e.type in types}
     names = _unique_names(entities.values())
+    _add_nodes(graph, store, entities, kinds, names)
+    graph.add_edges_from(
+        (names[a], names[b], {"weight": int(w), "documents": int(d)})
+        for a, b, w, d in store.edge_counts(kinds)
+        if a in entities and b in entities
+    )
+    return graph
+
+
+def _add_nodes(
+    graph: nx.Graph, store: GraphSource, entities: dict[int, EntityRow], kinds: Sequence[str], names: dict[int, str]
+) -> None:
     for entity_id, mentions, documents in store.node_counts(kinds):
         e = entities.get(entity_id)
         if e is not None:
@@ -105,15 +119,66 @@ def _aggregate(store: Store, types: Sequence[str], kinds: Sequence[str]) -> nx.G
                 aliases=e.aliases,
                 entity=int(entity_id),
             )
-    graph.add_edges_from(
-        (names[a], names[b], {"weight": int(w), "documents": int(d)})
-        for a, b, w, d in store.edge_counts(kinds)
-        if a in entities and b in entities
-    )
+
+
+# -- the cache ----------------------------------------------------------------------------
+# Bump when the encoding changes: an older blob then never matches a signature and is rebuilt.
+_CACHE_FORMAT = "json-1"
+_SCALARS = frozenset({str, int, float, bool})
+
+
+def _encode(graph: nx.Graph) -> bytes:
+    """Node-link data: ``[id, attributes]`` per node, ``[node index, node index, attributes]`` per edge."""
+    index = {n: i for i, n in enumerate(graph)}
+    data = {
+        "graph": graph.graph,
+        "nodes": [[n, d] for n, d in graph.nodes(data=True)],
+        "edges": [[index[a], index[b], d] for a, b, d in graph.edges(data=True)],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _decode(blob: bytes) -> nx.Graph | None:
+    """The cached graph, or None (rebuild it) when the blob is damaged, from another version or not a graph.
+
+    The adjacency is built here and handed to NetworkX whole (its ``_node`` and ``_adj``
+    setters exist for that): ``add_edges_from`` would double the load time. Garbage
+    collection waits until the graph is built: it would scan the growing heap again and
+    again for cycles that plain data cannot have.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(json.loads(blob))
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build(data: dict[str, Any]) -> nx.Graph:
+    rows, links = data["nodes"], data["edges"]
+    _check_scalars([data["graph"], *(attrs for _, attrs in rows), *(link[2] for link in links)])
+    names = [name for name, _ in rows]
+    nodes = {name: attrs for name, attrs in rows}
+    adjacency: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in nodes}
+    for a, b, attrs in links:
+        u, v = names[a], names[b]
+        adjacency[u][v] = adjacency[v][u] = attrs
+    graph = nx.Graph(**data["graph"])
+    graph._node, graph._adj = nodes, adjacency
     return graph
 
 
-def _unique_names(entities) -> dict[int, str]:
+def _check_scalars(dicts: list[dict[str, Any]]) -> None:
+    """Attributes are scalars: anything else means a damaged or crafted blob."""
+    seen = {type(value) for d in dicts for value in d.values()}
+    if not seen <= _SCALARS:
+        raise TypeError(f"the graph cache holds {sorted(t.__name__ for t in seen - _SCALARS)}")
+
+
+def _unique_names(entities: Iterable[EntityRow]) -> dict[int, str]:
     taken: dict[str, int] = {}
     for e in entities:
         taken[e.label] = taken.get(e.label, 0) + 1

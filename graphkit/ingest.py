@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .classify import classify_paragraphs
-from .corpus import CONTAINERS, SUFFIXES, Document, Skipped, find_files, printable_path, read_documents
+from .corpus import Document, Skipped, find_files, printable_path, read_documents
 from .errors import BadInput
 from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
+from .formats import SUFFIXES
 from .normalize import entity_key
 from .resolve import RESOLVER_VERSION, rebuild_entities
 from .store import Store
@@ -169,9 +170,14 @@ def _check_encoding(doc: Document, warn: Callable[[str], None] | None) -> None:
 
 
 def _forget_stale_parts(store: Store, path: Path, count: int) -> None:
-    """Forget the ``path#n`` documents an older version of a container file had beyond its ``count`` now."""
+    """Forget the ``path#n`` documents an older version of a container file had beyond its ``count`` now.
+
+    Any file may be a container (an mbox is known by its content, whatever its name:
+    issue 11), so this runs for every file; the read first makes it one indexed lookup
+    for the others.
+    """
     base, number = str(path.resolve()), count
-    while store.forget_document(f"{base}#{number}"):
+    while store.document_state(f"{base}#{number}") is not None and store.forget_document(f"{base}#{number}"):
         number += 1
 
 
@@ -198,7 +204,7 @@ def _run(
                 else:
                     _check_encoding(doc, warn)
                     docs.append(doc)
-            if docs and path.suffix.lower() in CONTAINERS:
+            if docs:
                 _forget_stale_parts(store, path, len(docs))
             for n, doc in enumerate(docs, 1):
                 key += 1

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from .text import FUNCTION_WORDS as _FUNCTION_WORDS
+
 __all__ = [
     "CleanMention",
     "restore_case",
@@ -29,7 +31,6 @@ _ACRONYMS = frozenset(
     IAEA WHO NGO NGOS GCHQ MI5 MI6 NSA NKVD GRU SVR KGB CIA FBI DHS DOJ ODNI NCSC SBU HAMAS COVID AIDS
     NYSE NASDAQ CNN MSNBC BBC NPR RBC TASS RIA IRGC FARC ETA HSBC UBS BNP ENI BP NYPD LAPD ICANN IMF""".split()
 )
-_FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or per the to vs via with".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import difflib
 import weakref
-from collections.abc import Collection, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
 
 import networkx as nx
 
-from .errors import BadInput, NoPath, UnknownEntity
+from .errors import BadChoice, BadInput, NoPath, UnknownEntity
 from .graph import graph_kinds
 from .normalize import clean_mention, entity_key
-from .store import Evidence, Store
+from .store import Evidence, EvidenceReader
 
 __all__ = [
     "CENTRALITY_MEASURES",
@@ -33,16 +33,54 @@ __all__ = [
     "explain",
     "node_summary",
     "with_spans",
+    "snippet",
 ]
 
-Measure = Literal["degree", "weighted", "betweenness", "eigenvector", "pagerank"]
-CENTRALITY_MEASURES: tuple[str, ...] = ("degree", "weighted", "betweenness", "eigenvector", "pagerank")
 # Betweenness runs one breadth-first search per pivot, each visiting every node and edge;
 # NetworkX makes about 3 million such visits a second on this machine. Within this budget
 # it is exact; above it, it samples as many pivots as fit and says so, which answers in
 # under 5 s on the 100,000 links of the UN sample (issue 5).
 BETWEENNESS_BUDGET = 8_000_000
 BETWEENNESS_MIN_PIVOTS = 50
+
+
+def _degree(graph: nx.Graph) -> tuple[dict[str, float], str]:
+    return dict(graph.degree()), ""
+
+
+def _weighted(graph: nx.Graph) -> tuple[dict[str, float], str]:
+    return dict(graph.degree(weight="weight")), ""
+
+
+def _pagerank(graph: nx.Graph) -> tuple[dict[str, float], str]:
+    return nx.pagerank(graph, weight="weight"), ""
+
+
+def _eigenvector(graph: nx.Graph) -> tuple[dict[str, float], str]:
+    try:
+        return nx.eigenvector_centrality(graph, weight="weight", max_iter=1000), ""
+    except nx.PowerIterationFailedConvergence:
+        return nx.eigenvector_centrality_numpy(graph, weight="weight"), ""
+
+
+def _betweenness(graph: nx.Graph) -> tuple[dict[str, float], str]:
+    n = graph.number_of_nodes()
+    k = max(BETWEENNESS_MIN_PIVOTS, BETWEENNESS_BUDGET // (n + graph.number_of_edges()))
+    if k >= n:
+        return nx.betweenness_centrality(graph), ""
+    note = f"betweenness estimated from {k} sampled pivots of {n:,} nodes (exact would take {n / k:.0f} times as long)"
+    return nx.betweenness_centrality(graph, k=k, seed=42), note
+
+
+# Every centrality measure, by name: ``by`` takes one of these, and so does ``central --by`` (issue 15).
+MEASURES: dict[str, Callable[[nx.Graph], tuple[dict[str, float], str]]] = {
+    "degree": _degree,
+    "weighted": _weighted,
+    "betweenness": _betweenness,
+    "eigenvector": _eigenvector,
+    "pagerank": _pagerank,
+}
+CENTRALITY_MEASURES: tuple[str, ...] = tuple(MEASURES)
 
 
 _INDEXES: weakref.WeakKeyDictionary[nx.Graph, dict[str, str]] = weakref.WeakKeyDictionary()
@@ -119,7 +157,7 @@ def shortest_path(
         raise NoPath(a, b, detail + "; they are in different parts of the graph") from exc
 
 
-def path_hops(store: Store, graph: nx.Graph, path: Sequence[str], *, per_hop: int = 3) -> list[dict[str, Any]]:
+def path_hops(store: EvidenceReader, graph: nx.Graph, path: Sequence[str], *, per_hop: int = 3) -> list[dict[str, Any]]:
     """For each hop of a path: both ends, the weight and up to ``per_hop`` evidence paragraphs."""
     kinds = graph_kinds(graph)
     hops = []
@@ -138,7 +176,9 @@ def path_hops(store: Store, graph: nx.Graph, path: Sequence[str], *, per_hop: in
     return hops
 
 
-def with_spans(store: Store, graph: nx.Graph, rows: Sequence[Evidence], names: Sequence[str]) -> list[dict[str, Any]]:
+def with_spans(
+    store: EvidenceReader, graph: nx.Graph, rows: Sequence[Evidence], names: Sequence[str]
+) -> list[dict[str, Any]]:
     """Evidence as dicts, each with the character spans where the named entities occur."""
     wanted = {graph.nodes[n]["entity"]: n for n in names}
     spans: dict[int, list[dict[str, Any]]] = {}
@@ -150,36 +190,22 @@ def with_spans(store: Store, graph: nx.Graph, rows: Sequence[Evidence], names: S
 
 def centrality(
     graph: nx.Graph,
-    by: Measure = "pagerank",
+    by: str = "pagerank",
     *,
     types: Collection[str] | None = None,
     top: int = 10,
 ) -> tuple[list[tuple[str, float]], str]:
-    """The ``top`` nodes by a centrality measure, and a note on how it was computed."""
-    if by not in CENTRALITY_MEASURES:
-        raise BadInput(f"--by {by!r}: choose from {', '.join(CENTRALITY_MEASURES)}")
-    note = ""
+    """The ``top`` nodes by a centrality measure (one of :data:`CENTRALITY_MEASURES`) and a note on how it was computed.
+
+    >>> g = nx.Graph([("a", "b"), ("a", "c")]); nx.set_node_attributes(g, "PERSON", "type")
+    >>> centrality(g, "degree", top=1)
+    ([('a', 2.0)], '')
+    """
+    if by not in MEASURES:
+        raise BadChoice("by", by, CENTRALITY_MEASURES)
     if graph.number_of_nodes() == 0:
         return [], "the graph is empty"
-    if by == "degree":
-        scores = dict(graph.degree())
-    elif by == "weighted":
-        scores = dict(graph.degree(weight="weight"))
-    elif by == "pagerank":
-        scores = nx.pagerank(graph, weight="weight")
-    elif by == "eigenvector":
-        try:
-            scores = nx.eigenvector_centrality(graph, weight="weight", max_iter=1000)
-        except nx.PowerIterationFailedConvergence:
-            scores = nx.eigenvector_centrality_numpy(graph, weight="weight")
-    else:
-        n = graph.number_of_nodes()
-        k = max(BETWEENNESS_MIN_PIVOTS, BETWEENNESS_BUDGET // (n + graph.number_of_edges()))
-        if k < n:
-            scores = nx.betweenness_centrality(graph, k=k, seed=42)
-            note = f"betweenness estimated from {k} sampled pivots of {n:,} nodes (exact would take {n / k:.0f} times as long)"
-        else:
-            scores = nx.betweenness_centrality(graph)
+    scores, note = MEASURES[by](graph)
     wanted = {t.upper() for t in types} if types else None
     ranked = sorted(
         ((n, float(s)) for n, s in scores.items() if wanted is None or graph.nodes[n]["type"] in wanted),
@@ -200,7 +226,7 @@ def neighbors(graph: nx.Graph, name: str, *, top: int = 20) -> tuple[str, list[d
 
 
 def evidence(
-    store: Store, graph: nx.Graph, a: str, b: str, *, kinds: Sequence[str] | None = None
+    store: EvidenceReader, graph: nx.Graph, a: str, b: str, *, kinds: Sequence[str] | None = None
 ) -> tuple[str, str, list[Evidence]]:
     """Every paragraph in which both entities occur."""
     na, nb = find_node(graph, a), find_node(graph, b)
@@ -256,7 +282,7 @@ def community_of(graph: nx.Graph, *, seed: int = 42) -> dict[str, int]:
     return out
 
 
-def explain(store: Store, graph: nx.Graph, name: str) -> dict[str, Any]:
+def explain(store: EvidenceReader, graph: nx.Graph, name: str) -> dict[str, Any]:
     """The forms joined into one entity, with the model's labels, counts and the reason for each."""
     node = find_node(graph, name)
     entity_id = graph.nodes[node]["entity"]
@@ -266,3 +292,38 @@ def explain(store: Store, graph: nx.Graph, name: str) -> dict[str, Any]:
         for form, label, key, count in store.mentions_of(entity_id)
     ]
     return {**node_summary(graph, node), "forms": forms}
+
+
+def snippet(evidence: dict[str, Any], limit: int = 400) -> str:
+    """The text of an evidence paragraph, or windows of it around the first mention of each entity.
+
+    ``evidence`` is one item of :func:`with_spans`.
+
+    >>> snippet({"text": "x " * 300 + "Alice met Bob.", "mentions": [{"name": "A", "start": 600, "end": 605}]}, 20)
+    '… x x x x Alice met …'
+    """
+    text = evidence["text"]
+    if len(text) <= limit:
+        return text
+    firsts: dict[str, int] = {}
+    for m in evidence.get("mentions", []):
+        firsts.setdefault(m["name"], m["start"])
+    if not firsts:
+        return text[: limit - 1].rsplit(" ", 1)[0] + " …"
+    lo, hi = min(firsts.values()), max(firsts.values())
+    if hi - lo > limit:  # two windows, one per entity
+        half = limit // 2
+        return f"{_window(text, lo, half)} … {_window(text, hi, half)}"
+    return _window(text, (lo + hi) // 2, limit)
+
+
+def _window(text: str, centre: int, size: int) -> str:
+    start = max(0, centre - size // 2)
+    end = min(len(text), start + size)
+    start = max(0, end - size)
+    piece = text[start:end]
+    if start > 0:
+        piece = "… " + piece.split(" ", 1)[-1]
+    if end < len(text):
+        piece = piece.rsplit(" ", 1)[0] + " …"
+    return piece

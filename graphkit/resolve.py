@@ -25,6 +25,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .normalize import entity_key, generational_suffix, is_well_cased, known_places, name_tokens
+from .text import FUNCTION_WORDS, NAME_PARTICLES
 
 if TYPE_CHECKING:
     from .store import Store
@@ -206,7 +207,7 @@ def _join_acronyms(keys: dict[str, _Key], groups: _Groups, defined: Iterable[tup
             groups.union(target, k.key, f"acronym of {_best_form(keys[target])}, the only name with those initials")
 
 
-_FUNCTION_WORDS = frozenset("of the and for on in de du la al von van der".split())
+_FUNCTION_WORDS = FUNCTION_WORDS | NAME_PARTICLES  # skipped when a name is spelled as its acronym
 # "Jumpstart" and "Jumpstart Party", "ABC" and "ABC TV": the name with and without a generic word.
 _GENERIC_SUFFIXES = frozenset("party tv inc corp corporation company co ltd llc plc group holdings movement".split())
 # A bare head noun ("the Office", "the Campaign") stands for the one name it heads in the corpus.

@@ -1,4 +1,9 @@
-"""Shared fixtures: a tiny ruler pipeline saved to disk, hand-checkable documents, the real model on seeds/."""
+"""Shared fixtures: a tiny ruler pipeline saved to disk, hand-checkable documents, a store written by
+hand (no NER at all), the real model on seeds/.
+
+Every test that needs the real model (``seeds_db``, ``seeds_copy``) must be marked ``slow``;
+collection stops if one is not, so ``pytest -m "not slow"`` stays fast.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from handmade import write_hand_store
 
 from graphkit.cli import cli
+from graphkit.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -96,3 +103,24 @@ def seeds_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "seeds"
     shutil.copytree(SEEDS, folder)
     return folder
+
+
+@pytest.fixture
+def hand_store(tmp_path: Path) -> Store:
+    """tests/handmade.py's store: two files, seven entities, every count known."""
+    store = write_hand_store(tmp_path / "hand.db")
+    yield store
+    store.close()
+
+
+_REAL_MODEL_FIXTURES = {"seeds_db", "seeds_copy"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    unmarked = [
+        item.nodeid
+        for item in items
+        if _REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("slow") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(f"tests that use the real model must be marked slow: {', '.join(unmarked)}")

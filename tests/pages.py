@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+
+_NONCE = re.compile(r"""(?<=nonce-)[\w-]+(?=')|(?<=nonce=")[\w-]+(?=")""")
 
 
 class _DataBlock(HTMLParser):
@@ -24,12 +27,17 @@ class _DataBlock(HTMLParser):
             self.parts.append(data)
 
 
+def nonces(page: str) -> set[str]:
+    """The script nonces a page uses: in its Content-Security-Policy and on its script elements."""
+    return set(_NONCE.findall(page))
+
+
 def split_data_block(page: str) -> tuple[str, str]:
-    """The JSON the page embeds, and the page without it."""
+    """The JSON the page embeds, and the page without it (its random script nonce written as NONCE)."""
     parser = _DataBlock()
     parser.feed(page)
     parser.close()
     data = "".join(parser.parts)
     assert data, "no data block in the page"
     start = page.index(data)
-    return data, page[:start] + page[start + len(data) :]
+    return data, _NONCE.sub("NONCE", page[:start] + page[start + len(data) :])

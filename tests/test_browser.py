@@ -320,10 +320,19 @@ def wait_idle(p: Loaded, ms: int = 650):
 # tests
 # ---------------------------------------------------------------------------------------------
 def test_template_has_no_external_urls():
-    for name in ("explorer.html", "explorer.css", "explorer.js"):
-        text = (EXPLORER / name).read_text(encoding="utf-8")
-        assert "http://" not in text and "https://" not in text, name
-        assert "//cdn" not in text.lower(), name
+    files = sorted(p for p in EXPLORER.rglob("*") if p.suffix in {".html", ".css", ".js"})
+    assert {p.name for p in files} >= {
+        "explorer.html",
+        "explorer.css",
+        "graph.js",
+        "panels.js",
+        "path.js",
+        "filters.js",
+    }
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert "http://" not in text and "https://" not in text, path.name
+        assert "//cdn" not in text.lower(), path.name
 
 
 def test_loads_offline_without_errors(page_from_data):
@@ -621,6 +630,7 @@ def seeds_page(open_page, seeds_db, run, tmp_path):
     return open_page(out)
 
 
+@pytest.mark.slow
 def test_seeds_export_in_the_browser(seeds_page):
     p = seeds_page
     assert p.errors == [] and p.requests == [p.url]

@@ -49,6 +49,7 @@ def _graph(db: Path):
     return nodes, edges
 
 
+@pytest.mark.slow
 def test_distributed_ingest_matches_single_process(tmp_path, run, seeds_db, scheduler):
     db = tmp_path / "dask.db"
     result = run("ingest", SEEDS, "--aliases", SEEDS / "curation.yaml", "--db", db, "--scheduler", scheduler, "--json")
@@ -61,6 +62,7 @@ def test_distributed_ingest_matches_single_process(tmp_path, run, seeds_db, sche
     assert len(edges) > 100
 
 
+@pytest.mark.slow
 def test_unchanged_files_never_reach_the_cluster(tmp_path, run, seeds_copy, scheduler):
     db = tmp_path / "g.db"
     assert run("ingest", seeds_copy, "--db", db, "--scheduler", scheduler).exit_code == 0
@@ -70,6 +72,7 @@ def test_unchanged_files_never_reach_the_cluster(tmp_path, run, seeds_copy, sche
     assert "0 files ingested, 5 unchanged" in again.stderr
 
 
+@pytest.mark.slow
 def test_changed_file_is_replaced_through_the_cluster(tmp_path, run, seeds_copy, scheduler):
     db = tmp_path / "g.db"
     assert run("ingest", seeds_copy, "--db", db, "--scheduler", scheduler).exit_code == 0

@@ -13,6 +13,9 @@ from __future__ import annotations
 import io
 import json
 import mailbox
+import random
+import re
+import sys
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -21,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphkit.corpus import Document, Skipped, read_documents
-from graphkit.formats import READERS, Failed, read_parts
+from graphkit.formats import FORMATS, READERS, SUFFIXES, Failed, choose_format, read_parts, real_suffix, sniff
 from graphkit.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -477,3 +480,100 @@ def test_a_wrongly_declared_charset_falls_back_to_detection(charset: str, tmp_pa
 def test_no_bytes_make_a_reader_raise(suffix: str, head: bytes, body: bytes) -> None:
     for part in read_parts(head + body, suffix):
         assert isinstance(part, Failed) or part.paragraphs
+
+
+# -- the reader registry and sniffing (issue 11) ------------------------------------------------
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_every_format_is_declared_once_and_the_readme_lists_them():
+    suffixes = [s for f in FORMATS for s in f.suffixes]
+    assert len(suffixes) == len(set(suffixes)) and set(suffixes) == SUFFIXES == READERS
+    for f in FORMATS:
+        assert callable(f.read) and f.description and all(s == s.lower() and s.startswith(".") for s in f.suffixes)
+    line = next(
+        ln for ln in README.read_text(encoding="utf-8").splitlines() if ln.startswith("`graphkit ingest` reads")
+    )
+    assert set(re.findall(r"`(\.\w+)`", line)) == SUFFIXES
+
+
+def mbox_bytes() -> bytes:
+    return b"From alice@acme.example Mon Mar  4 10:15:00 2019\n" + make_mail().as_bytes() + b"\n"
+
+
+def docx_bytes() -> bytes:
+    out = io.BytesIO()
+    make_docx(out)
+    return out.getvalue()
+
+
+def test_sniff_knows_each_signature_and_nothing_else(tmp_path: Path):
+    make_pdf(tmp_path / "x.pdf", ["Alice Smith met Bob Jones in Paris."])
+    samples = {
+        "pdf": (tmp_path / "x.pdf").read_bytes(),
+        "docx": docx_bytes(),
+        "mbox": mbox_bytes(),
+        "eml": make_mail().as_bytes(),
+        "html": b"\xef\xbb\xbf  <!-- saved -->\n<!DOCTYPE html><html><body><p>Alice Smith</p></body></html>",
+    }
+    assert {name: sniff(data).name for name, data in samples.items()} == {name: name for name in samples}
+    for text in (b"Alice Smith met Bob Jones.\n", b"Subject: one header is not a mail\n\nBody", b"<p>a fragment</p>"):
+        assert sniff(text) is None
+    assert sniff(b"PK\x03\x04" + bytes(100)) is None  # a zip, but not a Word document
+
+
+def test_a_binary_signature_beats_the_suffix_and_a_known_suffix_beats_text_signatures():
+    pdf = b"%PDF-1.7\n..."
+    assert choose_format(".txt", pdf).name == "pdf"
+    assert choose_format(".download", pdf).name == "pdf"
+    assert choose_format(".txt", make_mail().as_bytes()).name == "text"  # a mail saved as .txt stays text
+    assert choose_format(".csv", b"a,b\n") is None
+    assert choose_format("", b"just some notes").name == "text"
+    assert choose_format("", b"just some notes", fallback=False) is None
+    assert (real_suffix("Report.PDF"), real_suffix("1."), real_suffix("17.M5P.host:2,S"), real_suffix(".bashrc")) == (
+        ".pdf",
+        "",
+        "",
+        "",
+    )
+
+
+def test_a_pdf_named_txt_is_read_as_a_pdf(tmp_path: Path, tiny_model: str, run):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    make_pdf(folder / "report.txt", ["Alice Smith met Bob Jones in Paris. " + FILLER])
+    ingest(run, tmp_path / "g.db", tiny_model, folder)
+    (found,) = evidence(run, tmp_path / "g.db", "Alice Smith", "Bob Jones")
+    assert found["file"] == "docs/report.txt" and found["page"] == 1
+
+
+def test_files_without_a_suffix_are_read_as_what_they_are(tmp_path: Path, tiny_model: str, run):
+    """A maildir message, an mbox called Inbox, a saved page; in a folder walk, plain text and other
+    bytes without a suffix are left alone; named explicitly, a file without a suffix is read as text."""
+    folder = tmp_path / "leak"
+    (folder / "maildir" / "cur").mkdir(parents=True)
+    (folder / "maildir" / "cur" / "1551690900.M5P17.mail:2,S").write_bytes(make_mail().as_bytes())
+    (folder / "Inbox").write_bytes(mbox_bytes())
+    (folder / "page").write_bytes(b"<html><body><p>Carol White runs Globex in Berlin.</p></body></html>")
+    (folder / "notes").write_text("Alice Smith met Dave Brown.\n", encoding="utf-8")
+    (folder / "photo").write_bytes(random.Random(1).randbytes(5000))
+    (folder / "data.csv").write_text("Alice Smith,Bob Jones\n", encoding="utf-8")
+    ingest(run, tmp_path / "g.db", tiny_model, folder)
+    assert documents(tmp_path / "g.db") == ["leak/Inbox#1", "leak/maildir/cur/1551690900.M5P17.mail:2,S", "leak/page"]
+    assert (
+        evidence(run, tmp_path / "g.db", "Dave Brown", "Bob Jones")[0]["message"]["subject"]
+        == "Re: Paris meeting – café"
+    )
+    ingest(run, tmp_path / "g.db", tiny_model, folder / "notes")
+    assert "notes" in documents(tmp_path / "g.db")
+    result = run("ingest", folder / "data.csv", "--db", tmp_path / "g.db", "--model", tiny_model)
+    assert f"unsupported file type '.csv'; graphkit reads {', '.join(sorted(SUFFIXES))}" in result.stderr
+
+
+def test_a_reader_whose_library_is_missing_says_what_to_install(tmp_path: Path, monkeypatch):
+    make_pdf(tmp_path / "x.pdf", ["Alice Smith met Bob Jones in Paris."])
+    for name in [m for m in sys.modules if m == "pdfminer" or m.startswith("pdfminer.")] or ["pdfminer"]:
+        monkeypatch.setitem(sys.modules, name, None)
+    assert read_parts((tmp_path / "x.pdf").read_bytes(), ".pdf") == [
+        Failed("", "reading .pdf files needs pdfminer.six: pip install pdfminer.six")
+    ]

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from pages import split_data_block
 
 import graphkit.corpus as corpus
+import graphkit.paragraphs as para
 from graphkit.export import export_graph, render_html, sanitize_xml
 from graphkit.graph import build_graph
 from graphkit.ingest import ingest
@@ -77,35 +78,39 @@ def visible(text: str) -> str:
 @example(b"\x00" * 100)
 @example(b"\xef\xbb\xbf")
 def test_decode_never_raises_and_leaves_no_control_characters(data):
-    text, how = corpus.decode(data)
+    text, how = para.decode(data)
     assert isinstance(how, str)
     if text is not None:
         assert not any(ch < " " and ch not in "\t\n\r\f" for ch in text) and "\x7f" not in text
 
 
 @FAST
-@given(documents, encodings)
+@given(documents, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
 def test_text_survives_its_encoding(text, encoding):
-    """Text written in a common encoding with a BOM, or as UTF-8, reads back as written (controls aside).
+    """Text written with a BOM, or as UTF-8, reads back as written (controls aside).
 
-    Without a BOM the encoding is a guess, not a promise; so is UTF-8 that is mostly NUL
-    bytes, which is read as UTF-16.
+    Only encodings graphkit can recognise are drawn (issue 15: the test used to draw eight
+    and return early on four). Without a BOM the encoding is a guess, not a promise; so is
+    UTF-8 that is mostly NUL bytes, which is read as UTF-16, and UTF-16 text that begins
+    with NUL, whose first four bytes are the UTF-32 BOM.
     """
-    if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32") or (encoding == "utf-8" and "\x00" in text):
-        return
-    decoded, _ = corpus.decode(encode(text, encoding))
+    assume(not (encoding == "utf-8" and "\x00" in text))
+    assume(not (encoding == "utf-16" and text.startswith("\x00")))
+    decoded, _ = para.decode(encode(text, encoding))
+    if encoding != "utf-8":  # a BOM always means text
+        assert decoded is not None
     if decoded is not None:
-        expected = corpus._clean_controls(text.encode(encoding, errors="replace").decode(encoding))
+        expected = para._clean_controls(text.encode(encoding, errors="replace").decode(encoding))
         assert decoded == expected.removeprefix("\ufeff") or decoded == expected
 
 
 @FAST
 @given(documents)
 def test_paragraphs_are_bounded_and_keep_every_visible_character(text):
-    text = corpus._clean_controls(text)
+    text = para._clean_controls(text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(corpus, "MAX_PARAGRAPH_CHARS", 25)  # small, so short examples exercise the cutting too
-        paragraphs = corpus.split_paragraphs(text)
+        mp.setattr(para, "MAX_PARAGRAPH_CHARS", 25)  # small, so short examples exercise the cutting too
+        paragraphs = para.split_paragraphs(text)
     assert [p.number for p in paragraphs] == list(range(1, len(paragraphs) + 1))
     for p in paragraphs:
         assert p.text and p.text == p.text.strip() and "\n" not in p.text and "\r" not in p.text
@@ -117,8 +122,8 @@ def test_paragraphs_are_bounded_and_keep_every_visible_character(text):
 @given(st.text(alphabet=st.sampled_from("ab .\u00a0\t\u2003-"), max_size=3000))
 def test_folding_spaces_in_chunks_equals_split_join(text):
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(corpus, "_FOLD_CHUNK", 7)
-        assert corpus._fold_spaces(text) == " ".join(text.split())
+        mp.setattr(para, "_FOLD_CHUNK", 7)
+        assert para._fold_spaces(text) == " ".join(text.split())
 
 
 @FAST
@@ -158,7 +163,7 @@ def test_any_corpus_ingests_and_every_export_stays_valid(tiny_model, page_shell,
         (docs / "anchor.txt").write_text("Alice Smith met Bob Jones in Paris.\n", encoding="utf-8")  # never empty
         with open_store(root / "g.db", create=True) as store:
             report = ingest(store, [docs], model=tiny_model, workers=1)
-            assert report.ingested + len(report.skipped) >= 1
+            assert report.ingested >= 1 and report.ingested + len(report.skipped) == report.files == len(files) + 1
             graph = build_graph(store)
             texts = [t for (t,) in store.conn.execute("SELECT text FROM paragraphs")]
             for fmt in ("graphml", "gexf", "json", "html"):

@@ -32,6 +32,7 @@ def seeds_graph(seeds_db):
         yield build_graph(store)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("corpus", ["seeds", "mueller"])
 def test_gold_targets(corpus, request):
     graph = request.getfixturevalue(f"{corpus}_graph")
@@ -44,6 +45,7 @@ def test_gold_targets(corpus, request):
     assert score["junk"] == 0, details["junk"]
 
 
+@pytest.mark.slow
 def test_trump_is_one_person_node(seeds_graph):
     trump = [n for n, d in seeds_graph.nodes(data=True) if "TRUMP" in d["aliases"].split("|") or n == "Donald Trump"]
     assert trump == ["Donald Trump"]
@@ -52,12 +54,14 @@ def test_trump_is_one_person_node(seeds_graph):
     assert {"Trump", "TRUMP", "Donald Trump", "Donald TRUMP", "Drumpf", "Krasnov"} <= set(data["aliases"].split("|"))
 
 
+@pytest.mark.slow
 def test_families_and_namesakes_stay_apart(seeds_graph):
     assert "Bidens" in seeds_graph and "Joe Biden" in seeds_graph
     assert seeds_graph.nodes["Bidens"]["type"] == "PERSON"
     assert "Vladimir Kryuchkov" in seeds_graph and "Kryuchkov" not in seeds_graph.nodes["Vladimir Putin"]["aliases"]
 
 
+@pytest.mark.slow
 def test_comment_threads_make_no_nodes(seeds_graph):
     names = {n.casefold() for n in seeds_graph}
     assert not {"avatar brent", "brent", "zorbatheturk", "screwdriver", "qiosk"} & names

@@ -208,6 +208,18 @@ def test_acronym_qualified_and_generic_head_rules():
     assert set(ministry.forms) == {"Foreign Ministry", "Russian Foreign Ministry"}
 
 
+def test_an_acronym_skips_the_function_words_of_its_name():
+    """One function-word set (graphkit.text) for re-casing and for spelling acronyms (issue 15)."""
+    ents = by_label(
+        resolve_entities(
+            stats(("Committee to Protect Journalists", "ORG", 2), ("CPJ", "ORG", 3), ("Banco de la Nacion", "ORG", 1)),
+            aliases=[],
+        )
+    )
+    assert set(ents) == {"Committee to Protect Journalists", "Banco de la Nacion"}
+    assert "CPJ" in ents["Committee to Protect Journalists"].forms
+
+
 def test_type_priors_from_places_and_head_nouns():
     ents = by_label(
         resolve_entities(

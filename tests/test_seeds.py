@@ -12,6 +12,8 @@ import pytest
 from graphkit.graph import build_graph
 from graphkit.store import open_store
 
+pytestmark = pytest.mark.slow  # the real default model, end to end
+
 XSD = Path(__file__).parent / "fixtures" / "graphml.xsd"
 
 

@@ -1,23 +1,48 @@
 """Readers for the formats investigators receive: text, PDF, Word, e-mail and web pages (issue 7).
 
+Every format is one entry of :data:`FORMATS` (issue 11): its suffixes, the reader that
+reads it, a content signature for files whose name says nothing (or the wrong thing),
+the library the reader needs and the limits a file of it must stay within. Suffix lists,
+help texts and messages are made from it; nothing else lists formats.
+
 Each reader is a function of a file's bytes that returns the documents the file
 holds as :class:`Part` values: one for most files, one per message of an ``.mbox``,
 and one more per attachment of an e-mail. A reader raises :class:`Unreadable` with a
 one-line reason for a file it cannot use; :func:`read_parts` turns that (and any
 library failure on hostile input) into a :class:`Failed` value, so one bad file or
-attachment never stops a run. Heavy libraries are imported inside the readers.
+attachment never stops a run. Readers are imported only when a file of their kind turns
+up, and they import their heavy libraries inside.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..corpus import Paragraph, split_paragraphs
+from ..paragraphs import Paragraph, split_paragraphs
 
-__all__ = ["Part", "Failed", "Unreadable", "READERS", "read_parts", "number_paragraphs"]
+__all__ = [
+    "Format",
+    "Limits",
+    "FORMATS",
+    "BY_SUFFIX",
+    "SUFFIXES",
+    "READERS",
+    "MEDIA_TYPES",
+    "SNIFF_BYTES",
+    "Part",
+    "Failed",
+    "Unreadable",
+    "read_parts",
+    "choose_format",
+    "sniff",
+    "real_suffix",
+    "describe_formats",
+    "number_paragraphs",
+]
 
 
 class Unreadable(Exception):
@@ -49,51 +74,177 @@ class Failed:
 Reader = Callable[[bytes], list["Part | Failed"]]
 
 
-# suffix -> (module, function); a module is imported only when a file of its kind turns up.
-_READERS = {
-    ".txt": ("text", "read_text"),
-    ".md": ("text", "read_text"),
-    ".html": ("web", "read_html"),
-    ".htm": ("web", "read_html"),
-    ".pdf": ("pdf", "read_pdf"),
-    ".docx": ("word", "read_docx"),
-    ".eml": ("mail", "read_eml"),
-    ".mbox": ("mail", "read_mbox"),
-}
+@dataclass(frozen=True)
+class Limits:
+    """What reading one file of a format may cost before the file is skipped (issue 11).
+
+    ``None`` is no limit. Declared here with each format; the limits are not enforced yet.
+    """
+
+    seconds: float | None = None  # wall-clock time, per megabyte of file
+    memory_mb: int | None = None  # peak memory of the reading process
+    unpacked_mb: int | None = None  # bytes decompressed from zip members or PDF streams
+    parts: int | None = None  # pages, messages or attachments
 
 
-def _reader(suffix: str) -> Reader | None:
-    if suffix not in _READERS:
-        return None
-    module, function = _READERS[suffix]
-    return getattr(importlib.import_module(f"{__name__}.{module}"), function)
+@dataclass(frozen=True)
+class Format:
+    """One kind of file graphkit reads."""
+
+    name: str
+    description: str  # for help texts: what a user calls these files
+    suffixes: tuple[str, ...]  # lower case, with the dot; the first is the usual one
+    reader: str  # "module:function" in graphkit.formats
+    sniff: Callable[[bytes], bool] | None = None  # does the start of a file look like this format?
+    binary: bool = False  # its signature is unmistakable: it wins over a suffix that says otherwise
+    container: bool = False  # a file may hold several documents
+    media_types: tuple[str, ...] = ()  # MIME types of e-mail attachments in this format
+    requires: str = ""  # the distribution (pip install ...) the reader needs
+    imports: str = ""  # ... and the module it imports
+    limits: Limits = field(default_factory=Limits)
+
+    def read(self, data: bytes) -> list[Part | Failed]:
+        module, function = self.reader.split(":")
+        return getattr(importlib.import_module(f"{__name__}.{module}"), function)(data)
 
 
-READERS = frozenset(_READERS)
+# -- content signatures ----------------------------------------------------------------
+# Enough of a file's start to recognise it (issue 11: cheap, whatever the file's size).
+SNIFF_BYTES = 8192
+_MAIL_HEADERS = frozenset(
+    b"from to cc subject date message-id received return-path mime-version sender reply-to delivered-to".split()
+)
+_HEADER = re.compile(rb"([!-9;-~]+):[ \t]")
+_ENVELOPE = re.compile(rb"From \S+.*\r?\n[!-9;-~]+:[ \t]")
+_HTML = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
+
+
+def _is_pdf(head: bytes) -> bool:
+    return b"%PDF-" in head[:1024]  # readers allow junk before the header
+
+
+def _is_docx(head: bytes) -> bool:
+    return head.startswith(b"PK\x03\x04") and b"word/" in head
+
+
+def _is_mbox(head: bytes) -> bool:
+    return _ENVELOPE.match(head) is not None
+
+
+def _is_mail(head: bytes) -> bool:
+    """RFC 822 header lines from the first line on, two or more of them ones every mail client writes."""
+    known = 0
+    for line in head.lstrip().splitlines()[:40]:
+        if not line.strip():
+            break
+        if line[:1] in b" \t":
+            continue  # a folded header
+        m = _HEADER.match(line)
+        if m is None:
+            return False
+        known += m.group(1).lower() in _MAIL_HEADERS
+    return known >= 2
+
+
+def _is_html(head: bytes) -> bool:
+    return _HTML.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
+
+
+# -- the registry -------------------------------------------------------------------------
+# Every format graphkit reads; to add one, write its reader module and add an entry here.
+# Sniffing tries them in this order; plain text (no signature) is the fallback.
+FORMATS: tuple[Format, ...] = (
+    Format("pdf", "PDF (text layer)", (".pdf",), "pdf:read_pdf", _is_pdf, binary=True,
+           media_types=("application/pdf",), requires="pdfminer.six", imports="pdfminer"),
+    Format("docx", "Word", (".docx",), "word:read_docx", _is_docx, binary=True,
+           media_types=("application/vnd.openxmlformats-officedocument.wordprocessingml.document",),
+           requires="python-docx", imports="docx"),
+    Format("mbox", "mail archive", (".mbox",), "mail:read_mbox", _is_mbox, container=True,
+           media_types=("application/mbox",)),
+    Format("eml", "e-mail", (".eml",), "mail:read_eml", _is_mail, container=True, media_types=("message/rfc822",)),
+    Format("html", "web page", (".html", ".htm"), "web:read_html", _is_html, media_types=("text/html",),
+           requires="trafilatura", imports="trafilatura"),
+    Format("text", "plain text or Markdown", (".txt", ".md"), "text:read_text",
+           media_types=("text/plain", "text/markdown")),
+)  # fmt: skip
+BY_SUFFIX: dict[str, Format] = {suffix: f for f in FORMATS for suffix in f.suffixes}
+SUFFIXES: frozenset[str] = frozenset(BY_SUFFIX)
+READERS = SUFFIXES  # the name graphkit.formats.mail and older code use
+MEDIA_TYPES: dict[str, str] = {media: f.suffixes[0] for f in FORMATS for media in f.media_types}
+_TEXT = BY_SUFFIX[".txt"]
+_REAL_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}")
+
+
+def real_suffix(name: str) -> str:
+    """The suffix of a file name, lower case; "" when there is none or it is not a file type.
+
+    >>> real_suffix("Report.PDF"), real_suffix("1."), real_suffix("1234.M5P.host:2,S")
+    ('.pdf', '', '')
+    """
+    dot = name.rfind(".")
+    suffix = name[dot:] if dot > 0 else ""
+    return suffix.lower() if _REAL_SUFFIX.fullmatch(suffix) else ""
+
+
+def sniff(head: bytes) -> Format | None:
+    """The format whose signature the start of a file has, if any.
+
+    >>> sniff(b"%PDF-1.7 ...").name, sniff(b"Message-ID: <1@x>\\nFrom: a@x\\nSubject: hi\\n\\nBody").name
+    ('pdf', 'eml')
+    """
+    head = head[:SNIFF_BYTES]
+    return next((f for f in FORMATS if f.sniff is not None and f.sniff(head)), None)
+
+
+def choose_format(suffix: str, head: bytes, *, fallback: bool = True) -> Format | None:
+    """The format to read a file as.
+
+    A binary signature wins over a suffix that says otherwise (a PDF named ``.txt``); a
+    known suffix decides next; a file without one is read as whatever its start looks
+    like, and as plain text (``fallback``) when it looks like nothing in particular.
+    """
+    by_suffix = BY_SUFFIX.get(suffix.lower())
+    sniffed = sniff(head)
+    if by_suffix is not None:
+        return sniffed if sniffed is not None and sniffed.binary and sniffed is not by_suffix else by_suffix
+    if suffix:  # a file type graphkit does not read (.csv, .jpg)
+        return sniffed if sniffed is not None and sniffed.binary else None
+    return sniffed or (_TEXT if fallback else None)
+
+
+def describe_formats() -> str:
+    """'.pdf (PDF (text layer)), .docx (Word), ...' for help texts."""
+    return ", ".join(f"{'/'.join(f.suffixes)} ({f.description})" for f in FORMATS)
 
 
 def read_parts(data: bytes, suffix: str, *, name: str = "") -> list[Part | Failed]:
-    """Read ``data`` as a file with ``suffix`` (``".pdf"``); never raises for bad input.
+    """Read ``data`` as a file with ``suffix`` (``".pdf"``, or ``""`` for none); never raises for bad input.
 
-    ``name`` is prefixed to every part's name (an attachment's ``"/report.pdf"``).
-    A part without any paragraph comes back as ``Failed(name, "no text found")``.
+    The format is the one :func:`choose_format` picks. ``name`` is prefixed to every
+    part's name (an attachment's ``"/report.pdf"``). A part without any paragraph comes
+    back as ``Failed(name, "no text found")``.
 
     >>> [p.paragraphs[0].text for p in read_parts(b"Alice met Bob.", ".txt")]
     ['Alice met Bob.']
     >>> read_parts(b"junk", ".pdf", name="/x.pdf")
     [Failed(name='/x.pdf', reason='not a PDF (no %PDF header)')]
     """
-    reader = _reader(suffix.lower())
-    if reader is None:
+    fmt = choose_format(suffix, data[:SNIFF_BYTES])
+    if fmt is None:
         return [Failed(name, f"unsupported file type {suffix or '(none)'!r}")]
+    kind = fmt.suffixes[0]
     try:
-        found = reader(data)
+        found = fmt.read(data)
     except Unreadable as exc:
         return [Failed(name, str(exc))]
     except RecursionError:
-        return [Failed(name, f"cannot read {suffix} file: nested too deeply")]
+        return [Failed(name, f"cannot read {kind} file: nested too deeply")]
+    except ModuleNotFoundError as exc:
+        if fmt.imports and (exc.name or "").split(".")[0] == fmt.imports:
+            return [Failed(name, f"reading {kind} files needs {fmt.requires}: pip install {fmt.requires}")]
+        return [Failed(name, f"cannot read {kind} file ({type(exc).__name__}: {_one_line(exc)})")]
     except Exception as exc:  # a library choking on a damaged or hostile file must not stop the run
-        return [Failed(name, f"cannot read {suffix} file ({type(exc).__name__}: {_one_line(exc)})")]
+        return [Failed(name, f"cannot read {kind} file ({type(exc).__name__}: {_one_line(exc)})")]
     out: list[Part | Failed] = []
     for part in found:
         if isinstance(part, Failed):

@@ -23,22 +23,14 @@ from email.message import EmailMessage, MIMEPart
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..corpus import Paragraph, decode, html_to_text
+from ..paragraphs import Paragraph, decode, html_to_text
+from ..text import CONTROL_CHARS as _CONTROLS
+from . import MEDIA_TYPES as _CONTENT_TYPES  # attachment MIME type -> suffix, from the reader registry
 from . import READERS, Failed, Part, Unreadable, _one_line, read_parts
 
 __all__ = ["read_eml", "read_mbox", "message_paragraphs"]
 
-_CONTENT_TYPES = {
-    "application/pdf": ".pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "text/plain": ".txt",
-    "text/markdown": ".md",
-    "text/html": ".html",
-    "message/rfc822": ".eml",
-    "application/mbox": ".mbox",
-}
 _CARRIED = ("subject", "from", "to", "cc", "date")  # what an attachment's evidence shows of its message
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # "On Mon, 4 Mar 2019 at 10:15, Bob Jones <bob@globex.example> wrote:" and its translations.
 _ATTRIBUTION = re.compile(
     r"^(?:on|am|le|el|il|op|den)\s.{0,300}?(?:wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev)\s*:$", re.I

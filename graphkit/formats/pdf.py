@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
+from ..text import CONTROL_CHARS as _CONTROLS
+from ..text import join_lines
 from . import Part, Unreadable, _one_line, number_paragraphs
 
 __all__ = ["read_pdf", "join_lines"]
@@ -37,7 +39,6 @@ _PAGE_NUMBER = re.compile(
 )
 _LIST_MARKER = re.compile(r"^(?:[•·▪◦‣*–-]|\(?(?:\d{1,3}|[ivx]{1,5}|[a-z])[.)])\s")
 _CID = re.compile(r"\(cid:\d+\)")  # glyphs of a font without a Unicode map
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
@@ -236,22 +237,3 @@ def _indented(prev: _Line, line: _Line) -> bool:
     # A first line set in from the one above; not the wrapped text of a list item,
     # which hangs under the item's first word.
     return line.x0 > prev.x0 + 0.8 * line.size and not _LIST_MARKER.match(prev.text)
-
-
-def join_lines(lines: list[str]) -> str:
-    """Join the lines of one paragraph, mending words hyphenated at a line break.
-
-    >>> join_lines(["the Special Coun-", "sel and then-", "FBI Director", "Rosenstein—", "then"])
-    'the Special Counsel and then-FBI Director Rosenstein—then'
-    """
-    out = lines[0] if lines else ""
-    for line in lines[1:]:
-        if out.endswith("\u00ad"):
-            out = out[:-1] + line
-        elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].islower():
-            out = out[:-1] + line
-        elif out.endswith(("-", "—", "–", "/")) and out[-2:-1].isalnum():
-            out += line
-        else:
-            out += " " + line
-    return out

@@ -1,8 +1,8 @@
-"""Plain text and Markdown: decoded, then cut into paragraphs by :func:`~graphkit.corpus.split_paragraphs`."""
+"""Plain text and Markdown: decoded, then cut into paragraphs by :func:`~graphkit.paragraphs.split_paragraphs`."""
 
 from __future__ import annotations
 
-from ..corpus import decode, split_paragraphs
+from ..paragraphs import decode, split_paragraphs
 from . import Part, Unreadable
 
 __all__ = ["read_text"]

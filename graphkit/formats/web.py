@@ -15,7 +15,7 @@ import logging
 import re
 from typing import Any
 
-from ..corpus import decode, html_to_text, split_paragraphs
+from ..paragraphs import decode, html_to_text, split_paragraphs
 from . import Part, Unreadable
 
 __all__ = ["read_html"]

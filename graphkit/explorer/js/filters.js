@@ -1,0 +1,141 @@
+// filters.js: what is visible: type, community, link-weight and mention filters, the legend and the sliders.
+
+// ------------------------------------------------------------------ filters
+function quantile(arr, q) { return arr.length ? arr[Math.round(q * (arr.length - 1))] : 0; }
+var weights = Array.from(E.values()).map(function (e) { return e.weight; }).sort(function (a, b) { return a - b; });
+var mentionsSorted = Array.from(N.values()).map(function (n) { return n.mentions; }).sort(function (a, b) { return a - b; });
+var baseW = weights.length ? weights[0] : 1;
+var maxW = weights.length ? weights[weights.length - 1] : 1;
+var baseM = mentionsSorted.length ? mentionsSorted[0] : 0;
+var maxM = mentionsSorted.length ? mentionsSorted[mentionsSorted.length - 1] : 0;
+var sliderMaxW = maxW <= 60 ? maxW : Math.min(maxW, Math.max(60, quantile(weights, 0.995)));
+var sliderMaxM = maxM <= 100 ? maxM : Math.min(maxM, Math.max(100, quantile(mentionsSorted, 0.98)));
+
+var state = { hiddenTypes: new Set(), hiddenComms: new Set(), minWeight: baseW, minMentions: baseM, colorMode: "type" };
+var visN = new Set(), visE = new Set();
+function nodePasses(n) {
+  return !state.hiddenTypes.has(n.type) && !state.hiddenComms.has(n.community) && n.mentions >= state.minMentions &&
+    (n.degree === 0 || n.maxW >= state.minWeight);
+}
+function computeVisibility() {
+  visN = new Set();
+  visE = new Set();
+  N.forEach(function (n) { if (nodePasses(n)) visN.add(n.id); });
+  E.forEach(function (e) { if (e.weight >= state.minWeight && visN.has(e.from) && visN.has(e.to)) visE.add(e.id); });
+}
+computeVisibility();
+
+// ------------------------------------------------------------------ legend, filters, colour mode
+function renderLegend() {
+  var lg = $("legend");
+  lg.textContent = "";
+  lg.appendChild(h("div", { class: "legend-title" }, [h("span", { text: "Entity types" }),
+    state.hiddenTypes.size ? h("button", { class: "btn-link", type: "button", text: "show all",
+      onclick: function () { state.hiddenTypes.clear(); applyFilters(); } }) : null]));
+  typeOrder.forEach(function (t) {
+    var off = state.hiddenTypes.has(t);
+    lg.appendChild(h("button", {
+      type: "button", class: "legend-item" + (off ? " off" : ""), "data-type": t, "aria-pressed": off ? "false" : "true",
+      title: "Click to " + (off ? "show" : "hide") + " \u00b7 double-click to show only this type",
+      onclick: function () { if (off) state.hiddenTypes.delete(t); else state.hiddenTypes.add(t); applyFilters(); },
+      ondblclick: function () { state.hiddenTypes = new Set(typeOrder.filter(function (x) { return x !== t; })); applyFilters(); }
+    }, [swatch(typeColor[t]), h("span", { class: "name", text: t }), h("span", { class: "count", text: fmt(typeCounts.get(t)) })]));
+  });
+  if (state.colorMode === "community") {
+    var shownComms = commOrder.filter(function (c) { return commMembers.get(c).length > 1; }).slice(0, COMMUNITY.length);
+    lg.appendChild(h("div", { class: "legend-title" }, [h("span", { text: "Communities" }),
+      state.hiddenComms.size ? h("button", { class: "btn-link", type: "button", text: "show all",
+        onclick: function () { state.hiddenComms.clear(); applyFilters(); } }) : null]));
+    shownComms.forEach(function (c) {
+      var off = state.hiddenComms.has(c);
+      var members = commMembers.get(c);
+      lg.appendChild(h("button", {
+        type: "button", class: "legend-item" + (off ? " off" : ""), "data-community": String(c), "aria-pressed": off ? "false" : "true",
+        title: "Community " + c + ": click to " + (off ? "show" : "hide"),
+        onclick: function () { if (off) state.hiddenComms.delete(c); else state.hiddenComms.add(c); applyFilters(); }
+      }, [swatch(commColor(c)), h("span", { class: "name", text: members[0].label + (members.length > 1 ? " +" + (members.length - 1) : "") }),
+        h("span", { class: "count", text: fmt(members.length) })]));
+    });
+    var rest = commOrder.length - shownComms.length;
+    if (rest > 0) lg.appendChild(h("p", { class: "legend-note", text: plural(rest, "smaller community", "smaller communities") + " in grey" }));
+  }
+}
+
+function updateStats() {
+  var s = $("stats");
+  s.textContent = "";
+  var filtered = visN.size !== N.size || visE.size !== E.size;
+  append(s, [
+    h("b", { text: fmt(visN.size) }), filtered ? " / " + fmt(N.size) : "", " entities \u00b7 ",
+    h("b", { text: fmt(visE.size) }), filtered ? " / " + fmt(E.size) : "", " links"
+  ]);
+}
+
+var slW = $("min-weight"), slM = $("min-mentions");
+function setupSlider(el, lo, hi, val) {
+  el.min = String(lo);
+  el.max = String(Math.max(hi, lo));
+  el.step = "1";
+  el.value = String(val);
+  el.disabled = hi <= lo;
+}
+setupSlider(slW, baseW, sliderMaxW, state.minWeight);
+setupSlider(slM, baseM, sliderMaxM, state.minMentions);
+function showSliderValues() {
+  $("min-weight-value").textContent = fmt(state.minWeight);
+  $("min-mentions-value").textContent = fmt(state.minMentions);
+}
+var filterTimer = null;
+function onSlider() {
+  state.minWeight = int(slW.value, baseW);
+  state.minMentions = int(slM.value, baseM);
+  showSliderValues();
+  clearTimeout(filterTimer);
+  filterTimer = setTimeout(applyFilters, 40);
+}
+[slW, slM].forEach(function (el) { el.addEventListener("input", onSlider); el.addEventListener("change", onSlider); });
+
+function applyFilters() {
+  clearTimeout(filterTimer);
+  computeVisibility();
+  nodesView.refresh();
+  edgesView.refresh();
+  slW.value = String(state.minWeight);
+  slM.value = String(state.minMentions);
+  showSliderValues();
+  updateStats();
+  renderLegend();
+  // keep the current selection consistent with what is visible
+  var cur = G.current;
+  if (cur && cur.kind === "node") { historyStack.pop(); selectNode(cur.id); }
+  else if (cur && cur.kind === "edge") { historyStack.pop(); selectEdge(cur.id); }
+  else if (cur && cur.kind === "path") { historyStack.pop(); showPath(cur.from, cur.to, cur.strongest); }
+  else network.redraw();
+}
+function resetFilters() {
+  state.hiddenTypes.clear();
+  state.hiddenComms.clear();
+  state.minWeight = baseW;
+  state.minMentions = baseM;
+  applyFilters();
+}
+$("filters-reset").addEventListener("click", resetFilters);
+$("filters-toggle").addEventListener("click", function () {
+  var f = $("filters");
+  var c = f.classList.toggle("collapsed");
+  this.textContent = c ? "+" : "\u2013";
+  this.setAttribute("aria-expanded", c ? "false" : "true");
+  this.setAttribute("aria-label", c ? "Expand filters" : "Collapse filters");
+});
+
+function setColorMode(mode) {
+  state.colorMode = mode === "community" ? "community" : "type";
+  $("color-mode").value = state.colorMode;
+  nodesDS.update(Array.from(N.values()).map(function (n) { return { id: n.id, color: visColor(nodeColor(n)) }; }));
+  renderLegend();
+  var cur = G.current;
+  if (cur && cur.kind === "node") renderNodePanel(N.get(cur.id));
+  else if (!cur || cur.kind === "overview") renderOverview();
+  network.redraw();
+}
+$("color-mode").addEventListener("change", function () { setColorMode(this.value); });

@@ -1,0 +1,290 @@
+// panels.js: the side panel: overview, entity and link panels with highlighted evidence, selection and history.
+
+// ------------------------------------------------------------------ panel + navigation
+var panelBody = $("panel-body");
+var historyStack = [];
+function setPanel(kicker, children) {
+  $("panel-kicker").textContent = kicker;
+  panelBody.textContent = "";
+  append(panelBody, children);
+  panelBody.scrollTop = 0;
+}
+function pushHistory(entry) {
+  var last = historyStack[historyStack.length - 1];
+  if (!last || JSON.stringify(last) !== JSON.stringify(entry)) historyStack.push(entry);
+  if (historyStack.length > 100) historyStack.shift();
+  $("panel-back").disabled = historyStack.length < 2;
+  G.current = entry;
+}
+function goBack() {
+  if (historyStack.length < 2) return;
+  historyStack.pop();
+  var e = historyStack.pop();
+  if (e.kind === "node") selectNode(e.id, { focus: true });
+  else if (e.kind === "edge") selectEdge(e.id);
+  else if (e.kind === "path") showPath(e.from, e.to, e.strongest);
+  else clearSelection();
+}
+
+function swatch(c, cls) { return h("span", { class: cls || "swatch", style: { background: c } }); }
+function typeBadge(n) { return h("span", { class: "badge" }, [swatch(typeColor[n.type]), n.type]); }
+function stat(v, k) { return h("div", { class: "stat" }, [h("div", { class: "v", text: v }), h("div", { class: "k", text: k })]); }
+function hiddenNotice(what) {
+  return h("div", { class: "notice" }, [what + " hidden by the current filters.",
+    h("button", { class: "btn-link", type: "button", text: "Reset filters", onclick: function () { resetFilters(); } })]);
+}
+
+// A paragraph with the mentions of `a` and `b` wrapped in <mark>, other entities clickable.
+// spans are [start, end, nodeId] in code points (Python str offsets).
+function highlighted(text, spans, a, b) {
+  text = str(text);
+  var out = h("p", { class: "ev-text" });
+  var hasSurrogates = /[\ud800-\udfff]/.test(text);
+  var map = null;
+  if (hasSurrogates) {
+    map = [0];
+    for (var i = 0, u = 0; i < text.length; i++) {
+      var cc = text.charCodeAt(i);
+      u++;
+      if (cc >= 0xd800 && cc <= 0xdbff && i + 1 < text.length) { i++; u++; }
+      map.push(u);
+    }
+  }
+  var cpLen = map ? map.length - 1 : text.length;
+  var list = [];
+  (Array.isArray(spans) ? spans : []).forEach(function (s) {
+    if (!Array.isArray(s) || s.length < 3) return;
+    var s0 = Number(s[0]), s1 = Number(s[1]);
+    if (!Number.isInteger(s0) || !Number.isInteger(s1) || s0 < 0 || s1 <= s0 || s1 > cpLen) return;
+    list.push([map ? map[s0] : s0, map ? map[s1] : s1, String(s[2])]);
+  });
+  // endpoint without spans in this paragraph: fall back to finding its names in the text
+  [a, b].forEach(function (id) {
+    if (!id || !N.has(id) || list.some(function (s) { return s[2] === id; })) return;
+    var lower = text.toLowerCase();
+    if (lower.length !== text.length) return;
+    var n = N.get(id);
+    var names = [n.label].concat(n.aliases).filter(function (x) { return x.length >= 2; })
+      .sort(function (x, y) { return y.length - x.length; });
+    names.forEach(function (name) {
+      var k = name.toLowerCase(), from = 0, at;
+      while ((at = lower.indexOf(k, from)) !== -1) { list.push([at, at + k.length, id]); from = at + k.length; }
+    });
+  });
+  list.sort(function (x, y) { return x[0] - y[0] || (y[1] - y[0]) - (x[1] - x[0]); });
+  var cur = 0;
+  list.forEach(function (s) {
+    if (s[0] < cur) return;
+    if (s[0] > cur) out.appendChild(document.createTextNode(text.slice(cur, s[0])));
+    var piece = text.slice(s[0], s[1]);
+    var id = s[2];
+    if (id === a) out.appendChild(h("mark", { class: "m-a", text: piece }));
+    else if (id === b) out.appendChild(h("mark", { class: "m-b", text: piece }));
+    else if (N.has(id)) {
+      out.appendChild(h("span", { class: "ent", text: piece, title: N.get(id).label + " (" + N.get(id).type + ")",
+        onclick: function () { selectNode(id, { focus: true }); } }));
+    } else out.appendChild(document.createTextNode(piece));
+    cur = s[1];
+  });
+  if (cur < text.length) out.appendChild(document.createTextNode(text.slice(cur)));
+  return out;
+}
+
+function evidenceCard(pid, a, b) {
+  var p = paragraphs[pid];
+  if (!p || typeof p !== "object") {
+    return h("div", { class: "ev" }, h("div", { class: "ev-missing", text: "Paragraph " + pid + " is not embedded in this page." }));
+  }
+  var kind = str(p.kind, "body") || "body";
+  var known = kind === "comment" || kind === "boilerplate";
+  return h("div", { class: "ev" + (kind === "boilerplate" ? " boilerplate" : ""), "data-paragraph": pid }, [
+    h("div", { class: "ev-head" }, [
+      h("span", { class: "ev-file", text: str(p.file, "?") }),
+      h("span", { class: "ev-para", text: "\u00b6 " + str(p.paragraph, "?") }),
+      h("span", { class: "ev-kind" + (known ? " k-" + kind : ""), text: kind })
+    ]),
+    highlighted(p.text, p.spans, a, b)
+  ]);
+}
+function notEmbedded(e) {
+  var k = e.evidenceTotal - e.evidence.length;
+  if (k <= 0) return null;
+  return h("div", { class: "ev-more" }, [
+    plural(k, "more paragraph") + " not embedded in this page. All of them: ",
+    h("code", { text: "graphkit evidence \"" + N.get(e.from).label + "\" \"" + N.get(e.to).label + "\"" })
+  ]);
+}
+
+function neighbourRows(n, limit) {
+  var list = adj.get(n.id);
+  var maxw = list.length ? list[0].weight : 1;
+  var ul = h("ul", { class: "rows", id: "neighbours" });
+  list.slice(0, limit).forEach(function (e) {
+    var o = N.get(other(e, n.id));
+    var hiddenNow = !visE.has(e.id);
+    ul.appendChild(h("li", {
+      class: "row" + (hiddenNow ? " is-hidden" : ""), "data-node": o.id, "data-edge": e.id,
+      title: hiddenNow ? "Hidden by the current filters" : null,
+      onclick: function () { selectNode(o.id, { focus: true }); }
+    }, [
+      swatch(nodeColor(o)),
+      h("span", { class: "r-name", text: o.label }),
+      h("span", { class: "r-bar" }, h("i", { style: { width: Math.max(4, 100 * e.weight / maxw) + "%" } })),
+      h("span", { class: "r-val" }, [
+        fmt(e.weight),
+        h("button", { class: "btn-link r-ev", type: "button", text: "\u00b6", title: "Evidence for this link",
+          "aria-label": "Evidence for this link",
+          onclick: function (ev) { ev.stopPropagation(); selectEdge(e.id); } })
+      ])
+    ]));
+  });
+  return ul;
+}
+
+function renderNodePanel(n) {
+  var list = adj.get(n.id);
+  var visDeg = list.filter(function (e) { return visE.has(e.id); }).length;
+  var aliases = n.aliases.filter(function (a) { return a !== n.label; });
+  var commSize = (commMembers.get(n.community) || []).length;
+  var section = h("div", { id: "neighbours-section" });
+  var LIMIT = 20;
+  function fillNeighbours(limit) {
+    section.textContent = "";
+    append(section, [
+      h("h3", null, ["Top neighbours", h("span", { class: "h-note", text: "by weight (shared paragraphs)" })]),
+      list.length ? neighbourRows(n, limit) : h("p", { class: "muted", text: "No links." }),
+      list.length > limit ? h("button", { class: "btn-link more", type: "button", text: "Show all " + fmt(list.length),
+        onclick: function () { fillNeighbours(list.length); } }) : null
+    ]);
+  }
+  fillNeighbours(LIMIT);
+  setPanel("Entity", [
+    h("div", { class: "badge-row" }, [
+      typeBadge(n),
+      n.community >= 0 ? h("span", { class: "badge", title: commSize + " entities in this community" },
+        [swatch(commColor(n.community)), "community " + n.community]) : null
+    ]),
+    h("h2", { id: "panel-title", text: n.label }),
+    visN.has(n.id) ? null : hiddenNotice("This entity is"),
+    h("div", { class: "stat-grid" }, [
+      stat(fmt(n.mentions), "mentions"), stat(fmt(n.documents), "documents"),
+      stat(visDeg === list.length ? fmt(list.length) : fmt(visDeg) + "/" + fmt(list.length), "links"),
+      stat(fmtCentrality(n.centrality), "centrality")
+    ]),
+    aliases.length ? h("h3", null, ["Also written as", h("span", { class: "h-note", text: fmt(aliases.length) })]) : null,
+    aliases.length ? h("div", { class: "chips", id: "aliases" }, aliases.slice(0, 60).map(function (a) {
+      return h("span", { class: "chip", text: a, title: a });
+    })) : null,
+    h("h3", null, ["Documents", h("span", { class: "h-note", text: fmt(n.files.length || n.documents) })]),
+    n.files.length ? h("ul", { class: "files", id: "files" }, n.files.map(function (f) { return h("li", { text: f }); }))
+      : h("p", { class: "muted", text: "No file list in this export." }),
+    section
+  ]);
+}
+
+function renderEdgePanel(e) {
+  var a = N.get(e.from), b = N.get(e.to);
+  var name = function (n, cls) {
+    return h("span", { class: "link-name", onclick: function () { selectNode(n.id, { focus: true }); } }, [h("span", { class: cls }), n.label]);
+  };
+  setPanel("Link", [
+    h("div", { class: "badge-row" }, [typeBadge(a), typeBadge(b)]),
+    h("h2", { class: "ends", id: "panel-title" }, [name(a, "mk-a"), h("span", { class: "sep", text: "appear together with" }), name(b, "mk-b")]),
+    visE.has(e.id) ? null : hiddenNotice("This link is"),
+    h("div", { class: "stat-grid cols-3" }, [
+      stat(fmt(e.weight), "paragraphs"), stat(fmt(e.documents), "documents"),
+      stat(fmt(e.evidence.length) + (e.evidenceTotal > e.evidence.length ? "/" + fmt(e.evidenceTotal) : ""), "quoted below")
+    ]),
+    h("h3", null, ["Evidence", h("span", { class: "h-note", text: "paragraphs naming both" })]),
+    h("div", { class: "ev-list", id: "evidence" }, e.evidence.map(function (pid) { return evidenceCard(pid, a.id, b.id); })
+      .concat([notEmbedded(e)]).concat(e.evidence.length ? [] : [h("p", { class: "muted", text: "No paragraphs embedded for this link." })]))
+  ]);
+}
+
+function renderOverview() {
+  var top = centralOrder.slice(0, 12);
+  var maxc = top.length ? Math.max(top[0].centrality, 1e-12) : 1;
+  var omitted = bannerText();
+  setPanel("Overview", [
+    h("h2", { id: "panel-title", text: str(meta.title) || "Entity graph" }),
+    meta.generated ? h("p", { class: "muted", text: "Generated " + str(meta.generated) }) : null,
+    h("div", { class: "stat-grid cols-3" }, [
+      stat(fmt(N.size), "entities"), stat(fmt(E.size), "links"), stat(fmt(typeOrder.length), "types")
+    ]),
+    omitted ? h("div", { class: "notice", text: omitted }) : null,
+    h("h3", null, ["Most central", h("span", { class: "h-note", text: "click to open" })]),
+    h("ul", { class: "rows" }, top.map(function (n) {
+      return h("li", { class: "row", "data-node": n.id, onclick: function () { selectNode(n.id, { focus: true }); } }, [
+        swatch(nodeColor(n)), h("span", { class: "r-name", text: n.label }),
+        h("span", { class: "r-bar" }, h("i", { style: { width: Math.max(4, 100 * n.centrality / maxc) + "%" } })),
+        h("span", { class: "r-val", text: fmt(n.degree), title: "links" })
+      ]);
+    })),
+    h("h3", { text: "How to read this" }),
+    h("ul", { class: "help" }, [
+      h("li", { text: "A line means two entities are named in the same paragraph; thicker means more paragraphs." }),
+      h("li", { text: "Click an entity for its aliases, documents and strongest links." }),
+      h("li", { text: "Click a line to read every paragraph that names both." }),
+      h("li", { text: "Path: type two names in the toolbar to see how they connect, hop by hop, with evidence." }),
+      h("li", { text: "Legend: click a type to hide it, double-click to show only that type." }),
+      h("li", null, [h("span", { class: "kbd", text: "/" }), " search \u00b7 ", h("span", { class: "kbd", text: "Esc" }), " clear"])
+    ])
+  ]);
+}
+
+function spotForNode(id) {
+  var nodes = new Set([id]), edges = new Set();
+  adj.get(id).forEach(function (e) {
+    if (!visE.has(e.id)) return;
+    edges.add(e.id);
+    nodes.add(other(e, id));
+  });
+  return { nodes: nodes, edges: edges, primary: new Set([id]), strong: false };
+}
+
+function selectNode(id, opts) {
+  opts = opts || {};
+  id = id === null || id === undefined ? "" : String(id);
+  if (!N.has(id)) {
+    var r = resolve(id);
+    if (!r) { toast("No entity \u201c" + id + "\u201d in this graph."); return false; }
+    id = r;
+  }
+  var n = N.get(id);
+  if (visN.has(id)) {
+    network.selectNodes([id], true);
+    spot = spotForNode(id);
+    if (opts.focus) focusNode(id);
+  } else {
+    network.unselectAll();
+    spot = null;
+  }
+  renderNodePanel(n);
+  pushHistory({ kind: "node", id: id });
+  network.redraw();
+  return true;
+}
+function selectEdge(id) {
+  id = String(id);
+  var e = E.get(id);
+  if (!e) return false;
+  if (visE.has(id)) {
+    network.setSelection({ nodes: [], edges: [id] }, { unselectAll: true, highlightEdges: false });
+    spot = { nodes: new Set([e.from, e.to]), edges: new Set([id]), primary: new Set([e.from, e.to]), strong: true };
+  } else {
+    network.unselectAll();
+    spot = null;
+  }
+  renderEdgePanel(e);
+  pushHistory({ kind: "edge", id: id });
+  network.redraw();
+  return true;
+}
+function clearSelection() {
+  network.unselectAll();
+  spot = null;
+  G.path = null;
+  renderOverview();
+  pushHistory({ kind: "overview" });
+  network.redraw();
+}

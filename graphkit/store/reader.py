@@ -1,0 +1,202 @@
+"""What the graph and the questions asked of it read: aggregates, the graph cache and evidence.
+
+The graph is aggregated in SQL (issue 5) and cached here; queries and exports then
+fetch evidence paragraphs on demand.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .base import Database
+
+__all__ = ["EntityRow", "Evidence", "GraphSource", "EvidenceReader"]
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: int
+    label: str
+    type: str
+    aliases: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    paragraph_id: int
+    file: str
+    paragraph: int
+    line: int
+    page: int | None
+    kind: str
+    text: str
+    metadata: str = "{}"  # the document's metadata as stored (JSON)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = {"file": self.file, "paragraph": self.paragraph, "line": self.line, "kind": self.kind, "text": self.text}
+        if self.page is not None:
+            out["page"] = self.page
+        if message := self.message:
+            out["message"] = message
+        return out
+
+    @property
+    def message(self) -> dict[str, str]:
+        """Subject, sender, recipients and date of the e-mail the paragraph comes from (issue 7)."""
+        if '"from"' not in self.metadata and '"subject"' not in self.metadata:
+            return {}
+        meta = json.loads(self.metadata)
+        return {key: meta[key] for key in ("subject", "from", "to", "cc", "date") if meta.get(key)}
+
+
+class GraphSource(Database):
+    """What :func:`graphkit.graph.build_graph` reads: entities, their counts and links, and the cached graph."""
+
+    def entities(self) -> list[EntityRow]:
+        return [EntityRow(*r) for r in self.conn.execute("SELECT id, label, type, aliases FROM entities")]
+
+    def node_counts(self, kinds: Sequence[str]) -> list[tuple[int, int, int]]:
+        """``(entity id, mentions, documents)`` over paragraphs of the given kinds."""
+        marks = ",".join("?" * len(kinds))
+        return self.conn.execute(
+            "SELECT pe.entity_id, SUM(pe.mentions), COUNT(DISTINCT p.doc_id) FROM paragraph_entities pe "
+            f"JOIN paragraphs p ON p.id = pe.paragraph_id WHERE p.kind IN ({marks}) GROUP BY pe.entity_id",
+            tuple(kinds),
+        ).fetchall()
+
+    def edge_counts(
+        self, kinds: Sequence[str], entity_ids: Sequence[int] | None = None
+    ) -> list[tuple[int, int, int, int]]:
+        """``(a, b, paragraphs, documents)`` for every pair of entities sharing a paragraph, a < b.
+
+        The aggregation runs in SQLite (issue 5): one self-join of the paragraph/entity table.
+        """
+        marks = ",".join("?" * len(kinds))
+        return self.conn.execute(
+            "WITH pe AS (SELECT x.paragraph_id, x.entity_id, p.doc_id FROM paragraph_entities x "
+            f"JOIN paragraphs p ON p.id = x.paragraph_id WHERE p.kind IN ({marks})) "
+            "SELECT a.entity_id, b.entity_id, COUNT(*), COUNT(DISTINCT a.doc_id) FROM pe a "
+            "JOIN pe b ON b.paragraph_id = a.paragraph_id AND b.entity_id > a.entity_id "
+            "GROUP BY a.entity_id, b.entity_id",
+            tuple(kinds),
+        ).fetchall()
+
+    def cached_graph(self, signature: str) -> bytes | None:
+        row = self.conn.execute("SELECT signature, data FROM graph_cache WHERE id = 1").fetchone()
+        return row[1] if row and row[0] == signature else None
+
+    def cache_graph(self, signature: str, data: bytes) -> None:
+        try:
+            with self.transaction() as db:
+                db.execute(
+                    "INSERT OR REPLACE INTO graph_cache (id, signature, data) VALUES (1, ?, ?)", (signature, data)
+                )
+        except sqlite3.OperationalError:
+            pass  # read-only file or a writer holding the lock: the cache is only an optimisation
+
+
+class EvidenceReader(Database):
+    """What queries and exports read: paragraphs as evidence, with the spans of their mentions."""
+
+    def evidence(
+        self, a: int, b: int | None, kinds: Sequence[str] | None = None, limit: int | None = None
+    ) -> list[Evidence]:
+        """Paragraphs where entity ``a`` occurs (with ``b`` too, if given), in file order."""
+        sql = (
+            "SELECT p.id, d.name, p.number, p.line, p.page, p.kind, p.text, d.metadata FROM paragraph_entities x "
+            "JOIN paragraphs p ON p.id = x.paragraph_id JOIN documents d ON d.id = p.doc_id "
+        )
+        args: list[Any] = []
+        if b is not None:
+            sql += "JOIN paragraph_entities y ON y.paragraph_id = x.paragraph_id AND y.entity_id = ? "
+            args.append(b)
+        sql += "WHERE x.entity_id = ? "
+        args.append(a)
+        if kinds is not None:
+            sql += f"AND p.kind IN ({','.join('?' * len(kinds))}) "
+            args.extend(kinds)
+        sql += "ORDER BY d.name, p.number"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [Evidence(*row) for row in self.conn.execute(sql, args)]
+
+    def pair_evidence(
+        self, entity_ids: Iterable[int], kinds: Sequence[str], limit: int
+    ) -> dict[tuple[int, int], list[int]]:
+        """Paragraph ids of every pair ``(a, b)``, a < b, of these entities: the first ``limit`` of
+        :meth:`evidence` for that pair, in the same order, for all pairs in one query (issue 5:
+        an export of 60,000 links asks SQLite once, not 60,000 times).
+        """
+        marks = ",".join("?" * len(kinds))
+        rows = self.conn.execute(
+            "WITH pe AS MATERIALIZED (SELECT x.paragraph_id, x.entity_id, d.name, p.number FROM json_each(?) w "
+            "JOIN paragraph_entities x ON x.entity_id = w.value JOIN paragraphs p ON p.id = x.paragraph_id "
+            f"JOIN documents d ON d.id = p.doc_id WHERE p.kind IN ({marks})), "
+            "ranked AS (SELECT a.entity_id ea, b.entity_id eb, a.paragraph_id pid, ROW_NUMBER() OVER "
+            "(PARTITION BY a.entity_id, b.entity_id ORDER BY a.name, a.number) rn FROM pe a "
+            "JOIN pe b ON b.paragraph_id = a.paragraph_id AND b.entity_id > a.entity_id) "
+            "SELECT ea, eb, pid FROM ranked WHERE rn <= ? ORDER BY ea, eb, rn",
+            (json.dumps(sorted(set(entity_ids))), *kinds, limit),
+        )
+        out: dict[tuple[int, int], list[int]] = {}
+        for a, b, paragraph_id in rows:
+            out.setdefault((a, b), []).append(paragraph_id)
+        return out
+
+    def paragraphs(self, ids: Sequence[int]) -> list[Evidence]:
+        """Paragraphs by id, with their file names."""
+        out: list[Evidence] = []
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            out.extend(
+                Evidence(*row)
+                for row in self.conn.execute(
+                    "SELECT p.id, d.name, p.number, p.line, p.page, p.kind, p.text, d.metadata FROM paragraphs p "
+                    f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return out
+
+    def entity_reasons(self, entity_id: int) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, reason FROM entity_keys WHERE entity_id = ?", (entity_id,)))
+
+    def documents_of(self, entity_id: int, kinds: Sequence[str]) -> list[str]:
+        marks = ",".join("?" * len(kinds))
+        return [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT DISTINCT d.name FROM paragraph_entities x JOIN paragraphs p ON p.id = x.paragraph_id "
+                f"JOIN documents d ON d.id = p.doc_id WHERE x.entity_id = ? AND p.kind IN ({marks}) ORDER BY d.name",
+                (entity_id, *kinds),
+            )
+        ]
+
+    def spans(self, paragraph_ids: Sequence[int]) -> list[tuple[int, int, int, int]]:
+        """``(paragraph id, start, end, entity id)`` for the mentions in some paragraphs."""
+        if not paragraph_ids:
+            return []
+        out: list[tuple[int, int, int, int]] = []
+        for i in range(0, len(paragraph_ids), 500):
+            chunk = paragraph_ids[i : i + 500]
+            out.extend(
+                self.conn.execute(
+                    "SELECT m.paragraph_id, m.start, m.end, k.entity_id FROM mentions m JOIN entity_keys k ON k.key = m.key "
+                    f"WHERE m.paragraph_id IN ({','.join('?' * len(chunk))}) ORDER BY m.paragraph_id, m.start",
+                    chunk,
+                )
+            )
+        return out
+
+    def mentions_of(self, entity_id: int) -> list[tuple[str, str, str, int]]:
+        """``(form, label, key, count)`` of an entity's mentions, most frequent first."""
+        return self.conn.execute(
+            "SELECT m.form, m.label, m.key, COUNT(*) c FROM mentions m JOIN entity_keys k ON k.key = m.key "
+            "WHERE k.entity_id = ? GROUP BY m.form, m.label ORDER BY c DESC",
+            (entity_id,),
+        ).fetchall()

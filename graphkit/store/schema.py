@@ -1,0 +1,220 @@
+"""The database schema, its version and the migrations between versions (issue 15).
+
+The version lives in SQLite's ``PRAGMA user_version``. A new database gets the 1.0
+schema and then every migration, in order; an older one gets the migrations it lacks,
+all in one transaction. To change the schema, append one :class:`Migration` to
+:data:`MIGRATIONS`: nothing else needs to change.
+
+A file is only read until it is known to be a graphkit database this version can use:
+one graphkit did not make, or one made by a newer version, is refused without a byte of
+it changing (issue 6).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import OldDatabase, Setting, StoreError
+
+__all__ = [
+    "Migration",
+    "MIGRATIONS",
+    "BASE_VERSION",
+    "SCHEMA_VERSION",
+    "schema_version",
+    "read_version",
+    "prepare",
+    "use_wal",
+]
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step: brings a database from ``version - 1`` to ``version``."""
+
+    version: int
+    why: str  # what changes, and the issue that asks for it
+    apply: str | Callable[[sqlite3.Connection], None]  # SQL statements, or a function for data that SQL cannot move
+
+
+# The schema of graphkit 1.0, version 1. Never edit it: change the schema with a Migration.
+BASE_VERSION = 1
+BASE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,          -- absolute path: the identity of a file across runs
+    name TEXT NOT NULL,                 -- what evidence shows, relative to the folder ingested
+    sha256 TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    metadata TEXT NOT NULL DEFAULT '{}',
+    model TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,            -- 1-based, in reading order
+    line INTEGER NOT NULL DEFAULT 0,    -- 1-based line where it starts, 0 if unknown
+    page INTEGER,
+    kind TEXT NOT NULL,                 -- one of graphkit.paragraphs.KINDS
+    why TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    UNIQUE (doc_id, number)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    form TEXT NOT NULL,
+    key TEXT NOT NULL,
+    titled INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS mentions_paragraph ON mentions(paragraph_id);
+CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key);
+CREATE INDEX IF NOT EXISTS paragraphs_doc ON paragraphs(doc_id);
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,
+    type TEXT NOT NULL,
+    aliases TEXT NOT NULL               -- surface forms joined with '|'
+);
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key TEXT PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    reason TEXT NOT NULL                -- why this form joined the entity (entities --explain)
+);
+CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity_id);
+CREATE TABLE IF NOT EXISTS paragraph_entities (
+    paragraph_id INTEGER NOT NULL,
+    entity_id INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, paragraph_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS paragraph_entities_paragraph ON paragraph_entities(paragraph_id, entity_id);
+CREATE TABLE IF NOT EXISTS curation (
+    id INTEGER PRIMARY KEY,
+    op TEXT NOT NULL,                   -- merge | split | rename | ignore
+    name TEXT NOT NULL,
+    arg TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'cli',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS graph_cache (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    signature TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+"""
+
+# Every change since 1.0, oldest first: Migration(BASE_VERSION + 1, ...), then + 2, ...
+MIGRATIONS: list[Migration] = []
+
+
+def schema_version() -> int:
+    """The version this graphkit writes: the base schema plus every migration."""
+    return BASE_VERSION + len(MIGRATIONS)
+
+
+SCHEMA_VERSION = schema_version()
+_GRAPHKIT_TABLES = frozenset({"documents", "paragraphs", "mentions"})
+
+
+def read_version(conn: sqlite3.Connection, path: Path) -> int | None:
+    """The schema version of a graphkit database, None for an empty file; refuses anything else. Reads only."""
+    objects = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    if not objects:
+        return None
+    if not _GRAPHKIT_TABLES <= objects:
+        raise StoreError(f"{path}: an SQLite file that graphkit did not make; pass another ", Setting("db"))
+    version = conn.execute("PRAGMA user_version").fetchone()[0] or _recorded_version(conn, path)
+    current = schema_version()
+    if version > current:
+        raise StoreError(
+            f"{path}: made by a newer graphkit (schema {version}; this one reads up to {current}); "
+            "upgrade graphkit to use it. The file was not changed"
+        )
+    if version < BASE_VERSION:
+        raise OldDatabase(path, version, current)
+    return version
+
+
+def _recorded_version(conn: sqlite3.Connection, path: Path) -> int:
+    """Where graphkit 1.0 kept the version (meta.schema_version); 0 for a database from before that."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:  # no meta table
+        return 0
+    try:
+        return int(row[0]) if row else 0
+    except (TypeError, ValueError):
+        raise StoreError(f"{path}: unreadable schema version {row[0]!r}; not a graphkit database or damaged") from None
+
+
+def prepare(conn: sqlite3.Connection, path: Path, version: int | None) -> None:
+    """Create the schema in an empty file, or migrate an older one; one transaction. The common case writes nothing."""
+    if version == schema_version():
+        return
+    conn.execute("BEGIN IMMEDIATE")  # two processes creating or migrating one database queue here
+    try:
+        version = read_version(conn, path)  # again, under the lock: the other may have done it already
+        if version is None:
+            _apply(conn, BASE_SCHEMA)
+            version = BASE_VERSION
+        for step in MIGRATIONS[version - BASE_VERSION :]:
+            _apply(conn, step.apply)
+        _stamp(conn, schema_version())
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _apply(conn: sqlite3.Connection, step: str | Callable[[sqlite3.Connection], None]) -> None:
+    if callable(step):
+        step(conn)
+        return
+    for sql in _statements(step):  # not executescript: it would commit the transaction half way
+        conn.execute(sql)
+
+
+def _statements(script: str) -> list[str]:
+    out, buf = [], ""
+    for part in script.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n;"):
+                out.append(buf.strip())
+            buf = ""
+    return out
+
+
+def _stamp(conn: sqlite3.Connection, version: int) -> None:
+    conn.execute(f"PRAGMA user_version = {int(version)}")
+    # graphkit 1.0 reads the version here: it then refuses a newer database instead of calling it damaged.
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),))
+
+
+def use_wal(conn: sqlite3.Connection, wait: float = 120.0) -> None:
+    """Switch to WAL, waiting for other processes: SQLite answers 'locked' at once here, busy timeout or not.
+
+    Two ingests that create one database together both switch it (issue 6).
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)

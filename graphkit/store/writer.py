@@ -1,0 +1,143 @@
+"""What ingest, resolve and curation write, and what resolve reads before it writes.
+
+Each file is written in one transaction, so an interrupted run leaves whole files or
+nothing (issue 2). Every write that changes the graph bumps the store's generation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .base import Database, now
+
+__all__ = ["StoreWriter"]
+
+
+class StoreWriter(Database):
+    """Documents in, entities and curation rules out."""
+
+    # -- documents (ingest) -----------------------------------------------------------
+    def document_state(self, path: str) -> tuple[str, str] | None:
+        """``(sha256, model)`` of a stored file, or None if it was never ingested."""
+        row = self.conn.execute("SELECT sha256, model FROM documents WHERE path = ?", (path,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def replace_document(
+        self,
+        *,
+        path: str,
+        name: str,
+        sha256: str,
+        size: int,
+        format: str,
+        title: str,
+        metadata: dict[str, Any],
+        model: str,
+        paragraphs: Sequence[tuple[int, int, int | None, str, str, str]],
+        mentions: Iterable[tuple[int, int, int, str, str, str, str, int]],
+    ) -> None:
+        """Write one file, replacing any older version of it, in a single transaction.
+
+        ``paragraphs``: ``(number, line, page, kind, why, text)``;
+        ``mentions``: ``(paragraph number, start, end, text, label, form, key, titled)``.
+        """
+        with self.transaction() as db:
+            db.execute("DELETE FROM documents WHERE path = ?", (path,))
+            cur = db.execute(
+                "INSERT INTO documents (path, name, sha256, bytes, format, title, metadata, model, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (path, name, sha256, size, format, title, json.dumps(metadata), model, now()),
+            )
+            doc_id = cur.lastrowid
+            first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM paragraphs").fetchone()[0]
+            db.executemany(
+                "INSERT INTO paragraphs (id, doc_id, number, line, page, kind, why, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ((first + i, doc_id, *p) for i, p in enumerate(paragraphs)),
+            )
+            ids = {p[0]: first + i for i, p in enumerate(paragraphs)}
+            db.executemany(
+                "INSERT INTO mentions (paragraph_id, start, end, text, label, form, key, titled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ((ids[m[0]], *m[1:]) for m in mentions),
+            )
+            self._set_meta("dirty", "1")
+            self._bump()
+
+    def forget_document(self, path: str) -> bool:
+        with self.transaction() as db:
+            gone = db.execute("DELETE FROM documents WHERE path = ?", (path,)).rowcount > 0
+            if gone:
+                self._set_meta("dirty", "1")
+                self._bump()
+        return gone
+
+    # -- resolution input and output (resolve) ----------------------------------------
+    def form_stats(self) -> list[tuple[str, str, str, int, str, int, int]]:
+        """Per (key, form, label, titled, kind): mention count and distinct documents."""
+        return self.conn.execute(
+            "SELECT m.key, m.form, m.label, m.titled, p.kind, COUNT(*), COUNT(DISTINCT p.doc_id) "
+            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id "
+            "GROUP BY m.key, m.form, m.label, m.titled, p.kind"
+        ).fetchall()
+
+    def texts_with_parentheses(self) -> Iterator[str]:
+        """Body paragraphs that may define an acronym: 'Internet Research Agency (IRA)'."""
+        for (text,) in self.conn.execute("SELECT text FROM paragraphs WHERE kind = 'body' AND instr(text, '(') > 0"):
+            yield text
+
+    def write_entities(
+        self,
+        entities: Sequence[tuple[int, str, str, str]],
+        keys: Sequence[tuple[str, int, str]],
+        *,
+        resolver: str = "",
+        generation: int | None = None,
+    ) -> bool:
+        """Replace the resolved entities: ``(id, label, type, aliases)`` and ``(key, entity id, reason)``.
+
+        ``generation`` is :attr:`generation` as it was when the resolution began reading.
+        If another process has written since, the entities are not written and this returns
+        False: they were resolved from an older store (issue 6, two ingests at once).
+        """
+        with self.transaction() as db:
+            if generation is not None and self.generation != generation:
+                return False
+            db.execute("DELETE FROM paragraph_entities")
+            db.execute("DELETE FROM entity_keys")
+            db.execute("DELETE FROM entities")
+            db.executemany("INSERT INTO entities (id, label, type, aliases) VALUES (?, ?, ?, ?)", entities)
+            db.executemany("INSERT INTO entity_keys (key, entity_id, reason) VALUES (?, ?, ?)", keys)
+            db.execute(
+                "INSERT INTO paragraph_entities (paragraph_id, entity_id, mentions) "
+                "SELECT m.paragraph_id, k.entity_id, COUNT(*) FROM mentions m JOIN entity_keys k ON k.key = m.key "
+                "GROUP BY k.entity_id, m.paragraph_id"
+            )
+            self._set_meta("dirty", "0")
+            self._set_meta("resolver", resolver)
+            self._bump()
+        return True
+
+    # -- curation rules (curation, resolve) -------------------------------------------
+    def add_curation(self, op: str, name: str, arg: str = "", source: str = "cli") -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO curation (op, name, arg, source, created_at) VALUES (?, ?, ?, ?, ?)",
+                (op, name, arg, source, now()),
+            )
+            self._set_meta("dirty", "1")
+            self._bump()  # a resolution that read before this rule must not be written after it
+
+    def replace_curation_source(self, source: str, rules: Iterable[tuple[str, str, str]]) -> None:
+        """Replace every rule that came from ``source`` (an aliases file) with ``rules``."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM curation WHERE source = ?", (source,))
+            db.executemany(
+                "INSERT INTO curation (op, name, arg, source, created_at) VALUES (?, ?, ?, ?, ?)",
+                ((op, name, arg, source, now()) for op, name, arg in rules),
+            )
+            self._set_meta("dirty", "1")
+            self._bump()
+
+    def curation(self) -> list[tuple[str, str, str, str]]:
+        return self.conn.execute("SELECT op, name, arg, source FROM curation ORDER BY id").fetchall()

@@ -1,0 +1,39 @@
+"""The words graphkit's data is made of, each list defined once (issue 15): paragraph kinds and entity types.
+
+The CLI's choices and help texts, the graph's defaults and the classifier read them from
+here. A light module on purpose: importing it (as the CLI does to build its options)
+costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Kind", "PARAGRAPH_KINDS", "KINDS", "EVIDENCE_KINDS", "INCLUDE_CHOICES", "DEFAULT_TYPES"]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of paragraph: article body or page furniture (issue 3)."""
+
+    name: str  # as stored in the database and shown with evidence
+    plural: str  # as a user names it when asking for it: ``include=("headings",)``
+    evidence: bool  # counted in the graph by default; the others only when included
+
+
+# Every paragraph kind, defined here only (issue 15): classify assigns them, the graph and
+# its evidence count the ``evidence`` ones unless others are included by their plural.
+PARAGRAPH_KINDS: tuple[Kind, ...] = (
+    Kind("body", "body", evidence=True),
+    Kind("heading", "headings", evidence=False),
+    Kind("boilerplate", "boilerplate", evidence=False),
+    Kind("comment", "comments", evidence=False),
+)
+KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS)
+EVIDENCE_KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS if k.evidence)
+# What ``include`` accepts: the plural of each kind the graph leaves out by default, or "all".
+INCLUDE_CHOICES: dict[str, str] = {k.plural: k.name for k in PARAGRAPH_KINDS if not k.evidence} | {"all": "*"}
+
+# The entity types a graph holds unless told otherwise: spaCy's OntoNotes labels that name
+# things (dates, times, amounts and numbers are not entities: extract.SKIPPED_LABELS).
+DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
