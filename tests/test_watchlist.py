@@ -46,13 +46,13 @@ def test_csv_list_with_header_aliases_types_and_notes(tmp_path):
         "name,type,aliases,note\n"
         "Vladimir Putin,PERSON,Putin|V. V. Putin|Wladimir Putin,president\n"
         '"Acme Holdings, Ltd",company,Acme;Acme Holdings,\n'
-        "Xi Jinping,,,\n",
+        "Xi Jinping,PERSON,,\n",
     )
     entries = read_watchlist(path)
     assert [(e.name, e.type, e.aliases, e.lists) for e in entries] == [
         ("Vladimir Putin", "PERSON", ("Putin", "V. V. Putin"), ("subjects",)),  # Wladimir: the same key
         ("Acme Holdings, Ltd", "ORG", ("Acme", "Acme Holdings"), ("subjects",)),
-        ("Xi Jinping", None, (), ("subjects",)),
+        ("Xi Jinping", "PERSON", (), ("subjects",)),
     ]
     assert entries[0].note == "president"
     assert entries[2].where == f"{path}, line 5"
@@ -62,20 +62,21 @@ def test_yaml_list_as_mapping_and_as_plain_list(tmp_path):
     mapping = write(
         tmp_path,
         "a.yaml",
-        "list: heads of state\nnames:\n  - name: Recep Tayyip Erdoğan\n    type: person\n    aliases: [Erdogan]\n"
-        "  - Xi Jinping\n",
+        "list: heads of state\ntype: person\nnames:\n  - name: Recep Tayyip Erdoğan\n    aliases: [Erdogan]\n"
+        "  - Xi Jinping\n  - {name: Kremlin, type: organisation}\n",
     )
-    plain = write(tmp_path, "b.yml", "- name: 'NO'\n  type: ORG\n- {name: Lula, list: brazil}\n")
+    plain = write(tmp_path, "b.yml", "- name: 'NO'\n  type: ORG\n- {name: Lula, list: brazil, type: PERSON}\n")
     assert [(e.name, e.type, e.aliases, e.lists) for e in read_watchlist(mapping)] == [
         ("Recep Tayyip Erdoğan", "PERSON", ("Erdogan",), ("heads of state",)),
-        ("Xi Jinping", None, (), ("heads of state",)),
+        ("Xi Jinping", "PERSON", (), ("heads of state",)),
+        ("Kremlin", "ORG", (), ("heads of state",)),
     ]
     # YAML would read an unquoted NO as false and 1e3 as a number; a list holds names, so text stays text.
     assert [(e.name, e.lists) for e in read_watchlist(plain)] == [("NO", ("b",)), ("Lula", ("brazil",))]
 
 
 def test_the_same_name_on_two_lists_is_one_entry_on_both(tmp_path):
-    one = write(tmp_path, "sanctions.csv", "name,aliases\nOleg Deripaska,Deripaska\n")
+    one = write(tmp_path, "sanctions.csv", "name,type,aliases\nOleg Deripaska,PERSON,Deripaska\n")
     two = write(tmp_path, "press.yaml", "- name: OLEG DERIPASKA\n  type: PERSON\n  aliases: [Oleg V. Deripaska]\n")
     [entry] = read_watchlists([one, two])
     assert entry.name == "Oleg Deripaska"
@@ -88,16 +89,23 @@ def test_the_same_name_on_two_lists_is_one_entry_on_both(tmp_path):
     ("name", "text", "message"),
     [
         ("l.csv", "nom,type\nPutin,PERSON\n", "l.csv, line 1: no 'name' column; the first row must name the columns"),
-        ("l.csv", "name,role\nPutin,x\n", "l.csv, line 1: unknown column 'role'; the first row must name the columns"),
+        ("l.csv", "name,type,role\nPutin,PERSON,x\n", "l.csv, line 1: unknown column 'role'; the first row"),
+        ("l.csv", "name,aliases\nPutin,Vova\n", "l.csv, line 1: no 'type' column; the first row must name the columns"),
+        ("l.csv", "name,type\nPutin,\n", "l.csv, line 2: no type for 'Putin'; give one of PERSON, ORG"),
         ("l.csv", "name,type\n\nPutin,PERSON\nXi,PRESIDENT\n", "l.csv, line 4: unknown type 'PRESIDENT'; use one of"),
-        ("l.csv", "name,aliases\nPutin,Vova,Vladimir\n", "l.csv, line 2: 3 cells but the header names 2 columns"),
+        ("l.csv", "name,type\nPutin,PERSON,Vladimir\n", "l.csv, line 2: 3 cells but the header names 2 columns"),
         ("l.csv", "name,type\n,PERSON\n", "l.csv, line 2: the entry has no name"),
-        ("l.csv", "name\n---\n", "l.csv, line 2: name '---' has no letters or digits to match"),
+        ("l.csv", "name,type\n---,ORG\n", "l.csv, line 2: name '---' has no letters or digits to match"),
         ("l.csv", "# nothing yet\n", "l.csv: the watchlist holds no names"),
         ("l.yaml", "- name: Putin\n  type: PERSON\n - name: Xi\n", "l.yaml, line 3: not valid YAML"),
-        ("l.yaml", "- name: Putin\n- name: Xi\n  alias: [X]\n", "l.yaml, line 2: unknown key 'alias'"),
+        ("l.yaml", "- {name: Putin, type: PERSON}\n- name: Xi\n  alias: [X]\n", "l.yaml, line 2: unknown key 'alias'"),
         ("l.yaml", "- name: Putin\n  aliases: {a: b}\n", "l.yaml, line 1: aliases of 'Putin' must be a list"),
-        ("l.yaml", "list: x\nentries: []\n", "l.yaml, line 1: unknown key 'entries'; expected 'list' and 'names'"),
+        (
+            "l.yaml",
+            "list: x\nentries: []\n",
+            "l.yaml, line 1: unknown key 'entries'; expected 'list', 'type' and 'names'",
+        ),
+        ("l.yaml", "names:\n  - {name: Rosneft, type: ORG}\n  - Putin\n", "l.yaml, line 3: no type for 'Putin'"),
         ("l.yaml", "names: Putin\n", "l.yaml, line 1: expected a list of names"),
         ("l.txt", "Putin\n", "l.txt: a watchlist must end in .csv, .yaml or .yml"),
     ],
@@ -113,13 +121,13 @@ def test_a_list_that_does_not_parse_is_one_line_naming_file_and_line(tmp_path, n
 
 def test_a_list_that_is_not_utf8_says_so(tmp_path):
     path = tmp_path / "l.csv"
-    path.write_bytes("name\nErdoğan\n".encode("utf-16"))
+    path.write_bytes("name,type\nErdoğan,PERSON\n".encode("utf-16"))
     with pytest.raises(BadInput, match=r"l\.csv: cannot read the watchlist \(not UTF-8 text\)"):
         read_watchlist(path)
 
 
 def test_one_bad_file_among_several_reads_nothing(tmp_path):
-    good = write(tmp_path, "good.csv", "name\nXi Jinping\n")
+    good = write(tmp_path, "good.csv", "name,type\nXi Jinping,PERSON\n")
     bad = write(tmp_path, "bad.csv", "name,type\nPutin,KING\n")
     with pytest.raises(BadInput, match="bad.csv, line 2"):
         read_watchlists([good, bad])
@@ -366,8 +374,8 @@ def test_the_small_model_misses_xi_jinping_and_the_list_does_not():
 
 
 def test_combine_keeps_first_type_and_merges_notes():
-    a = WatchEntry("Acme", None, ("ACME Ltd",), ("a",), "registry")
-    b = WatchEntry("ACME", "ORG", ("Acme Limited",), ("b",), "press")
+    a = WatchEntry("Acme", "ORG", ("ACME Ltd",), ("a",), "registry")
+    b = WatchEntry("ACME", "PRODUCT", ("Acme Limited",), ("b",), "press")
     [entry] = combine([a, b])
     assert (entry.type, entry.aliases, entry.lists, entry.note) == (
         "ORG",

@@ -106,7 +106,7 @@ def _name_parts(key: str) -> tuple[list[str], str]:
 def _surname_index(entries: Sequence[WatchEntry]) -> dict[str, list[tuple[int, list[str]]]]:
     index: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
     for i, entry in enumerate(entries):
-        if entry.type not in (None, "PERSON"):
+        if entry.type != "PERSON":
             continue
         given, surname = _name_parts(fold_phrase(entry.name))
         if given and len(surname) >= 3:

@@ -1,22 +1,26 @@
 """Reading watchlists: CSV or YAML files of names the investigator already knows.
 
-CSV: a header naming the columns ``name`` (required), ``type``, ``aliases`` (``|`` or ``;``
-between names), ``note`` and ``list``; one row per name::
+CSV: a header naming the columns ``name`` and ``type`` (required), ``aliases`` (``|`` or
+``;`` between names), ``note`` and ``list``; one row per name::
 
     name,type,aliases,note
     Vladimir Putin,PERSON,Putin|Wladimir Putin,subject
     Acme Holdings Ltd,ORG,,registry extract 2023
 
-YAML: a list of entries, or a mapping with ``list`` (the list's name) and ``names``::
+YAML: a list of entries, or a mapping with ``list`` (the list's name), ``type`` (of the
+entries that give none) and ``names``::
 
     list: subjects
+    type: PERSON
     names:
-      - name: Vladimir Putin
-        type: PERSON
-        aliases: [Putin]
-      - Xi Jinping            # a bare string is a name of no given type
+      - name: Sergey Lavrov
+        aliases: [Lavrov]
+      - Xi Jinping            # a bare string: a name of the list's type
+      - {name: Rosneft, type: ORG}
 
-A list's name defaults to the file's stem. A file that does not parse raises
+Types are spaCy's labels (``PERSON``, ``ORG``, ``GPE``...; ``person``, ``company`` and
+``country`` are understood too): the listed type is the entity's type, whatever the model
+says. A list's name defaults to the file's stem. A file that does not parse raises
 :class:`BadInput` naming the file, the line and the problem, before anything is stored.
 """
 
@@ -30,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BadInput
-from ..graph import DEFAULT_TYPES
+from ..vocabulary import DEFAULT_TYPES
 from .fold import fold_phrase
 
 __all__ = ["WatchEntry", "COLUMNS", "read_watchlist", "read_watchlists", "combine"]
@@ -55,10 +59,10 @@ _TYPE_WORDS = {
 
 @dataclass(frozen=True)
 class WatchEntry:
-    """One listed name: its aliases, type (None: the model decides) and the lists naming it."""
+    """One listed name: its type, aliases and the lists naming it."""
 
     name: str
-    type: str | None = None
+    type: str = "PERSON"
     aliases: tuple[str, ...] = ()
     lists: tuple[str, ...] = ()
     note: str = ""
@@ -96,7 +100,7 @@ def read_watchlists(paths: Iterable[str | Path]) -> list[WatchEntry]:
 
 def combine(entries: Iterable[WatchEntry]) -> list[WatchEntry]:
     """One entry per listed name: the same name on several lines or lists is one entry,
-    with the union of aliases and list names; the first given type wins."""
+    with the union of aliases and list names; the first list's type wins."""
     out: dict[str, WatchEntry] = {}
     for entry in entries:
         key = fold_phrase(entry.name)
@@ -106,7 +110,6 @@ def combine(entries: Iterable[WatchEntry]) -> list[WatchEntry]:
             continue
         out[key] = replace(
             seen,
-            type=seen.type or entry.type,
             aliases=_unique([*seen.aliases, *entry.aliases], skip=seen.name),
             lists=_unique([*seen.lists, *entry.lists]),
             note="; ".join(_unique([n for n in (seen.note, entry.note) if n])),
@@ -129,8 +132,11 @@ def _unique(names: Sequence[str], skip: str = "") -> tuple[str, ...]:
     return tuple(out)
 
 
-def _entry(path: Path, line: int, fields: dict[str, Any], default_list: str) -> WatchEntry:
-    """Check one entry's fields; ``fields['aliases']`` is a list of names or one delimited string."""
+def _entry(path: Path, line: int, fields: dict[str, Any], defaults: dict[str, str]) -> WatchEntry:
+    """Check one entry's fields; ``fields['aliases']`` is a list of names or one delimited string.
+
+    ``defaults``: the file's ``list`` name and ``type`` (if any), for entries that give none.
+    """
     where = f"{path}, line {line}"
     name = _text(fields.get("name"), where, "name")
     if not name:
@@ -143,10 +149,10 @@ def _entry(path: Path, line: int, fields: dict[str, Any], default_list: str) -> 
     if not isinstance(aliases, list) or not all(isinstance(a, (str, int, float)) for a in aliases):
         raise BadInput(f"{where}: aliases of {name!r} must be a list of names")
     aliases = [str(a).strip() for a in aliases if str(a).strip() and fold_phrase(str(a))]
-    list_name = _text(fields.get("list"), where, "list") or default_list
+    list_name = _text(fields.get("list"), where, "list") or defaults["list"]
     return WatchEntry(
         name=name,
-        type=_type(fields.get("type"), where),
+        type=_type(fields.get("type") or defaults.get("type"), where, name),
         aliases=_unique(aliases, skip=name),
         lists=(list_name,),
         note=_text(fields.get("note"), where, "note"),
@@ -162,13 +168,13 @@ def _text(value: Any, where: str, field: str) -> str:
     return " ".join(str(value).split())
 
 
-def _type(value: Any, where: str) -> str | None:
+def _type(value: Any, where: str, name: str) -> str:
     text = _text(value, where, "type")
     if not text:
-        return None
+        raise BadInput(f"{where}: no type for {name!r}; give one of {', '.join(DEFAULT_TYPES)}")
     label = _TYPE_WORDS.get(text.casefold(), text.upper().replace(" ", "_"))
     if label not in DEFAULT_TYPES:
-        raise BadInput(f"{where}: unknown type {text!r}; use one of {', '.join(DEFAULT_TYPES)} or leave it empty")
+        raise BadInput(f"{where}: unknown type {text!r}; use one of {', '.join(DEFAULT_TYPES)}")
     return label
 
 
@@ -193,8 +199,9 @@ def _from_csv(path: Path, text: str) -> list[WatchEntry]:
 def _header(path: Path, line: int, cells: list[str]) -> list[str]:
     names = [c.casefold() for c in cells]
     unknown = [c for c in names if c and c not in COLUMNS]
-    if "name" not in names or unknown:
-        got = "no 'name' column" if "name" not in names else f"unknown column {unknown[0]!r}"
+    missing = [c for c in ("name", "type") if c not in names]
+    if missing or unknown:
+        got = f"no {missing[0]!r} column" if missing else f"unknown column {unknown[0]!r}"
         raise BadInput(f"{path}, line {line}: {got}; the first row must name the columns: {', '.join(COLUMNS)}")
     return names
 
@@ -206,7 +213,7 @@ def _csv_row(path: Path, line: int, header: list[str], cells: list[str]) -> Watc
             "put '|' between aliases, not commas (or quote the cell)"
         )
     fields = {column: cell for column, cell in zip(header, cells) if column}
-    return _entry(path, line, fields, path.stem)
+    return _entry(path, line, fields, {"list": path.stem})
 
 
 def _from_yaml(path: Path, text: str) -> list[WatchEntry]:
@@ -221,35 +228,36 @@ def _from_yaml(path: Path, text: str) -> list[WatchEntry]:
         raise BadInput(f"{path}{where}: not valid YAML ({problem})") from exc
     if root is None:
         return []
-    default_list = path.stem
+    defaults = {"list": path.stem}
     items = root
     if isinstance(root, yaml.MappingNode):
         top = _mapping(path, root)
-        unknown = set(top) - {"list", "names"}
+        unknown = set(top) - {"list", "type", "names"}
         if unknown or "names" not in top:
             bad = f"unknown key {sorted(unknown)[0]!r}" if unknown else "no 'names' key"
-            raise BadInput(f"{path}, line {root.start_mark.line + 1}: {bad}; expected 'list' and 'names'")
-        if "list" in top:
-            default_list = _text(_plain(path, top["list"]), _line(path, top["list"]), "list") or default_list
+            raise BadInput(f"{path}, line {root.start_mark.line + 1}: {bad}; expected 'list', 'type' and 'names'")
+        for key in ("list", "type"):
+            if key in top:
+                defaults[key] = _text(_plain(path, top[key]), _line(path, top[key]), key) or defaults.get(key, "")
         items = top["names"]
     if not isinstance(items, yaml.SequenceNode):
         raise BadInput(f"{_line(path, items)}: expected a list of names (lines starting with '- ')")
-    return [_yaml_entry(path, node, default_list) for node in items.value]
+    return [_yaml_entry(path, node, defaults) for node in items.value]
 
 
-def _yaml_entry(path: Path, node: Any, default_list: str) -> WatchEntry:
+def _yaml_entry(path: Path, node: Any, defaults: dict[str, str]) -> WatchEntry:
     import yaml
 
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
-        return _entry(path, line, {"name": node.value}, default_list)
+        return _entry(path, line, {"name": node.value}, defaults)
     if not isinstance(node, yaml.MappingNode):
         raise BadInput(f"{path}, line {line}: an entry must be a name or a mapping with 'name', 'type', 'aliases'")
     fields = _mapping(path, node)
     unknown = set(fields) - set(COLUMNS)
     if unknown:
         raise BadInput(f"{path}, line {line}: unknown key {sorted(unknown)[0]!r}; expected {', '.join(COLUMNS)}")
-    return _entry(path, line, {k: _plain(path, v) for k, v in fields.items()}, default_list)
+    return _entry(path, line, {k: _plain(path, v) for k, v in fields.items()}, defaults)
 
 
 def _mapping(path: Path, node: Any) -> dict[str, Any]:
