@@ -63,7 +63,8 @@ def build_graph(
 
     Node ids are display names (made unique with the type where two entities share
     one). Node attributes: ``label``, ``type``, ``mentions``, ``documents``,
-    ``aliases`` (``|``-joined) and ``entity`` (the store id). Edge attributes:
+    ``aliases`` (``|``-joined), ``entity`` (the store id) and ``watched`` (the
+    watchlists naming the entity, ``|``-joined; empty if none: issue 18). Edge attributes:
     ``weight`` (paragraphs shared) and ``documents``. Only entities of ``types`` that
     occur in paragraphs of ``kinds`` are nodes; edges lighter than ``min_weight`` are
     dropped, and so are nodes left with no edge by that filter.
@@ -107,6 +108,7 @@ def _aggregate(store: GraphSource, types: Sequence[str], kinds: Sequence[str]) -
 def _add_nodes(
     graph: nx.Graph, store: GraphSource, entities: dict[int, EntityRow], kinds: Sequence[str], names: dict[int, str]
 ) -> None:
+    watched = store.watched_entities()
     for entity_id, mentions, documents in store.node_counts(kinds):
         e = entities.get(entity_id)
         if e is not None:
@@ -118,12 +120,13 @@ def _add_nodes(
                 documents=int(documents),
                 aliases=e.aliases,
                 entity=int(entity_id),
+                watched=watched.get(entity_id, ""),
             )
 
 
 # -- the cache ----------------------------------------------------------------------------
 # Bump when the encoding changes: an older blob then never matches a signature and is rebuilt.
-_CACHE_FORMAT = "json-1"
+_CACHE_FORMAT = "json-2"  # 2: nodes carry ``watched``
 _SCALARS = frozenset({str, int, float, bool})
 
 

@@ -25,6 +25,8 @@ from .formats import SUFFIXES
 from .normalize import entity_key
 from .resolve import RESOLVER_VERSION, rebuild_entities
 from .store import Store
+from .watchlist import WatchEntry, WatchMatcher
+from .watchlist.apply import apply_watchlists, stored_entries, watch_rows, watch_signature
 
 __all__ = ["IngestReport", "Extractor", "ingest", "prepare", "write_document", "file_digest"]
 
@@ -76,9 +78,14 @@ def prepare(doc: Document) -> list[tuple[int, int, int | None, str, str, str]]:
 
 
 def write_document(
-    store: Store, doc: Document, rows: Sequence[tuple], mentions: dict[int, list[Mention]], model: str
+    store: Store,
+    doc: Document,
+    rows: Sequence[tuple],
+    mentions: dict[int, list[Mention]],
+    model: str,
+    watch: WatchMatcher | None = None,
 ) -> int:
-    """Store one document with its mentions (one transaction); returns the mention count."""
+    """Store one document with its mentions and watchlist matches (one transaction); returns the NER mention count."""
     flat = [
         (number, m.start, m.end, m.text, m.label, m.form, entity_key(m.form), int(m.titled))
         for number, ms in sorted(mentions.items())
@@ -95,6 +102,7 @@ def write_document(
         model=model,
         paragraphs=rows,
         mentions=flat,
+        watch=watch_rows(watch, ((p.text, p.number) for p in doc.paragraphs)) if watch else (),
     )
     return len(flat)
 
@@ -136,6 +144,7 @@ def ingest(
     if not report.files:
         readable = ", ".join(sorted(SUFFIXES))
         raise BadInput(f"{', '.join(map(str, paths))}: no documents found ({readable}); point ingest at documents")
+    watchlist = stored_entries(store)
     if pending:
         _run(
             store,
@@ -145,9 +154,11 @@ def ingest(
             tag,
             progress,
             warn,
+            _document_matcher(store, watchlist),
         )
     if report.ingested == 0 and report.unchanged == 0:
         raise BadInput(f"none of the {report.files} files could be ingested (see the warnings above)")
+    apply_watchlists(store, watchlist)  # the lists changed: every paragraph is matched again, no NER
     if store.needs_resolve or store.get_meta("resolver") != RESOLVER_VERSION:
         report.entities = rebuild_entities(store)
     else:
@@ -189,6 +200,7 @@ def _run(
     tag: str,
     progress: Callable[[int, int], None] | None,
     warn: Callable[[str], None] | None,
+    watch: WatchMatcher | None = None,
 ) -> None:
     total = sum(size for *_, size in pending)
     inflight: dict[int, tuple[Document, list[tuple], dict[int, list[Mention]], int]] = {}
@@ -219,13 +231,23 @@ def _run(
             found[number] = mentions
         if number == len(doc.paragraphs):
             found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
-            report.mentions += write_document(store, doc, rows, found, tag)
+            report.mentions += write_document(store, doc, rows, found, tag, watch)
             report.paragraphs += len(rows)
             report.ingested += 1
             del inflight[i]
             done += size
             if progress:
                 progress(done, total)
+
+
+def _document_matcher(store: Store, entries: Sequence[WatchEntry]) -> WatchMatcher | None:
+    """A matcher for the documents written now, if there are lists and the stored matches are theirs.
+
+    When the lists changed, :func:`apply_watchlists` matches every paragraph after the run instead.
+    """
+    if entries and watch_signature(entries) == store.watch_signature:
+        return WatchMatcher(entries)
+    return None
 
 
 def _local_extractor(

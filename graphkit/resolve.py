@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .normalize import entity_key, generational_suffix, is_well_cased, known_places, name_tokens
 from .text import FUNCTION_WORDS, NAME_PARTICLES
+from .watchlist.apply import stored_entries, watch_rules
 
 if TYPE_CHECKING:
     from .store import Store
@@ -630,6 +631,8 @@ def _best_form(k: _Key) -> str:
 def rebuild_entities(store: Store) -> int:
     """Resolve the whole store again (after an ingest or a curation change); returns the entity count.
 
+    Watchlists (issue 18) give their listed names and types as rules applied before the user's.
+
     Another process may write while this one resolves (issue 6). If it wrote mentions or
     rules, it resolves them itself afterwards (the store stays marked dirty until someone
     does); if it wrote entities, they may be older than what this one read: try again.
@@ -639,7 +642,10 @@ def rebuild_entities(store: Store) -> int:
         entities = resolve_entities(
             store.form_stats(),
             acronyms=find_acronyms(store.texts_with_parentheses()),
-            curation=[(op, name, arg) for op, name, arg, _source in store.curation()],
+            curation=[
+                *watch_rules(stored_entries(store)),  # listed names and types first; the user's rules last
+                *((op, name, arg) for op, name, arg, _source in store.curation()),
+            ],
         )
         rows = [(i, e.label, e.type, e.aliases) for i, e in enumerate(entities, 1)]
         keys = [(k, i, reason) for i, e in enumerate(entities, 1) for k, reason in e.keys.items()]

@@ -85,6 +85,17 @@ class GraphSource(Database):
             tuple(kinds),
         ).fetchall()
 
+    def watched_entities(self) -> dict[int, str]:
+        """Entity id -> the watchlists naming it, ``|``-joined (issue 18)."""
+        rows = self.conn.execute(
+            "SELECT k.entity_id, w.lists FROM watch_keys w JOIN entity_keys k ON k.key = w.key ORDER BY w.rowid"
+        )
+        out: dict[int, list[str]] = {}
+        for entity_id, lists in rows:
+            names = out.setdefault(entity_id, [])
+            names.extend(n for n in lists.split("|") if n not in names)
+        return {entity_id: "|".join(names) for entity_id, names in out.items()}
+
     def cached_graph(self, signature: str) -> bytes | None:
         row = self.conn.execute("SELECT signature, data FROM graph_cache WHERE id = 1").fetchone()
         return row[1] if row and row[0] == signature else None
@@ -187,7 +198,8 @@ class EvidenceReader(Database):
             out.extend(
                 self.conn.execute(
                     "SELECT m.paragraph_id, m.start, m.end, k.entity_id FROM mentions m JOIN entity_keys k ON k.key = m.key "
-                    f"WHERE m.paragraph_id IN ({','.join('?' * len(chunk))}) ORDER BY m.paragraph_id, m.start",
+                    f"WHERE m.paragraph_id IN ({','.join('?' * len(chunk))}) AND m.hidden = 0 "
+                    "ORDER BY m.paragraph_id, m.start",
                     chunk,
                 )
             )
@@ -197,6 +209,6 @@ class EvidenceReader(Database):
         """``(form, label, key, count)`` of an entity's mentions, most frequent first."""
         return self.conn.execute(
             "SELECT m.form, m.label, m.key, COUNT(*) c FROM mentions m JOIN entity_keys k ON k.key = m.key "
-            "WHERE k.entity_id = ? GROUP BY m.form, m.label ORDER BY c DESC",
+            "WHERE k.entity_id = ? AND m.hidden = 0 GROUP BY m.form, m.label ORDER BY c DESC",
             (entity_id,),
         ).fetchall()

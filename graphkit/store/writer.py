@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .base import Database, now
+from .watch import HIDE_COVERED
 
 __all__ = ["StoreWriter"]
 
@@ -37,11 +38,14 @@ class StoreWriter(Database):
         model: str,
         paragraphs: Sequence[tuple[int, int, int | None, str, str, str]],
         mentions: Iterable[tuple[int, int, int, str, str, str, str, int]],
+        watch: Iterable[tuple[int, int, int, str, str, str, str]] = (),
     ) -> None:
         """Write one file, replacing any older version of it, in a single transaction.
 
         ``paragraphs``: ``(number, line, page, kind, why, text)``;
-        ``mentions``: ``(paragraph number, start, end, text, label, form, key, titled)``.
+        ``mentions``: ``(paragraph number, start, end, text, label, form, key, titled)``;
+        ``watch``: watchlist matches ``(paragraph number, start, end, text, label, form, key)``,
+        which hide the NER mentions they overlap (issue 18).
         """
         with self.transaction() as db:
             db.execute("DELETE FROM documents WHERE path = ?", (path,))
@@ -61,6 +65,13 @@ class StoreWriter(Database):
                 "INSERT INTO mentions (paragraph_id, start, end, text, label, form, key, titled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 ((ids[m[0]], *m[1:]) for m in mentions),
             )
+            cur = db.executemany(
+                "INSERT INTO mentions (paragraph_id, start, end, text, label, form, key, titled, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'watch')",
+                ((ids[w[0]], *w[1:]) for w in watch),
+            )
+            if cur.rowcount > 0:
+                db.execute(HIDE_COVERED.format(ids="SELECT id FROM paragraphs WHERE doc_id = ?"), (doc_id,))
             self._set_meta("dirty", "1")
             self._bump()
 
@@ -77,7 +88,7 @@ class StoreWriter(Database):
         """Per (key, form, label, titled, kind): mention count and distinct documents."""
         return self.conn.execute(
             "SELECT m.key, m.form, m.label, m.titled, p.kind, COUNT(*), COUNT(DISTINCT p.doc_id) "
-            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id "
+            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id WHERE m.hidden = 0 "
             "GROUP BY m.key, m.form, m.label, m.titled, p.kind"
         ).fetchall()
 
@@ -111,7 +122,7 @@ class StoreWriter(Database):
             db.execute(
                 "INSERT INTO paragraph_entities (paragraph_id, entity_id, mentions) "
                 "SELECT m.paragraph_id, k.entity_id, COUNT(*) FROM mentions m JOIN entity_keys k ON k.key = m.key "
-                "GROUP BY k.entity_id, m.paragraph_id"
+                "WHERE m.hidden = 0 GROUP BY k.entity_id, m.paragraph_id"
             )
             self._set_meta("dirty", "0")
             self._set_meta("resolver", resolver)
