@@ -44,10 +44,28 @@ def test_a_database_of_graphkit_1_0_is_version_1_and_needs_no_migration(tmp_path
     write_hand_store(db).close()
     with sqlite3.connect(db) as con:  # 1.0 kept the version in meta only
         con.execute("PRAGMA user_version = 0")
-    with open_store(db) as store:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+    with open_store(db) as store:  # a database whose meta names this version is not migrated again
         assert store.counts()["documents"] == 2
-        assert store.get_meta("schema_version") == str(SCHEMA_VERSION)  # 1, or what the migrations made it
-    assert user_version(db) == (0 if SCHEMA_VERSION == 1 else SCHEMA_VERSION)  # stamped only by a migration
+        assert store.get_meta("schema_version") == str(SCHEMA_VERSION)
+    assert user_version(db) == 0  # nothing was written
+
+
+def test_a_database_made_by_graphkit_1_0_gets_every_migration(tmp_path):
+    """The 1.0 schema with a document and a mention in it, as graphkit 1.0 left it."""
+    db = tmp_path / "v1.db"
+    with sqlite3.connect(db) as con:
+        con.executescript(schema.BASE_SCHEMA)
+        con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        con.execute("INSERT INTO documents VALUES (1, '/a.txt', 'a.txt', 'x', 1, 'text', '', '{}', 'm', 'now')")
+        con.execute("INSERT INTO paragraphs VALUES (1, 1, 1, 1, NULL, 'body', '', 'Alice Smith spoke.')")
+        con.execute(
+            "INSERT INTO mentions VALUES (1, 1, 0, 11, 'Alice Smith', 'PERSON', 'Alice Smith', 'alice smith', 0)"
+        )
+    with open_store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.conn.execute("SELECT text, source, hidden FROM mentions").fetchall() == [("Alice Smith", "ner", 0)]
+    assert user_version(db) == SCHEMA_VERSION
 
 
 def append_migration(monkeypatch, step: Migration) -> None:
