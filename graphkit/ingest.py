@@ -49,6 +49,9 @@ class IngestReport:
     mentions: int = 0
     entities: int = 0
     seconds: float = 0.0
+    watch_matches: int = 0  # mentions of listed names in the store (issue 18)
+    watch_missed: int = 0  # of those, mentions no NER mention overlaps
+    watch_otherwise: int = 0  # mentions NER tagged, but none with the listed type
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -60,6 +63,9 @@ class IngestReport:
             "mentions": self.mentions,
             "entities": self.entities,
             "seconds": round(self.seconds, 2),
+            "watchlist_matches": self.watch_matches,
+            "watchlist_missed_by_model": self.watch_missed,
+            "watchlist_tagged_otherwise_by_model": self.watch_otherwise,
         }
 
 
@@ -159,6 +165,11 @@ def ingest(
     if report.ingested == 0 and report.unchanged == 0:
         raise BadInput(f"none of the {report.files} files could be ingested (see the warnings above)")
     apply_watchlists(store, watchlist)  # the lists changed: every paragraph is matched again, no NER
+    if watchlist:
+        counts = list(store.watch_counts().values())
+        report.watch_matches, report.watch_missed, report.watch_otherwise = (
+            sum(c[i] for c in counts) for i in (0, 2, 3)
+        )
     if store.needs_resolve or store.get_meta("resolver") != RESOLVER_VERSION:
         report.entities = rebuild_entities(store)
     else:

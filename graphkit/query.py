@@ -215,10 +215,16 @@ def centrality(
 
 
 def neighbors(graph: nx.Graph, name: str, *, top: int = 20) -> tuple[str, list[dict[str, Any]]]:
-    """A node and its neighbours, heaviest edge first."""
+    """A node and its neighbours, heaviest edge first, each with the watchlists naming it."""
     node = find_node(graph, name)
     rows = [
-        {"name": other, "type": graph.nodes[other]["type"], "weight": d["weight"], "documents": d["documents"]}
+        {
+            "name": other,
+            "type": graph.nodes[other]["type"],
+            "weight": d["weight"],
+            "documents": d["documents"],
+            "watched": graph.nodes[other].get("watched", ""),
+        }
         for other, d in graph[node].items()
     ]
     rows.sort(key=lambda r: (-r["weight"], r["name"]))
@@ -244,6 +250,7 @@ def node_summary(graph: nx.Graph, node: str) -> dict[str, Any]:
         "documents": d["documents"],
         "aliases": d["aliases"].split("|"),
         "degree": graph.degree(node),
+        "watched": d.get("watched", ""),
     }
 
 

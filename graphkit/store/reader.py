@@ -206,9 +206,11 @@ class EvidenceReader(Database):
         return out
 
     def mentions_of(self, entity_id: int) -> list[tuple[str, str, str, int]]:
-        """``(form, label, key, count)`` of an entity's mentions, most frequent first."""
+        """``(form, label, key, count)`` of an entity's mentions, most frequent first; the label of a
+        watchlist match is 'watchlist' (the list found it, not the model)."""
         return self.conn.execute(
-            "SELECT m.form, m.label, m.key, COUNT(*) c FROM mentions m JOIN entity_keys k ON k.key = m.key "
-            "WHERE k.entity_id = ? AND m.hidden = 0 GROUP BY m.form, m.label ORDER BY c DESC",
+            "SELECT m.form, CASE m.source WHEN 'watch' THEN 'watchlist' ELSE m.label END, m.key, COUNT(*) c "
+            "FROM mentions m JOIN entity_keys k ON k.key = m.key "
+            "WHERE k.entity_id = ? AND m.hidden = 0 GROUP BY m.form, 2 ORDER BY c DESC",
             (entity_id,),
         ).fetchall()

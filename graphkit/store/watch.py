@@ -25,6 +25,13 @@ HIDE_COVERED = (
 )
 
 
+# The NER mentions overlapping watch match m.
+_OVERLAP = (
+    "SELECT 1 FROM mentions n WHERE n.paragraph_id = m.paragraph_id AND n.source = 'ner' "
+    "AND n.start < m.end AND m.start < n.end"
+)
+
+
 class WatchStore(Database):
     """The watchlists and their matches."""
 
@@ -51,9 +58,9 @@ class WatchStore(Database):
         return gone
 
     def watchlist(self) -> list[tuple[str, str, str, str, str, str]]:
-        """``(source, name, type, aliases, lists, note)`` of every stored entry, in file order."""
+        """``(source, name, type, aliases, lists, note)`` of every stored entry, in the order stored."""
         return self.conn.execute(
-            "SELECT source, name, type, aliases, lists, note FROM watchlist ORDER BY source, position"
+            "SELECT source, name, type, aliases, lists, note FROM watchlist ORDER BY id"
         ).fetchall()
 
     # -- the matches --------------------------------------------------------------------
@@ -111,14 +118,15 @@ class WatchStore(Database):
                 out.setdefault(key, []).append(entity_id)
         return out
 
-    def watch_counts(self) -> dict[str, tuple[int, int, int]]:
-        """Per matched key: ``(matches, documents, matches that no NER mention overlaps)``."""
+    def watch_counts(self) -> dict[str, tuple[int, int, int, int]]:
+        """Per matched key: ``(matches, documents, untagged, tagged otherwise)``: matches that no NER
+        mention overlaps, and matches that NER mentions overlap with none of the listed type."""
         rows = self.conn.execute(
-            "SELECT m.key, COUNT(*), COUNT(DISTINCT p.doc_id), SUM(NOT EXISTS (SELECT 1 FROM mentions n "
-            "WHERE n.paragraph_id = m.paragraph_id AND n.source = 'ner' AND n.start < m.end AND m.start < n.end)) "
+            "SELECT m.key, COUNT(*), COUNT(DISTINCT p.doc_id), "
+            f"SUM(NOT EXISTS ({_OVERLAP})), SUM(EXISTS ({_OVERLAP}) AND NOT EXISTS ({_OVERLAP} AND n.label = m.label)) "
             "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id WHERE m.source = 'watch' GROUP BY m.key"
         )
-        return {key: (n, docs, new) for key, n, docs, new in rows}
+        return {key: (n, docs, untagged, otherwise) for key, n, docs, untagged, otherwise in rows}
 
     def ner_forms(self) -> list[tuple[str, str, int]]:
         """``(form, key, mentions)`` of what the model found and no list covers: near-miss material."""

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from ..errors import BadInput
 from ..normalize import entity_key
 from .lists import WatchEntry, combine
 from .match import WatchMatcher
@@ -29,6 +30,7 @@ __all__ = [
     "watch_rows",
     "apply_watchlists",
     "watch_rules",
+    "forget_watchlist",
 ]
 
 # Bump when matching changes, so stored matches are made again.
@@ -104,3 +106,17 @@ def watch_rules(entries: Iterable[WatchEntry]) -> list[tuple[str, str, str]]:
     for e in entries:
         rules += [("rename", e.name, e.name), ("type", e.name, e.type)]
     return rules
+
+
+def forget_watchlist(store: Store, path: str | Path) -> int:
+    """Stop watching the names of one list file: its matches go, what NER found shows again,
+    and entities are resolved again. Returns how many entries the file held."""
+    from ..resolve import rebuild_entities
+
+    count = store.forget_watchlist(str(Path(path).resolve()))
+    if not count:
+        known = sorted({source for source, *_ in store.watchlist()})
+        raise BadInput(f"{path}: no watchlist from this file in the database (watched: {', '.join(known) or 'none'})")
+    apply_watchlists(store)
+    rebuild_entities(store)
+    return count

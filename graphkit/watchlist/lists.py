@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BadInput
+from ..normalize import is_well_cased
 from ..vocabulary import DEFAULT_TYPES
 from .fold import fold_phrase
 
@@ -100,7 +101,8 @@ def read_watchlists(paths: Iterable[str | Path]) -> list[WatchEntry]:
 
 def combine(entries: Iterable[WatchEntry]) -> list[WatchEntry]:
     """One entry per listed name: the same name on several lines or lists is one entry,
-    with the union of aliases and list names; the first list's type wins."""
+    with the union of aliases and list names; the first list's type wins, and its
+    spelling unless a later one is cased as a name is ('Erin Black', not 'ERIN BLACK')."""
     out: dict[str, WatchEntry] = {}
     for entry in entries:
         key = fold_phrase(entry.name)
@@ -110,6 +112,7 @@ def combine(entries: Iterable[WatchEntry]) -> list[WatchEntry]:
             continue
         out[key] = replace(
             seen,
+            name=entry.name if is_well_cased(entry.name) and not is_well_cased(seen.name) else seen.name,
             aliases=_unique([*seen.aliases, *entry.aliases], skip=seen.name),
             lists=_unique([*seen.lists, *entry.lists]),
             note="; ".join(_unique([n for n in (seen.note, entry.note) if n])),
