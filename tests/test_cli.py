@@ -104,8 +104,8 @@ def test_central_neighbors_evidence_communities(tiny_db, run):
     assert [(e["file"], e["paragraph"]) for e in ev["evidence"]] == [("docs/one.txt", 3), ("docs/two.md", 2)]
     nb = j(run("neighbors", "Globex", "--db", tiny_db, "--json"))
     assert nb["neighbors"][:2] == [
-        {"name": "Berlin", "type": "GPE", "weight": 2, "documents": 2},
-        {"name": "Bob Jones", "type": "PERSON", "weight": 2, "documents": 2},
+        {"name": "Berlin", "type": "GPE", "weight": 2, "documents": 2, "watched": ""},
+        {"name": "Bob Jones", "type": "PERSON", "weight": 2, "documents": 2, "watched": ""},
     ]
     groups = j(run("communities", "--db", tiny_db, "--json"))
     assert sum(g["size"] for g in groups) == 8  # every node, Dave Brown alone included
