@@ -278,6 +278,7 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "size": round(6 + 24 * (strength[n] / top_strength) ** 0.5, 2),
                 "centrality": round(strength[n] / top_strength, 4),
                 "files": store.documents_of(d["entity"], kinds),
+                "watched": d.get("watched", ""),
                 "shape": base.get("shape", "dot"),
             }
         )

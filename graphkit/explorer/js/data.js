@@ -46,6 +46,7 @@ raw.nodes.forEach(function (n) {
     size: Math.max(0.5, Math.min(num(n.size, 10), 500)),
     centrality: num(n.centrality, 0),
     files: Array.isArray(n.files) ? n.files.map(function (f) { return str(f); }) : [],
+    watched: str(n.watched).split("|").filter(Boolean),  // the watchlists naming it (issue 18)
     maxW: 0, degree: 0
   };
   N.set(id, rec);
@@ -74,6 +75,11 @@ var edgeSeq = 0;
 });
 adj.forEach(function (list) { list.sort(function (a, b) { return b.weight - a.weight || b.documents - a.documents; }); });
 function other(e, id) { return e.from === id ? e.to : e.from; }
+
+// entities on a watchlist, most mentioned first
+var watchedOrder = Array.from(N.values()).filter(function (n) { return n.watched.length; })
+  .sort(function (a, b) { return b.mentions - a.mentions || (a.label < b.label ? -1 : 1); });
+var watchedIds = new Set(watchedOrder.map(function (n) { return n.id; }));
 
 // fill in colours for types the data did not colour
 var typeCounts = new Map();

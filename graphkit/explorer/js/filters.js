@@ -11,7 +11,8 @@ var maxM = mentionsSorted.length ? mentionsSorted[mentionsSorted.length - 1] : 0
 var sliderMaxW = maxW <= 60 ? maxW : Math.min(maxW, Math.max(60, quantile(weights, 0.995)));
 var sliderMaxM = maxM <= 100 ? maxM : Math.min(maxM, Math.max(100, quantile(mentionsSorted, 0.98)));
 
-var state = { hiddenTypes: new Set(), hiddenComms: new Set(), minWeight: baseW, minMentions: baseM, colorMode: "type" };
+var state = { hiddenTypes: new Set(), hiddenComms: new Set(), minWeight: baseW, minMentions: baseM, colorMode: "type",
+  watchedOnly: false };
 var visN = new Set(), visE = new Set();
 function nodePasses(n) {
   return !state.hiddenTypes.has(n.type) && !state.hiddenComms.has(n.community) && n.mentions >= state.minMentions &&
@@ -22,6 +23,22 @@ function computeVisibility() {
   visE = new Set();
   N.forEach(function (n) { if (nodePasses(n)) visN.add(n.id); });
   E.forEach(function (e) { if (e.weight >= state.minWeight && visN.has(e.from) && visN.has(e.to)) visE.add(e.id); });
+  if (state.watchedOnly) keepWatched();
+}
+// "Watched and their neighbours": the watched entities that pass the other filters, their links,
+// and the entities at the other end of those links (issue 18).
+function keepWatched() {
+  var nodes = new Set(), edges = new Set();
+  visE.forEach(function (id) {
+    var e = E.get(id);
+    if (!watchedIds.has(e.from) && !watchedIds.has(e.to)) return;
+    edges.add(id);
+    nodes.add(e.from);
+    nodes.add(e.to);
+  });
+  watchedIds.forEach(function (id) { if (visN.has(id)) nodes.add(id); });
+  visN = nodes;
+  visE = edges;
 }
 computeVisibility();
 
@@ -32,6 +49,11 @@ function renderLegend() {
   lg.appendChild(h("div", { class: "legend-title" }, [h("span", { text: "Entity types" }),
     state.hiddenTypes.size ? h("button", { class: "btn-link", type: "button", text: "show all",
       onclick: function () { state.hiddenTypes.clear(); applyFilters(); } }) : null]));
+  if (watchedIds.size) {
+    lg.appendChild(h("div", { class: "legend-item watch-key", title: "Entities on a watchlist have this ring" },
+      [h("span", { class: "swatch ring" }), h("span", { class: "name", text: "on a watchlist" }),
+        h("span", { class: "count", text: fmt(watchedIds.size) })]));
+  }
   typeOrder.forEach(function (t) {
     var off = state.hiddenTypes.has(t);
     lg.appendChild(h("button", {
@@ -95,8 +117,13 @@ function onSlider() {
 }
 [slW, slM].forEach(function (el) { el.addEventListener("input", onSlider); el.addEventListener("change", onSlider); });
 
+var watchBox = $("watched-only");
+if (watchedIds.size) $("watched-field").hidden = false;
+watchBox.addEventListener("change", function () { state.watchedOnly = watchBox.checked; applyFilters(); });
+
 function applyFilters() {
   clearTimeout(filterTimer);
+  watchBox.checked = state.watchedOnly;
   computeVisibility();
   nodesView.refresh();
   edgesView.refresh();
@@ -117,6 +144,7 @@ function resetFilters() {
   state.hiddenComms.clear();
   state.minWeight = baseW;
   state.minMentions = baseM;
+  state.watchedOnly = false;
   applyFilters();
 }
 $("filters-reset").addEventListener("click", resetFilters);
@@ -131,7 +159,7 @@ $("filters-toggle").addEventListener("click", function () {
 function setColorMode(mode) {
   state.colorMode = mode === "community" ? "community" : "type";
   $("color-mode").value = state.colorMode;
-  nodesDS.update(Array.from(N.values()).map(function (n) { return { id: n.id, color: visColor(nodeColor(n)) }; }));
+  nodesDS.update(Array.from(N.values()).map(function (n) { return { id: n.id, color: nodeVisColor(n) }; }));
   renderLegend();
   var cur = G.current;
   if (cur && cur.kind === "node") renderNodePanel(N.get(cur.id));

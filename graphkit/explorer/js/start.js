@@ -78,11 +78,13 @@ Object.assign(G, {
     if (f.minMentions !== undefined) state.minMentions = int(f.minMentions, baseM);
     if (f.hiddenTypes) state.hiddenTypes = new Set(f.hiddenTypes);
     if (f.hiddenCommunities) state.hiddenComms = new Set(f.hiddenCommunities);
+    if (f.watchedOnly !== undefined) state.watchedOnly = !!f.watchedOnly;
     applyFilters();
   },
   resetFilters: resetFilters,
   fit: function () { fitView(null, false); },
   visibleNodeIds: function () { return Array.from(visN); },
+  watchedIds: function () { return Array.from(watchedIds); },
   visibleEdgeIds: function () { return Array.from(visE); },
   spotlight: function () {
     return spot ? { nodes: Array.from(spot.nodes), edges: Array.from(spot.edges), primary: Array.from(spot.primary) } : null;
