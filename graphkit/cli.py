@@ -27,7 +27,7 @@ import click
 from . import __version__
 from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
 from .formats import describe_formats
-from .vocabulary import DEFAULT_TYPES, INCLUDE_CHOICES
+from .vocabulary import DEFAULT_TYPES, INCLUDE_CHOICES, KIND_CHOICES
 
 DEFAULT_DB = "graphkit.db"
 
@@ -123,6 +123,8 @@ def _wrap(text: str, indent: str = "      ", width: int = 100) -> str:
 
 def _where(ev: dict[str, Any]) -> str:
     page = f", p. {ev['page']}" if ev.get("page") else ""
+    if page and ev.get("transcript") and ev.get("line"):
+        page += f":{ev['line']}"  # a transcript's page and margin line number, as it is cited (issue 13)
     kind = "" if ev["kind"] == "body" else f" [{ev['kind']}]"
     message = f" — {_message(ev['message'])}" if ev.get("message") else ""
     return f"{ev['file']}{page}, ¶ {ev['paragraph']}{kind}{message}"
@@ -335,6 +337,10 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, watchlists, sche
         f"in {report.seconds:.1f} s -> {db}",
         err=True,
     )
+    if report.text.aside:  # issue 10: say what was left out, and how to see it and bring it back
+        click.echo(
+            f"{report.text.describe()}; `graphkit paragraphs FILE` shows why, `--include all` counts them", err=True
+        )
     return Output(report.as_dict(), ascii=True)
 
 
@@ -758,6 +764,41 @@ def unwatch(file, db) -> None:
     with open_store(db) as store:
         count = forget_watchlist(store, file)
     click.echo(f"{file}: {_plural(count, 'listed name')} no longer watched", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(KIND_CHOICES),
+    help="Only paragraphs of this kind (repeatable); 'aside' is every kind that is not evidence.",
+)
+@output_options
+def paragraphs(file, kinds) -> Output:
+    """List FILE's paragraphs with the kind graphkit gives each, and why.
+
+    Body text, footnotes and quoted replies are evidence; headings, page furniture
+    (boilerplate) and reader comments are set aside, and `--include` brings them back.
+
+    \b
+    Example:
+      graphkit paragraphs seeds/004_352ac053cccdca00.txt --kind aside
+    """
+    from .ingest import list_paragraphs
+
+    found = list_paragraphs(file, kinds)
+
+    def text() -> str:
+        lines = [
+            f"{(r['document'] + ' ') if found.documents > 1 else ''}{r['paragraph']:>5}  {r['kind']:<11} "
+            f"{r['why']:<26} {_short(r['text'], 80)}"
+            for r in found.rows
+        ]
+        return "\n".join([*lines, f"{_plural(len(found.rows), 'paragraph')} listed; {found.text.describe()}"])
+
+    return Output(found.rows, text)
 
 
 @cli.command()

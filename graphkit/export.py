@@ -208,10 +208,10 @@ def _json_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph) -> dic
     for a, b, d in shown.edges(data=True):
         rows = store.evidence(shown.nodes[a]["entity"], shown.nodes[b]["entity"], kinds, limit=JSON_EVIDENCE_PER_EDGE)
         edges.append({"source": a, "target": b, **d, "evidence": [r.as_dict() for r in rows]})
-    return {"meta": _meta(shown, full), "nodes": nodes, "edges": edges}
+    return {"meta": _meta(shown, full, store), "nodes": nodes, "edges": edges}
 
 
-def _meta(shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
+def _meta(shown: nx.Graph, full: nx.Graph, store: EvidenceReader) -> dict[str, Any]:
     n, m = shown.number_of_nodes(), shown.number_of_edges()
     N, M = full.number_of_nodes(), full.number_of_edges()
     notes = []
@@ -238,9 +238,20 @@ def _meta(shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
         "edges_total": M,
         "nodes_shown": n,
         "edges_shown": m,
-        "kinds": full.graph.get("kinds", "body"),
+        "kinds": ",".join(graph_kinds(full)),
         "omitted": omitted,
+        "left_out": _left_out(store, full),
     }
+
+
+def _left_out(store: EvidenceReader, full: nx.Graph) -> str | None:
+    """What share of the text the graph leaves out, and how to bring it back (issue 10)."""
+    from .classify import left_out
+
+    out = left_out(store.word_counts(), graph_kinds(full))
+    if not out.aside:
+        return None
+    return f"{out.describe()}: not counted in this graph. Re-export with --include all to count them."
 
 
 # -- HTML ----------------------------------------------------------------------------
@@ -300,7 +311,7 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
             }
         )
     return {
-        "meta": {"title": title, **_meta(shown, full)},
+        "meta": {"title": title, **_meta(shown, full, store)},
         "types": {
             t: TYPE_COLOURS.get(t, _OTHER_COLOUR) for t in sorted({d["type"] for _, d in shown.nodes(data=True)})
         },

@@ -42,7 +42,7 @@ def kinds_for(include: Collection[str] = ()) -> tuple[str, ...]:
     """Paragraph kinds that make nodes and edges: the evidence kinds, plus what ``include`` names.
 
     >>> kinds_for(["comments"])
-    ('body', 'comment')
+    ('body', 'footnote', 'quote', 'comment')
     """
     kinds = set(EVIDENCE_KINDS)
     for name in include:

@@ -13,22 +13,34 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .classify import classify_paragraphs
+from .classify import SetAside, classify_paragraphs, set_aside
 from .corpus import Document, Skipped, find_files, printable_path, read_documents
 from .errors import BadInput
 from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .formats import SUFFIXES
+from .formats.notices import drain as drain_notices
 from .normalize import entity_key
 from .resolve import RESOLVER_VERSION, rebuild_entities
 from .store import Store
+from .vocabulary import ASIDE_KINDS
 from .watchlist import WatchEntry, WatchMatcher
 from .watchlist.apply import apply_watchlists, stored_entries, watch_rows, watch_signature
 
-__all__ = ["IngestReport", "Extractor", "ingest", "prepare", "write_document", "file_digest"]
+__all__ = [
+    "IngestReport",
+    "Extractor",
+    "ingest",
+    "prepare",
+    "ParagraphList",
+    "list_paragraphs",
+    "write_document",
+    "file_digest",
+]
 
 # Below this much new text (about two seconds of NER), one process is enough. Worker
 # processes are forked from the parent after the model is loaded, so they start at once.
@@ -49,6 +61,7 @@ class IngestReport:
     mentions: int = 0
     entities: int = 0
     seconds: float = 0.0
+    text: SetAside = field(default_factory=SetAside)  # words read, and words set aside by kind (issue 10)
     watch_matches: int = 0  # mentions of listed names in the store (issue 18)
     watch_missed: int = 0  # of those, mentions no NER mention overlaps
     watch_otherwise: int = 0  # mentions NER tagged, but none with the listed type
@@ -63,6 +76,7 @@ class IngestReport:
             "mentions": self.mentions,
             "entities": self.entities,
             "seconds": round(self.seconds, 2),
+            "text": self.text.as_dict(),
             "watchlist_matches": self.watch_matches,
             "watchlist_missed_by_model": self.watch_missed,
             "watchlist_tagged_otherwise_by_model": self.watch_otherwise,
@@ -79,8 +93,48 @@ def file_digest(path: Path) -> str | None:
 
 def prepare(doc: Document) -> list[tuple[int, int, int | None, str, str, str]]:
     """Paragraph rows ``(number, line, page, kind, why, text)`` with their kinds."""
-    kinds = classify_paragraphs([p.text for p in doc.paragraphs])
+    paragraphs = doc.paragraphs
+    kinds = classify_paragraphs([p.text for p in paragraphs], [p.kind for p in paragraphs], [p.why for p in paragraphs])
     return [(p.number, p.line, p.page, kind, why, p.text) for p, (kind, why) in zip(doc.paragraphs, kinds)]
+
+
+@dataclass
+class ParagraphList:
+    """A file's paragraphs with the kinds ingest would store, and what it would set aside (issue 10)."""
+
+    rows: list[dict[str, Any]]  # document, paragraph, line, page, kind, why, text
+    documents: int
+    text: SetAside  # words of the whole file, and those set aside by kind
+
+
+def list_paragraphs(path: Path, kinds: Collection[str] = ()) -> ParagraphList:
+    """The paragraphs of the file ``path`` as :func:`ingest` would store them, without NER.
+
+    ``kinds`` keeps only paragraphs of those kinds; ``"aside"`` stands for every kind that
+    is not evidence. Raises :class:`BadInput` for a file that cannot be read.
+    """
+    found = read_documents(path, path.name)
+    docs = [(doc, prepare(doc)) for doc in found if isinstance(doc, Document)]
+    if not docs:
+        raise BadInput(f"{found[0]}; nothing to classify")
+    wanted = set(kinds) | (set(ASIDE_KINDS) if "aside" in kinds else set())
+    rows = [
+        {"document": doc.name, "paragraph": n, "line": line, "page": page, "kind": kind, "why": why, "text": text}
+        for doc, found_rows in docs
+        for n, line, page, kind, why, text in found_rows
+        if not wanted or kind in wanted
+    ]
+    stats = set_aside((row[3], row[5]) for _doc, found_rows in docs for row in found_rows)
+    return ParagraphList(rows, len(docs), stats)
+
+
+def _count_set_aside(
+    report: IngestReport, doc: Document, rows: list[tuple], warn: Callable[[str], None] | None
+) -> None:
+    stats = set_aside((kind, text) for _n, _l, _p, kind, _why, text in rows)
+    report.text.add(stats)
+    if warn and stats.heavy:
+        warn(f"{printable_path(doc.name)}: {stats.describe()}")
 
 
 def write_document(
@@ -227,11 +281,15 @@ def _run(
                 else:
                     _check_encoding(doc, warn)
                     docs.append(doc)
-            if docs:
+            for line in drain_notices():  # a reader's fallback, said once per run (issue 12)
+                if warn:
+                    warn(line)
+            if docs:  # any file may hold several documents: mail is recognised by content (issue 12)
                 _forget_stale_parts(store, path, len(docs))
             for n, doc in enumerate(docs, 1):
                 key += 1
                 inflight[key] = (doc, prepare(doc), {}, size if n == len(docs) else 0)
+                _count_set_aside(report, doc, inflight[key][1], warn)
                 for p in doc.paragraphs:
                     yield p.text, (key, p.number)
 

@@ -337,6 +337,8 @@ def _acceptable(form: str, label: str = "") -> bool:
         return False  # "2016/130", "N"; "G7" stays
     if form.casefold() in _PRONOUNS and form != "US":
         return False
+    if "@" in form:
+        return False  # an e-mail or Notes address ("ECT@ECT", "a.b@enron.com") names no one: mail headers do (issue 12)
     if any((m := p.match(form + " X")) and m.end() == len(form) + 1 for p in (_STRONG, _WEAK)):
         return False  # a bare role ("Secretary of State", "General") names nobody in particular
     if len(form.split()) > MAX_FORM_TOKENS or len(form) > 80:

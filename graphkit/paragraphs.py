@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 
 from .text import CONTROL_CHARS as _CONTROLS
 from .text import join_lines
+from .unwrap import line_groups
 
 __all__ = [
     "MAX_PARAGRAPH_CHARS",
@@ -37,6 +38,11 @@ class Paragraph:
     line: int  # 1-based line of the file where it starts (0 when unknown)
     text: str
     page: int | None = None
+    # A reader's hint of the paragraph's kind when it knows it: "footnote", "body" for a table row
+    # or a speaker turn (PDF, issue 13), "quote", "boilerplate" (e-mail, issue 12); None lets
+    # graphkit.classify decide. ``why`` says why, for the user.
+    kind: str | None = None
+    why: str = ""
 
 
 def decode(data: bytes) -> tuple[str | None, str]:
@@ -88,26 +94,19 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """Cut text into paragraphs: one per line, or per blank-line block for hard-wrapped text.
+    """Cut text into paragraphs: one per line, hard-wrapped lines joined (:func:`graphkit.unwrap.line_groups`).
 
     Over-long paragraphs are cut at sentence ends (or spaces) into pieces of at most
     :data:`MAX_PARAGRAPH_CHARS` characters; each piece is a paragraph of its own.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = text.split("\n")
-    blocks = _wrapped_blocks(lines) if _is_hard_wrapped(lines) else _line_blocks(lines)
+    blocks = ((start, _join_wrapped(group)) for start, group in line_groups(lines))  # issue 10
     paragraphs: list[Paragraph] = []
     for line_no, block in blocks:
         for piece in _cut(block):
             paragraphs.append(Paragraph(len(paragraphs) + 1, line_no, piece))
     return paragraphs
-
-
-def _line_blocks(lines: list[str]) -> Iterator[tuple[int, str]]:
-    for i, line in enumerate(lines, 1):
-        stripped = _fold_spaces(line)
-        if stripped:
-            yield i, stripped
 
 
 _SPACES = re.compile(r"\s+")
@@ -130,36 +129,8 @@ def _fold_spaces(text: str) -> str:
     return folded.strip()
 
 
-def _wrapped_blocks(lines: list[str]) -> Iterator[tuple[int, str]]:
-    start, buf = 0, []
-    for i, line in enumerate(lines + [""], 1):
-        if line.strip():
-            if not buf:
-                start = i
-            buf.append(line.strip())
-        elif buf:
-            yield start, _join_wrapped(buf)
-            buf = []
-
-
 def _join_wrapped(lines: list[str]) -> str:
-    return _fold_spaces(join_lines(lines))  # the PDF reader's joiner: one rule for hyphenated line breaks
-
-
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    """True for text wrapped at a fixed width with blank lines between paragraphs."""
-    filled = [ln.rstrip() for ln in lines if ln.strip()]
-    if len(filled) < 8 or len(filled) == len(lines):
-        return False
-    continued = sum(
-        1
-        for a, b in zip(lines, lines[1:], strict=False)
-        if a.strip()
-        and b.strip()
-        and 40 <= len(a.rstrip()) <= 100
-        and not a.rstrip().endswith((".", ":", "!", "?", '"', "”"))
-    )
-    return continued >= 0.4 * len(filled)
+    return _fold_spaces(join_lines(lines))  # text.join_lines: one rule for hyphenated line breaks
 
 
 _LEADING_SPACE = re.compile(r"\s*")

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Kind", "PARAGRAPH_KINDS", "KINDS", "EVIDENCE_KINDS", "INCLUDE_CHOICES", "DEFAULT_TYPES"]
+__all__ = [
+    "Kind",
+    "PARAGRAPH_KINDS",
+    "KINDS",
+    "EVIDENCE_KINDS",
+    "ASIDE_KINDS",
+    "KIND_CHOICES",
+    "INCLUDE_CHOICES",
+    "DEFAULT_TYPES",
+]
 
 
 @dataclass(frozen=True)
@@ -25,12 +34,20 @@ class Kind:
 # its evidence count the ``evidence`` ones unless others are included by their plural.
 PARAGRAPH_KINDS: tuple[Kind, ...] = (
     Kind("body", "body", evidence=True),
+    # Footnotes are evidence like body text (issue 13): they count wherever body does.
+    Kind("footnote", "footnotes", evidence=True),
+    # Quoted replies in e-mail count until the corpus-level step marks the ones whose text the
+    # corpus holds elsewhere (issue 12): most quotes are the only copy an investigator has.
+    Kind("quote", "quotes", evidence=True),
     Kind("heading", "headings", evidence=False),
     Kind("boilerplate", "boilerplate", evidence=False),
     Kind("comment", "comments", evidence=False),
 )
 KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS)
 EVIDENCE_KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS if k.evidence)
+ASIDE_KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS if not k.evidence)
+# What ``graphkit paragraphs --kind`` accepts: a kind, or "aside" for every kind that is not evidence (issue 10).
+KIND_CHOICES: tuple[str, ...] = (*KINDS, "aside")
 # What ``include`` accepts: the plural of each kind the graph leaves out by default, or "all".
 INCLUDE_CHOICES: dict[str, str] = {k.plural: k.name for k in PARAGRAPH_KINDS if not k.evidence} | {"all": "*"}
 

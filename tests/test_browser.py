@@ -370,6 +370,13 @@ def test_banner_says_what_was_left_out(page_from_data):
     assert omitted in p.page.inner_text("#banner")
 
 
+def test_overview_says_what_share_of_the_text_is_left_out(page_from_data):
+    left_out = "2,282 of 8,805 words set aside (25.9%: 1,368 comment, 914 boilerplate): not counted in this graph."
+    p = page_from_data(sample_graph(left_out=left_out))
+    assert p.page.inner_text("#left-out") == left_out  # issue 10: nothing left out in silence
+    assert not page_from_data(sample_graph()).page.query_selector("#left-out")
+
+
 def test_search_alias_focuses_and_selects(page_from_data):
     p = page_from_data(sample_graph())
     scale_before = p.js("graphkit.network.getScale()")

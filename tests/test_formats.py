@@ -191,8 +191,12 @@ def test_pdf_paragraphs_are_rebuilt_from_the_layout(tmp_path: Path) -> None:
     (doc,) = read_documents(tmp_path / "mueller.pdf", "mueller.pdf")
     assert isinstance(doc, Document)
     # Lines joined, hyphenated words mended, headers and page numbers gone: the text comes back as written.
-    assert [p.text for p in doc.paragraphs] == source
-    assert [p.page for p in doc.paragraphs] == starts
+    # What was taken off the pages is kept at the end as boilerplate, one paragraph per page (issue 13).
+    text = [p for p in doc.paragraphs if p.kind != "boilerplate"]
+    aside = [p for p in doc.paragraphs if p.kind == "boilerplate"]
+    assert [p.text for p in text] == source
+    assert [p.page for p in text] == starts
+    assert [p.page for p in aside] == list(range(1, starts[-1] + 1)) and HEADER in aside[0].text
     assert doc.title == "The Special Counsel's Investigation"
     assert doc.metadata["pages"] == starts[-1]
 
@@ -278,7 +282,7 @@ def mail_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_eml_body_is_decoded_without_quote_and_signature(mail_folder: Path) -> None:
+def test_eml_body_is_decoded_with_quote_and_signature_marked(mail_folder: Path) -> None:
     raw = (mail_folder / "reply.eml").read_bytes()
     assert b"caf=E9" in raw and b'charset="windows-1252"' in raw  # really quoted-printable Windows-1252
 
@@ -289,13 +293,22 @@ def test_eml_body_is_decoded_without_quote_and_signature(mail_folder: Path) -> N
         f"{mail_folder}/reply.eml/broken.pdf: not a readable PDF (No /Root object! - Is this really a PDF?)"
     ]
     mail = docs["reply.eml"]
-    assert [p.text for p in mail.paragraphs] == [
-        "Bob,",
-        "Dave Brown will meet Bob Jones in Paris on Tuesday; the café near the station is booked. "
-        "We settle the open invoices there.",
+    # Quoted replies and signatures are kept, marked (issue 12): only the prose reaches the graph by default.
+    assert [(p.text, p.kind) for p in mail.paragraphs] == [
+        ("Bob,", None),
+        (
+            "Dave Brown will meet Bob Jones in Paris on Tuesday; the café near the station is booked. "
+            "We settle the open invoices there.",
+            None,
+        ),
+        ("Globex wants the meeting moved.", "quote"),
+        ("Can we do it?", "quote"),
+        ("Alice Smith", "boilerplate"),
+        ("Acme Corp, head office", "boilerplate"),
     ]
+    assert mail.paragraphs[2].why == "quoted reply from Bob Jones, Sun, 3 Mar 2019 at 09:00"
     assert mail.title == "Re: Paris meeting – café"
-    assert mail.metadata == {
+    assert {k: v for k, v in mail.metadata.items() if k not in ("participants", "embedded")} == {
         "subject": "Re: Paris meeting – café",
         "from": "Alice Smith <alice@acme.example>",
         "to": "Bob Jones <bob@globex.example>",
@@ -324,12 +337,15 @@ def test_eml_evidence_shows_the_message(mail_folder: Path, tiny_model: str, run,
         2,
         "Alice Smith <alice@acme.example>",
     )
-    (row,) = evidence(run, db, "Carol White", "Berlin")
+    # The memo's table row "Carol White | Globex | Berlin" is evidence too: a table row is no heading (issue 10).
+    rows = {r["file"]: r for r in evidence(run, db, "Carol White", "Berlin")}
+    row, table_row = rows["mail/reply.eml/report.pdf"], rows["mail/reply.eml/memo.docx"]
     assert (row["file"], row["page"], row["message"]["subject"]) == (
         "mail/reply.eml/report.pdf",
         1,
         "Re: Paris meeting – café",
     )
+    assert len(rows) == 2 and table_row["kind"] == "body"
     text = run("evidence", "Bob Jones", "Dave Brown", "--db", db).stdout
     assert "mail/reply.eml, ¶ 2 — 2019-03-04 10:15, Alice Smith → Bob Jones: “Re: Paris meeting – café”" in text
 
@@ -340,16 +356,17 @@ def test_mbox_messages_are_documents_and_stale_ones_are_forgotten(tmp_path: Path
     _write_mbox(box, messages)
     docs = [d for d in read_documents(box, "inbox.mbox") if isinstance(d, Document)]
     assert [d.name for d in docs] == ["inbox.mbox#1", "inbox.mbox#2", "inbox.mbox#3"]
-    texts = [[p.text for p in d.paragraphs] for d in docs]
+    texts = [[p.text for p in d.paragraphs if p.kind is None] for d in docs]
     assert texts[0] == ["Alice Smith met Globex people in Berlin. Всё в порядке.", "From Paris with love."]
-    assert texts[1] == ["Carol White joined Acme Corp last week."]  # the HTML blockquote is cut
-    assert texts[2] == ["Bob Jones agrees with the plan."]  # Outlook's quoted original is cut
+    assert texts[1] == ["Carol White joined Acme Corp last week."]  # the HTML blockquote is a quote
+    assert texts[2] == ["Bob Jones agrees with the plan."]  # Outlook's quoted original under "RE:" too
+    assert [p.text for p in docs[2].paragraphs if p.kind == "quote"] == ["Dave Brown is in Paris."]
     assert docs[1].metadata["from"] == "Carol White <carol@globex.example>"
 
     db = tmp_path / "g.db"
     ingest(run, db, tiny_model, box)
     assert documents(db) == ["inbox.mbox#1", "inbox.mbox#2", "inbox.mbox#3"]
-    assert "Dave Brown" not in entity_names(run, db)
+    assert "Dave Brown" in entity_names(run, db)  # only in quotes, which count until a copy is found (issue 12)
     again = run("ingest", box, "--db", db, "--model", tiny_model, "--json")
     assert json.loads(again.stdout)["unchanged"] == 1
 
@@ -522,11 +539,13 @@ def test_sniff_knows_each_signature_and_nothing_else(tmp_path: Path):
     assert sniff(b"PK\x03\x04" + bytes(100)) is None  # a zip, but not a Word document
 
 
-def test_a_binary_signature_beats_the_suffix_and_a_known_suffix_beats_text_signatures():
+def test_binary_and_mail_signatures_beat_the_suffix_and_a_known_suffix_beats_other_signatures():
     pdf = b"%PDF-1.7\n..."
     assert choose_format(".txt", pdf).name == "pdf"
     assert choose_format(".download", pdf).name == "pdf"
-    assert choose_format(".txt", make_mail().as_bytes()).name == "text"  # a mail saved as .txt stays text
+    assert choose_format(".txt", make_mail().as_bytes()).name == "eml"  # a mail saved as .txt is mail (issue 12)
+    assert choose_format(".eml", mbox_bytes()).name == "eml"  # ... but an .eml stays an .eml
+    assert choose_format(".txt", b"<!DOCTYPE html><html><body>Hi</body></html>").name == "text"
     assert choose_format(".csv", b"a,b\n") is None
     assert choose_format("", b"just some notes").name == "text"
     assert choose_format("", b"just some notes", fallback=False) is None

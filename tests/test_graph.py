@@ -26,12 +26,12 @@ def test_body_paragraphs_make_the_graph(hand_store):
     assert graph.degree("Dave Brown") == 0  # a node without links stays a node
     bob = graph.nodes["Bob Jones"]
     assert (bob["type"], bob["mentions"], bob["documents"], bob["aliases"]) == ("PERSON", 3, 2, "Bob Jones|Jones")
-    assert graph_kinds(graph) == EVIDENCE_KINDS == ("body",)
+    assert graph_kinds(graph) == EVIDENCE_KINDS == ("body", "footnote", "quote")
 
 
 def test_included_kinds_add_their_paragraphs(hand_store):
     graph = build_graph(hand_store, kinds=kinds_for(["comments", "headings"]))
-    assert graph_kinds(graph) == ("body", "heading", "comment")
+    assert graph_kinds(graph) == ("body", "footnote", "quote", "heading", "comment")
     found = edges(graph)
     assert found[("Acme Corp", "Berlin")] == (2, 1)  # the heading adds a paragraph
     assert found[("Alice Smith", "Carol White")] == (1, 1)  # the comment adds Carol White

@@ -97,6 +97,9 @@ class Format:
     reader: str  # "module:function" in graphkit.formats
     sniff: Callable[[bytes], bool] | None = None  # does the start of a file look like this format?
     binary: bool = False  # its signature is unmistakable: it wins over a suffix that says otherwise
+    # Its signature wins over the suffix of any format but its siblings': e-mail is read as e-mail
+    # whatever the file is called, a message saved as .txt too; an .eml stays an .eml (issue 12).
+    any_name: bool = False
     container: bool = False  # a file may hold several documents
     media_types: tuple[str, ...] = ()  # MIME types of e-mail attachments in this format
     requires: str = ""  # the distribution (pip install ...) the reader needs
@@ -111,11 +114,6 @@ class Format:
 # -- content signatures ----------------------------------------------------------------
 # Enough of a file's start to recognise it (issue 11: cheap, whatever the file's size).
 SNIFF_BYTES = 8192
-_MAIL_HEADERS = frozenset(
-    b"from to cc subject date message-id received return-path mime-version sender reply-to delivered-to".split()
-)
-_HEADER = re.compile(rb"([!-9;-~]+):[ \t]")
-_ENVELOPE = re.compile(rb"From \S+.*\r?\n[!-9;-~]+:[ \t]")
 _HTML = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
 
 
@@ -128,22 +126,15 @@ def _is_docx(head: bytes) -> bool:
 
 
 def _is_mbox(head: bytes) -> bool:
-    return _ENVELOPE.match(head) is not None
+    from .mail.sniff import looks_like_mbox  # the mail reader's own test (issue 12), imported when needed
+
+    return looks_like_mbox(head)
 
 
 def _is_mail(head: bytes) -> bool:
-    """RFC 822 header lines from the first line on, two or more of them ones every mail client writes."""
-    known = 0
-    for line in head.lstrip().splitlines()[:40]:
-        if not line.strip():
-            break
-        if line[:1] in b" \t":
-            continue  # a folded header
-        m = _HEADER.match(line)
-        if m is None:
-            return False
-        known += m.group(1).lower() in _MAIL_HEADERS
-    return known >= 2
+    from .mail.sniff import looks_like_mail
+
+    return looks_like_mail(head)
 
 
 def _is_html(head: bytes) -> bool:
@@ -159,9 +150,10 @@ FORMATS: tuple[Format, ...] = (
     Format("docx", "Word", (".docx",), "word:read_docx", _is_docx, binary=True,
            media_types=("application/vnd.openxmlformats-officedocument.wordprocessingml.document",),
            requires="python-docx", imports="docx"),
-    Format("mbox", "mail archive", (".mbox",), "mail:read_mbox", _is_mbox, container=True,
+    Format("mbox", "mail archive", (".mbox",), "mail:read_mbox", _is_mbox, any_name=True, container=True,
            media_types=("application/mbox",)),
-    Format("eml", "e-mail", (".eml",), "mail:read_eml", _is_mail, container=True, media_types=("message/rfc822",)),
+    Format("eml", "e-mail", (".eml",), "mail:read_eml", _is_mail, any_name=True, container=True,
+           media_types=("message/rfc822",)),
     Format("html", "web page", (".html", ".htm"), "web:read_html", _is_html, media_types=("text/html",),
            requires="trafilatura", imports="trafilatura"),
     Format("text", "plain text or Markdown", (".txt", ".md"), "text:read_text",
@@ -169,7 +161,7 @@ FORMATS: tuple[Format, ...] = (
 )  # fmt: skip
 BY_SUFFIX: dict[str, Format] = {suffix: f for f in FORMATS for suffix in f.suffixes}
 SUFFIXES: frozenset[str] = frozenset(BY_SUFFIX)
-READERS = SUFFIXES  # the name graphkit.formats.mail and older code use
+READERS = SUFFIXES  # the name older code uses
 MEDIA_TYPES: dict[str, str] = {media: f.suffixes[0] for f in FORMATS for media in f.media_types}
 _TEXT = BY_SUFFIX[".txt"]
 _REAL_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}")
@@ -199,17 +191,24 @@ def sniff(head: bytes) -> Format | None:
 def choose_format(suffix: str, head: bytes, *, fallback: bool = True) -> Format | None:
     """The format to read a file as.
 
-    A binary signature wins over a suffix that says otherwise (a PDF named ``.txt``); a
-    known suffix decides next; a file without one is read as whatever its start looks
-    like, and as plain text (``fallback``) when it looks like nothing in particular.
+    A binary signature wins over a suffix that says otherwise (a PDF named ``.txt``), and
+    so does e-mail's (a message saved as ``.txt``); a known suffix decides next; a file
+    without one is read as whatever its start looks like, and as plain text
+    (``fallback``) when it looks like nothing in particular.
     """
     by_suffix = BY_SUFFIX.get(suffix.lower())
     sniffed = sniff(head)
     if by_suffix is not None:
-        return sniffed if sniffed is not None and sniffed.binary and sniffed is not by_suffix else by_suffix
+        return sniffed if sniffed is not None and _overrides(sniffed, by_suffix) else by_suffix
     if suffix:  # a file type graphkit does not read (.csv, .jpg)
-        return sniffed if sniffed is not None and sniffed.binary else None
+        return sniffed if sniffed is not None and (sniffed.binary or sniffed.any_name) else None
     return sniffed or (_TEXT if fallback else None)
+
+
+def _overrides(sniffed: Format, by_suffix: Format) -> bool:
+    if sniffed is by_suffix:
+        return False
+    return sniffed.binary or (sniffed.any_name and not by_suffix.any_name)
 
 
 def describe_formats() -> str:

@@ -11,12 +11,14 @@ furniture in that text.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from typing import Any
 
 from ..paragraphs import decode, html_to_text, split_paragraphs
 from . import Part, Unreadable
+from .notices import say_once
 
 __all__ = ["read_html"]
 
@@ -59,11 +61,24 @@ def _decode_html(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def _extract(markup: str) -> Any:
-    import trafilatura
-
+@functools.cache
+def _trafilatura() -> Any:
+    """trafilatura, or None when it cannot load: every page is then read with the plain parser, said once (issue 12)."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        say_once(
+            f"web pages are read without trafilatura, so menus and comments stay in ({exc}); "
+            "reinstall graphkit to get it back"
+        )
+        return None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # it logs every page it finds too short
-    if "<" not in markup:
+    return trafilatura
+
+
+def _extract(markup: str) -> Any:
+    trafilatura = _trafilatura()
+    if trafilatura is None or "<" not in markup:
         return None
     return trafilatura.bare_extraction(
         markup,

@@ -42,7 +42,14 @@ class Evidence:
             out["page"] = self.page
         if message := self.message:
             out["message"] = message
+        if self.transcript:
+            out["transcript"] = True
         return out
+
+    @property
+    def transcript(self) -> bool:
+        """Whether the paragraph comes from a transcript, whose ``line`` is its own margin number (issue 13)."""
+        return '"transcript"' in self.metadata and bool(json.loads(self.metadata).get("transcript"))
 
     @property
     def message(self) -> dict[str, str]:
@@ -158,6 +165,15 @@ class EvidenceReader(Database):
         for a, b, paragraph_id in rows:
             out.setdefault((a, b), []).append(paragraph_id)
         return out
+
+    def word_counts(self) -> dict[str, int]:
+        """Words per paragraph kind, for what a graph leaves out (paragraph text is stored with single spaces; issue 10)."""
+        return dict(
+            self.conn.execute(
+                "SELECT kind, SUM(LENGTH(text) - LENGTH(REPLACE(text, ' ', '')) + 1) FROM paragraphs "
+                "WHERE text != '' GROUP BY kind ORDER BY kind"
+            )
+        )
 
     def paragraphs(self, ids: Sequence[int]) -> list[Evidence]:
         """Paragraphs by id, with their file names."""

@@ -214,6 +214,7 @@ function renderOverview() {
       stat(fmt(N.size), "entities"), stat(fmt(E.size), "links"), stat(fmt(typeOrder.length), "types")
     ]),
     omitted ? h("div", { class: "notice", text: omitted }) : null,
+    str(meta.left_out) ? h("p", { class: "muted", id: "left-out", text: str(meta.left_out) }) : null,
     watchedOrder.length ? h("h3", null, ["On watchlists", h("span", { class: "h-note", text: fmt(watchedOrder.length) })]) : null,
     watchedOrder.length ? h("ul", { class: "rows", id: "watched-list" }, watchedOrder.slice(0, 30).map(function (n) {
       return h("li", { class: "row", "data-node": n.id, onclick: function () { selectNode(n.id, { focus: true }); } }, [
