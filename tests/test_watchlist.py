@@ -199,6 +199,12 @@ def test_offsets_index_the_original_text_across_line_breaks_and_runs_of_spaces(r
     assert [m.text for m in matches] == ["Sergey\nLavrov", "Yury  \n Ushakov"]
 
 
+def test_overlapping_spellings_of_one_name_are_one_mention():
+    matcher = WatchMatcher([WatchEntry("Xi Jinping", "PERSON", ("President Xi",))])
+    [match] = matcher.find("We thank President Xi Jinping for his visit.")
+    assert (match.text, match.form) == ("President Xi Jinping", "Xi Jinping")
+
+
 def test_the_longest_listed_name_wins_where_two_overlap():
     matcher = WatchMatcher([WatchEntry("Trump"), WatchEntry("Trump Organization", "ORG"), WatchEntry("Donald Trump")])
     assert found(matcher, "Donald Trump and the Trump Organization; Trump") == [
@@ -287,6 +293,13 @@ def test_fuzzy_candidates_one_edit_and_surname_with_other_initials_never_exact_m
     scores = {c.form: c.score for c in fuzzy_candidates(entries, forms)}
     assert scores["R. Gates"] > scores["Robert Gates"] > scores["Bill Gates"]
     assert all(0 < s <= 1 for s in scores.values())
+
+
+def test_only_people_share_a_listed_persons_surname():
+    entries = [WatchEntry("Shehbaz Sharif", "PERSON")]
+    forms = [("Al-Quds Al-Sharif", 2), ("Nawaz Sharif", 1)]
+    assert [c.form for c in fuzzy_candidates(entries, forms)] == ["Nawaz Sharif", "Al-Quds Al-Sharif"]
+    assert [c.form for c in fuzzy_candidates(entries, forms, people={"Nawaz Sharif"})] == ["Nawaz Sharif"]
 
 
 def test_fuzzy_candidates_on_a_long_list_find_each_one_edit_form_once():

@@ -128,8 +128,9 @@ class WatchStore(Database):
         )
         return {key: (n, docs, untagged, otherwise) for key, n, docs, untagged, otherwise in rows}
 
-    def ner_forms(self) -> list[tuple[str, str, int]]:
-        """``(form, key, mentions)`` of what the model found and no list covers: near-miss material."""
+    def ner_forms(self) -> list[tuple[str, str, str, int]]:
+        """``(form, key, label, mentions)`` of what the model found and no list covers: near-miss material."""
         return self.conn.execute(
-            "SELECT form, key, COUNT(*) FROM mentions WHERE source = 'ner' AND hidden = 0 GROUP BY form, key"
+            "SELECT form, key, label, COUNT(*) FROM mentions WHERE source = 'ner' AND hidden = 0 "
+            "GROUP BY form, key, label"
         ).fetchall()

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # Bump when matching changes, so stored matches are made again.
-MATCHER_VERSION = "1"
+MATCHER_VERSION = "2"  # 2: overlapping spellings of one name are one mention
 K = TypeVar("K")
 
 

@@ -9,7 +9,7 @@ the same surname with another given name or initials (``R. Gates`` or ``Rick Gat
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from .fold import fold_phrase
@@ -45,11 +45,17 @@ class Candidate:
 
 
 def fuzzy_candidates(
-    entries: Sequence[WatchEntry], forms: Iterable[tuple[str, int]], *, min_score: float = 0.5
+    entries: Sequence[WatchEntry],
+    forms: Iterable[tuple[str, int]],
+    *,
+    people: Collection[str] | None = None,
+    min_score: float = 0.5,
 ) -> list[Candidate]:
     """Candidates among ``forms`` (``(form, mentions)`` pairs) for ``entries``, best first per name.
 
     Forms that fold to a listed name or alias are matches, not candidates, and are skipped.
+    ``people``: the forms that name persons (the model's label); when given, only those can
+    share a listed person's surname ('Al-Quds Al-Sharif' is no relative of Shehbaz Sharif).
 
     >>> e = [WatchEntry("Richard Gates", "PERSON")]
     >>> [(c.form, c.reason) for c in fuzzy_candidates(e, [("Richard Gate", 2), ("R. Gates", 1), ("RICHARD GATES", 5)])]
@@ -63,7 +69,8 @@ def fuzzy_candidates(
         key = fold_phrase(form)
         if not key or key in listed:
             continue
-        for index, score, reason in _edit_hits(key, edits, listed) + _surname_hits(key, surnames, entries):
+        kin = _surname_hits(key, surnames, entries) if people is None or form in people else []
+        for index, score, reason in _edit_hits(key, edits, listed) + kin:
             found = Candidate(entries[index].name, form, round(score, 2), reason, count)
             seen = best.get((index, key))
             if score >= min_score and (seen is None or (seen.score, seen.mentions) < (found.score, found.mentions)):

@@ -119,17 +119,43 @@ class WatchMatcher:
             yield key, self._matches(doc, text, marks)
 
     def _matches(self, doc: Doc, text: str, marks: list[tuple[int, int]] | None) -> list[WatchMatch]:
-        from spacy.tokens import Span
-        from spacy.util import filter_spans
+        found = []
+        for key, start, end in self._matcher(doc):
+            entry, form = self.forms[self.nlp.vocab.strings[key]]
+            first, last = _original(doc[start].idx, marks), _original(doc[end - 1].idx + len(doc[end - 1]), marks)
+            if _written_as_name(text[first:last], form, text):
+                found.append(_Found(first, last, entry, form, form == self.entries[entry].name))
+        return [WatchMatch(f.start, f.end, text[f.start : f.end], f.entry, f.form) for f in _choose(found)]
 
-        spans = [Span(doc, start, end, label=key) for key, start, end in self._matcher(doc)]
-        out = []
-        for span in sorted(filter_spans(spans), key=lambda s: s.start):
-            entry, form = self.forms[span.label_]
-            start, end = _original(span.start_char, marks), _original(span.end_char, marks)
-            if _written_as_name(text[start:end], form, text):
-                out.append(WatchMatch(start, end, text[start:end], entry, form))
-        return out
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    entry: int
+    form: str
+    is_name: bool
+
+
+def _choose(found: list[_Found]) -> list[_Found]:
+    """Overlapping matches of one entry are one mention ('President Xi' and 'Xi Jinping' in
+    'President Xi Jinping'); between entries the longest wins, then a listed name over an
+    alias, then the first. In text order.
+    """
+    merged: list[_Found] = []
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        last = merged[-1] if merged else None
+        if last is not None and last.entry == f.entry and f.start < last.end:
+            last.end = max(last.end, f.end)
+            if f.is_name and not last.is_name:
+                last.form, last.is_name = f.form, True
+        else:
+            merged.append(f)
+    chosen: list[_Found] = []
+    for f in sorted(merged, key=lambda f: (f.start - f.end, not f.is_name, f.start)):
+        if all(f.end <= c.start or c.end <= f.start for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
 
 
 def folding_tokenizer() -> Language:

@@ -5,6 +5,7 @@ Reads the store and the graph only: no text is matched again here.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -97,9 +98,15 @@ def _add_candidates(store: Store, findings: Sequence[Finding], holders: dict[str
     if top <= 0:
         return
     taken = {k for ids in holders.values() for i in ids for k in store.entity_reasons(i)}
-    forms = [(form, count) for form, key, count in store.ner_forms() if key not in taken]
+    counts: Counter[str] = Counter()
+    people: set[str] = set()
+    for form, key, label, count in store.ner_forms():
+        if key not in taken:
+            counts[form] += count
+            if label == "PERSON":
+                people.add(form)
     by_name: dict[str, list[Candidate]] = {}
-    for c in fuzzy_candidates([f.entry for f in findings], forms):
+    for c in fuzzy_candidates([f.entry for f in findings], counts.items(), people=people):
         by_name.setdefault(c.name, []).append(c)
     for f in findings:
         f.candidates = by_name.get(f.entry.name, [])[:top]
