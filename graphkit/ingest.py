@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,16 +21,17 @@ from typing import Any
 
 from .classify import SetAside, classify_paragraphs, set_aside
 from .corpus import Document, Skipped, find_files, printable_path, read_documents
+from .dates import DocumentDate, ParagraphDate, date_document
 from .errors import BadInput
-from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
+from .extract import Found, Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .formats import SUFFIXES
 from .formats.notices import drain as drain_notices
-from .normalize import entity_key
-from .resolve import RESOLVER_VERSION, rebuild_entities
+from .normalize import entity_key, find_acronyms
+from .resolve import RESOLVER_VERSION, MentionRow, resolve_entities
 from .store import Store
 from .vocabulary import ASIDE_KINDS
 from .watchlist import WatchEntry, WatchMatcher
-from .watchlist.apply import apply_watchlists, stored_entries, watch_rows, watch_signature
+from .watchlist.apply import apply_watchlists, stored_entries, watch_rows, watch_rules, watch_signature
 
 __all__ = [
     "IngestReport",
@@ -40,15 +42,16 @@ __all__ = [
     "list_paragraphs",
     "write_document",
     "file_digest",
+    "rebuild_entities",
 ]
 
 # Below this much new text (about two seconds of NER), one process is enough. Worker
 # processes are forked from the parent after the model is loaded, so they start at once.
 _PARALLEL_MIN_BYTES = 100_000
 
-# NER as a stage: ``(paragraph text, key)`` pairs in, ``(key, mentions)`` out, in order.
+# NER as a stage: ``(paragraph text, key)`` pairs in, ``(key, found)`` out, in order.
 # The default runs on this machine; graphkit.distributed passes one that runs on Dask.
-Extractor = Callable[[Iterable[tuple[str, tuple[int, int]]]], Iterator[tuple[tuple[int, int], list[Mention]]]]
+Extractor = Callable[[Iterable[tuple[str, tuple[int, int]]]], Iterator[tuple[tuple[int, int], Found]]]
 
 
 @dataclass
@@ -65,6 +68,8 @@ class IngestReport:
     watch_matches: int = 0  # mentions of listed names in the store (issue 18)
     watch_missed: int = 0  # of those, mentions no NER mention overlaps
     watch_otherwise: int = 0  # mentions NER tagged, but none with the listed type
+    # Dates of what this run wrote (issue 17): documents dated, and paragraphs by the source of their date.
+    dates: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -75,12 +80,17 @@ class IngestReport:
             "paragraphs": self.paragraphs,
             "mentions": self.mentions,
             "entities": self.entities,
+            "dates": {key: self.dates[key] for key in DATE_COUNTS},
             "seconds": round(self.seconds, 2),
             "text": self.text.as_dict(),
             "watchlist_matches": self.watch_matches,
             "watchlist_missed_by_model": self.watch_missed,
             "watchlist_tagged_otherwise_by_model": self.watch_otherwise,
         }
+
+
+# documents written and those dated; paragraphs by where their date comes from
+DATE_COUNTS = ("documents", "dated documents", "by text", "by document", "undated")
 
 
 def file_digest(path: Path) -> str | None:
@@ -143,9 +153,11 @@ def write_document(
     rows: Sequence[tuple],
     mentions: dict[int, list[Mention]],
     model: str,
+    dates: tuple[DocumentDate | None, dict[int, ParagraphDate]] = (None, {}),
     watch: WatchMatcher | None = None,
 ) -> int:
-    """Store one document with its mentions and watchlist matches (one transaction); returns the NER mention count."""
+    """Store one document with its mentions, dates and watchlist matches (one transaction); returns the
+    NER mention count."""
     flat = [
         (number, m.start, m.end, m.text, m.label, m.form, entity_key(m.form), int(m.titled))
         for number, ms in sorted(mentions.items())
@@ -163,6 +175,8 @@ def write_document(
         paragraphs=rows,
         mentions=flat,
         watch=watch_rows(watch, ((p.text, p.number) for p in doc.paragraphs)) if watch else (),
+        date=(found.date.iso, found.source) if (found := dates[0]) else None,
+        paragraph_dates={number: d.as_row() for number, d in dates[1].items()},
     )
     return len(flat)
 
@@ -268,7 +282,9 @@ def _run(
     watch: WatchMatcher | None = None,
 ) -> None:
     total = sum(size for *_, size in pending)
-    inflight: dict[int, tuple[Document, list[tuple], dict[int, list[Mention]], int]] = {}
+    inflight: dict[
+        int, tuple[Document, list[tuple], dict[int, list[Mention]], dict[int, list[tuple[int, int]]], int]
+    ] = {}
 
     def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
         key = 0
@@ -288,19 +304,23 @@ def _run(
                 _forget_stale_parts(store, path, len(docs))
             for n, doc in enumerate(docs, 1):
                 key += 1
-                inflight[key] = (doc, prepare(doc), {}, size if n == len(docs) else 0)
+                inflight[key] = (doc, prepare(doc), {}, {}, size if n == len(docs) else 0)
                 _count_set_aside(report, doc, inflight[key][1], warn)
                 for p in doc.paragraphs:
                     yield p.text, (key, p.number)
 
     done = 0
-    for (i, number), mentions in extractor(paragraphs()):
-        doc, rows, found, size = inflight[i]
-        if mentions:
-            found[number] = mentions
+    for (i, number), extracted in extractor(paragraphs()):
+        doc, rows, found, spans, size = inflight[i]
+        if extracted.mentions:
+            found[number] = extracted.mentions
+        if extracted.dates:
+            spans[number] = extracted.dates
         if number == len(doc.paragraphs):
             found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
-            report.mentions += write_document(store, doc, rows, found, tag, watch)
+            dates = date_document(doc, spans)
+            _count_dates(report, dates)
+            report.mentions += write_document(store, doc, rows, found, tag, dates, watch)
             report.paragraphs += len(rows)
             report.ingested += 1
             del inflight[i]
@@ -319,6 +339,13 @@ def _document_matcher(store: Store, entries: Sequence[WatchEntry]) -> WatchMatch
     return None
 
 
+def _count_dates(report: IngestReport, dates: tuple[DocumentDate | None, dict[int, ParagraphDate]]) -> None:
+    report.dates["documents"] += 1
+    report.dates["dated documents"] += dates[0] is not None
+    for d in dates[1].values():
+        report.dates["undated" if d.source is None else "by document" if d.source == "document" else "by text"] += 1
+
+
 def _local_extractor(
     model: str | None, workers: int | None, batch_size: int, pending: Sequence[tuple[Path, str, int]]
 ) -> Extractor:
@@ -328,3 +355,36 @@ def _local_extractor(
     if sum(size for *_, size in pending) < _PARALLEL_MIN_BYTES:
         n_process = 1
     return lambda items: extract_mentions(nlp, items, batch_size=batch_size, n_process=n_process)
+
+
+def rebuild_entities(store: Store) -> int:
+    """Resolve the whole store again (after an ingest or a curation change); returns the entity count.
+
+    Another process may write while this one resolves (issue 6). If it wrote mentions or
+    rules, it resolves them itself afterwards (the store stays marked dirty until someone
+    does); if it wrote entities, they may be older than what this one read: try again.
+
+    Watchlists (issue 18) give their listed names and types as rules applied before the user's.
+    """
+    while True:
+        generation = store.generation
+        resolution = resolve_entities(
+            [MentionRow(*row) for row in store.mention_rows()],
+            acronyms=[
+                (doc, long, short)
+                for doc, text in store.texts_with_parentheses()
+                for long, short in find_acronyms([text])
+            ],
+            curation=[
+                *watch_rules(stored_entries(store)),  # listed names and types first (issue 18); the user's last
+                *((op, name, arg) for op, name, arg, _source in store.curation()),
+            ],
+        )
+        entities = resolution.entities
+        rows = [(i, e.label, e.type, e.aliases) for i, e in enumerate(entities, 1)]
+        keys = [(k, i, reason) for i, e in enumerate(entities, 1) for k, reason in e.keys.items()]
+        mentions = ((mid, i + 1, why) for mid, (i, why) in resolution.assigned.items())
+        if store.write_entities(rows, keys, mentions, resolver=RESOLVER_VERSION, generation=generation):
+            return len(rows)
+        if store.needs_resolve:
+            return store.counts()["entities"]

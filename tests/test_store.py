@@ -39,21 +39,51 @@ def test_a_new_database_records_its_version(tmp_path):
     assert user_version(tmp_path / "new.db") == SCHEMA_VERSION
 
 
-def test_a_database_of_graphkit_1_0_is_version_1_and_needs_no_migration(tmp_path):
+def test_a_database_of_graphkit_1_0_is_version_1_and_is_brought_up_to_date(tmp_path):
     db = tmp_path / "old.db"
-    write_hand_store(db).close()
     with sqlite3.connect(db) as con:  # 1.0 kept the version in meta only
-        con.execute("PRAGMA user_version = 0")
-        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
-    with open_store(db) as store:  # a database whose meta names this version is not migrated again
-        assert store.counts()["documents"] == 2
+        con.executescript(schema.BASE_SCHEMA)
+        con.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+    assert user_version(db) == 0
+    with open_store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION
         assert store.get_meta("schema_version") == str(SCHEMA_VERSION)
-    assert user_version(db) == 0  # nothing was written
+    assert user_version(db) == SCHEMA_VERSION
 
 
-def test_a_database_made_by_graphkit_1_0_gets_every_migration(tmp_path):
-    """The 1.0 schema with a document and a mention in it, as graphkit 1.0 left it."""
+def test_a_database_of_graphkit_1_0_gets_dates_from_what_it_stored(tmp_path):
+    """Issue 17's migration: date columns, filled from stored metadata and text (no DATE spans were kept)."""
     db = tmp_path / "v1.db"
+    with sqlite3.connect(db) as con:
+        con.executescript(schema.BASE_SCHEMA)
+        con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        con.execute(
+            "INSERT INTO documents VALUES (1, '/m/in.mbox', 'in.mbox', 'x', 9, 'email', 'Re: Paris', "
+            "'{\"date\": \"2001-05-14 16:39:00-07:00\"}', 'old', '2020-01-01T00:00:00Z')"
+        )
+        con.executemany(
+            "INSERT INTO paragraphs VALUES (?, 1, ?, ?, NULL, 'body', '', ?)",
+            [(1, 1, 1, "We met on 9 June 2000 in Paris."), (2, 2, 3, "See you in 2002."), (3, 3, 5, "Bye.")],
+        )
+    with open_store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.conn.execute("SELECT date, date_source FROM documents").fetchone() == (
+            "2001-05-14",
+            "e-mail Date header",
+        )
+        dates = store.conn.execute(
+            "SELECT number, date, date_precision, date_source, date_text, date_first, date_last FROM paragraphs"
+        ).fetchall()
+    assert dates == [
+        (1, "2000-06-09", "day", "text", "9 June 2000", "2000-06-09", "2000-06-09"),
+        (2, "2001-05-14", "day", "document", None, "2001-05-14", "2001-05-14"),  # a bare year needs a DATE span
+        (3, "2001-05-14", "day", "document", None, "2001-05-14", "2001-05-14"),
+    ]
+
+
+def test_a_database_at_version_3_gets_the_watchlist_migration(tmp_path):
+    """Issue 18's migration comes after issues 14 and 17: a database they made gets it, its mentions kept."""
+    db = tmp_path / "v3.db"
     with sqlite3.connect(db) as con:
         con.executescript(schema.BASE_SCHEMA)
         con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
@@ -62,9 +92,14 @@ def test_a_database_made_by_graphkit_1_0_gets_every_migration(tmp_path):
         con.execute(
             "INSERT INTO mentions VALUES (1, 1, 0, 11, 'Alice Smith', 'PERSON', 'Alice Smith', 'alice smith', 0)"
         )
+        for step in schema.MIGRATIONS[:2]:  # issues 14 and 17
+            schema._apply(con, step.apply)
+        schema._stamp(con, 3)
+    assert user_version(db) == 3
     with open_store(db) as store:
-        assert store.schema_version == SCHEMA_VERSION
+        assert store.schema_version == SCHEMA_VERSION == 4
         assert store.conn.execute("SELECT text, source, hidden FROM mentions").fetchall() == [("Alice Smith", "ner", 0)]
+        assert store.watchlist() == [] and store.watch_signature == ""
     assert user_version(db) == SCHEMA_VERSION
 
 

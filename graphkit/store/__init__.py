@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import NoDatabase, Setting, StoreError
 from .base import Database
-from .reader import EntityRow, Evidence, EvidenceReader, GraphSource
+from .reader import ALL_TIME, Bounds, EntityRow, Evidence, EvidenceReader, GraphSource
 from .schema import MIGRATIONS, SCHEMA_VERSION, Migration, prepare, read_version, use_wal
 from .watch import WatchStore
 from .writer import StoreWriter
@@ -36,6 +36,8 @@ __all__ = [
     "EvidenceReader",
     "EntityRow",
     "Evidence",
+    "Bounds",
+    "ALL_TIME",
     "open_store",
 ]
 

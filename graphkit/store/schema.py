@@ -116,10 +116,62 @@ CREATE TABLE IF NOT EXISTS graph_cache (
 );
 """
 
+DATES = """
+ALTER TABLE documents ADD COLUMN date TEXT;             -- ISO 8601 at its precision: 2016, 2016-06, 2016-06-09
+ALTER TABLE documents ADD COLUMN date_source TEXT;      -- where it came from: "e-mail Date header", "file name", ...
+ALTER TABLE paragraphs ADD COLUMN date TEXT;            -- the date that applies: the paragraph's own, else its document's
+ALTER TABLE paragraphs ADD COLUMN date_precision TEXT;  -- day | month | year
+ALTER TABLE paragraphs ADD COLUMN date_source TEXT;     -- text | text+document year | document
+ALTER TABLE paragraphs ADD COLUMN date_text TEXT;       -- the paragraph's own date as written ("June 9, 2016")
+ALTER TABLE paragraphs ADD COLUMN date_first TEXT;      -- the first and last day the date covers (--since, --until)
+ALTER TABLE paragraphs ADD COLUMN date_last TEXT;
+CREATE INDEX paragraphs_date ON paragraphs(date_first) WHERE date_first IS NOT NULL;
+"""
+
+
+def _add_dates(conn: sqlite3.Connection) -> None:
+    """Date columns, filled for what is stored from its text and metadata.
+
+    The model's DATE spans were not kept before, so bare years and days without a year
+    are read only when a file is ingested again (the extractor version changed with this).
+    """
+    from .dating import date_stored_documents
+
+    _apply(conn, DATES)
+    date_stored_documents(conn)
+
+
 # Every change since 1.0, oldest first: Migration(BASE_VERSION + 1, ...), then + 2, ...
 MIGRATIONS: list[Migration] = [
     Migration(
-        BASE_VERSION + 1,
+        2,
+        "Mentions resolve one by one, document by document (issue 14): a key may name several entities, "
+        "so entity_keys is keyed by (entity, key), and each mention keeps its entity and the reason in "
+        "mention_entities. The resolver mark is dropped so the next ingest resolves again.",
+        """
+        CREATE TABLE entity_keys_2 (
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            key TEXT NOT NULL,                  -- one key may name several entities, document by document
+            reason TEXT NOT NULL,               -- why this form joined the entity (entities --explain)
+            PRIMARY KEY (entity_id, key)
+        ) WITHOUT ROWID;
+        INSERT INTO entity_keys_2 (entity_id, key, reason) SELECT entity_id, key, reason FROM entity_keys;
+        DROP TABLE entity_keys;
+        ALTER TABLE entity_keys_2 RENAME TO entity_keys;
+        CREATE TABLE mention_entities (
+            mention_id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL,
+            reason TEXT NOT NULL DEFAULT ''     -- why this mention went there, when its document decided it
+        );
+        INSERT INTO mention_entities (mention_id, entity_id)
+            SELECT m.id, k.entity_id FROM mentions m JOIN entity_keys k ON k.key = m.key;
+        CREATE INDEX mention_entities_entity ON mention_entities(entity_id);
+        DELETE FROM meta WHERE key = 'resolver';
+        """,
+    ),
+    Migration(3, "dates of documents and paragraphs, for timelines and --since/--until (issue 17)", _add_dates),
+    Migration(
+        4,
         "watchlists (issue 18): the lists, list matches as mentions, NER mentions a match covers hidden",
         """
         ALTER TABLE mentions ADD COLUMN source TEXT NOT NULL DEFAULT 'ner';  -- 'ner', or 'watch': a watchlist match

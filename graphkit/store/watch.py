@@ -107,15 +107,24 @@ class WatchStore(Database):
 
     # -- what the lists found ---------------------------------------------------------------
     def entities_by_key(self, keys: Iterable[str]) -> dict[str, list[int]]:
-        """The entities holding each of some matching keys."""
+        """The entities of some listed names' keys: first those their matches resolved to, most
+        matches first, then any other holding the key (a key may name several entities: issue 14)."""
         out: dict[str, list[int]] = {}
         wanted = sorted(set(keys))
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
             for key, entity_id in self.conn.execute(
-                f"SELECT key, entity_id FROM entity_keys WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                "SELECT m.key, x.entity_id FROM mentions m JOIN mention_entities x ON x.mention_id = m.id "
+                f"WHERE m.source = 'watch' AND m.key IN ({marks}) GROUP BY m.key, x.entity_id ORDER BY COUNT(*) DESC",
+                chunk,
             ):
                 out.setdefault(key, []).append(entity_id)
+            for key, entity_id in self.conn.execute(
+                f"SELECT key, entity_id FROM entity_keys WHERE key IN ({marks}) ORDER BY entity_id", chunk
+            ):
+                if key not in out or entity_id not in out[key]:
+                    out.setdefault(key, []).append(entity_id)
         return out
 
     def watch_counts(self) -> dict[str, tuple[int, int, int, int]]:

@@ -7,7 +7,7 @@ nothing (issue 2). Every write that changes the graph bumps the store's generati
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .base import Database, now
@@ -39,26 +39,34 @@ class StoreWriter(Database):
         paragraphs: Sequence[tuple[int, int, int | None, str, str, str]],
         mentions: Iterable[tuple[int, int, int, str, str, str, str, int]],
         watch: Iterable[tuple[int, int, int, str, str, str, str]] = (),
+        date: tuple[str, str] | None = None,
+        paragraph_dates: Mapping[int, Sequence[str | None]] | None = None,
     ) -> None:
         """Write one file, replacing any older version of it, in a single transaction.
 
         ``paragraphs``: ``(number, line, page, kind, why, text)``;
         ``mentions``: ``(paragraph number, start, end, text, label, form, key, titled)``;
         ``watch``: watchlist matches ``(paragraph number, start, end, text, label, form, key)``,
-        which hide the NER mentions they overlap (issue 18).
+        which hide the NER mentions they overlap (issue 18);
+        ``date``: the document's ``(ISO date, where it came from)``; ``paragraph_dates``, by
+        paragraph number: ``(ISO date, precision, source, as written, first day, last day)``
+        (issue 17; :meth:`graphkit.dates.ParagraphDate.as_row`).
         """
+        undated = (None,) * 6
+        dates = paragraph_dates or {}
         with self.transaction() as db:
             db.execute("DELETE FROM documents WHERE path = ?", (path,))
             cur = db.execute(
-                "INSERT INTO documents (path, name, sha256, bytes, format, title, metadata, model, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (path, name, sha256, size, format, title, json.dumps(metadata), model, now()),
+                "INSERT INTO documents (path, name, sha256, bytes, format, title, metadata, model, ingested_at, "
+                "date, date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (path, name, sha256, size, format, title, json.dumps(metadata), model, now(), *(date or (None, None))),
             )
             doc_id = cur.lastrowid
             first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM paragraphs").fetchone()[0]
             db.executemany(
-                "INSERT INTO paragraphs (id, doc_id, number, line, page, kind, why, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                ((first + i, doc_id, *p) for i, p in enumerate(paragraphs)),
+                "INSERT INTO paragraphs (id, doc_id, number, line, page, kind, why, text, date, date_precision, "
+                "date_source, date_text, date_first, date_last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ((first + i, doc_id, *p, *dates.get(p[0], undated)) for i, p in enumerate(paragraphs)),
             )
             ids = {p[0]: first + i for i, p in enumerate(paragraphs)}
             db.executemany(
@@ -84,28 +92,29 @@ class StoreWriter(Database):
         return gone
 
     # -- resolution input and output (resolve) ----------------------------------------
-    def form_stats(self) -> list[tuple[str, str, str, int, str, int, int]]:
-        """Per (key, form, label, titled, kind): mention count and distinct documents."""
+    def mention_rows(self) -> list[tuple[int, int, int, int, str, str, str, int, str]]:
+        """Every mention as ``(id, document id, paragraph number, start, form, key, label, titled, source)``,
+        but the NER mentions a watchlist match covers (issue 18: the listed entity has them)."""
         return self.conn.execute(
-            "SELECT m.key, m.form, m.label, m.titled, p.kind, COUNT(*), COUNT(DISTINCT p.doc_id) "
-            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id WHERE m.hidden = 0 "
-            "GROUP BY m.key, m.form, m.label, m.titled, p.kind"
+            "SELECT m.id, p.doc_id, p.number, m.start, m.form, m.key, m.label, m.titled, m.source "
+            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id WHERE m.hidden = 0"
         ).fetchall()
 
-    def texts_with_parentheses(self) -> Iterator[str]:
-        """Body paragraphs that may define an acronym: 'Internet Research Agency (IRA)'."""
-        for (text,) in self.conn.execute("SELECT text FROM paragraphs WHERE kind = 'body' AND instr(text, '(') > 0"):
-            yield text
+    def texts_with_parentheses(self) -> Iterator[tuple[int, str]]:
+        """``(document id, text)`` of body paragraphs that may define an acronym: 'Internet Research Agency (IRA)'."""
+        yield from self.conn.execute("SELECT doc_id, text FROM paragraphs WHERE kind = 'body' AND instr(text, '(') > 0")
 
     def write_entities(
         self,
         entities: Sequence[tuple[int, str, str, str]],
         keys: Sequence[tuple[str, int, str]],
+        mentions: Iterable[tuple[int, int, str]] = (),
         *,
         resolver: str = "",
         generation: int | None = None,
     ) -> bool:
-        """Replace the resolved entities: ``(id, label, type, aliases)`` and ``(key, entity id, reason)``.
+        """Replace the resolved entities: ``(id, label, type, aliases)``, ``(key, entity id, reason)``
+        and, per mention, ``(mention id, entity id, reason)`` (the reason empty unless its document decided).
 
         ``generation`` is :attr:`generation` as it was when the resolution began reading.
         If another process has written since, the entities are not written and this returns
@@ -114,15 +123,15 @@ class StoreWriter(Database):
         with self.transaction() as db:
             if generation is not None and self.generation != generation:
                 return False
-            db.execute("DELETE FROM paragraph_entities")
-            db.execute("DELETE FROM entity_keys")
-            db.execute("DELETE FROM entities")
+            for table in ("paragraph_entities", "mention_entities", "entity_keys", "entities"):
+                db.execute(f"DELETE FROM {table}")
             db.executemany("INSERT INTO entities (id, label, type, aliases) VALUES (?, ?, ?, ?)", entities)
             db.executemany("INSERT INTO entity_keys (key, entity_id, reason) VALUES (?, ?, ?)", keys)
+            db.executemany("INSERT INTO mention_entities (mention_id, entity_id, reason) VALUES (?, ?, ?)", mentions)
             db.execute(
                 "INSERT INTO paragraph_entities (paragraph_id, entity_id, mentions) "
-                "SELECT m.paragraph_id, k.entity_id, COUNT(*) FROM mentions m JOIN entity_keys k ON k.key = m.key "
-                "WHERE m.hidden = 0 GROUP BY k.entity_id, m.paragraph_id"
+                "SELECT m.paragraph_id, x.entity_id, COUNT(*) FROM mentions m "
+                "JOIN mention_entities x ON x.mention_id = m.id GROUP BY x.entity_id, m.paragraph_id"
             )
             self._set_meta("dirty", "0")
             self._set_meta("resolver", resolver)

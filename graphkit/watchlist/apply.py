@@ -111,7 +111,7 @@ def watch_rules(entries: Iterable[WatchEntry]) -> list[tuple[str, str, str]]:
 def forget_watchlist(store: Store, path: str | Path) -> int:
     """Stop watching the names of one list file: its matches go, what NER found shows again,
     and entities are resolved again. Returns how many entries the file held."""
-    from ..resolve import rebuild_entities
+    from ..ingest import rebuild_entities
 
     count = store.forget_watchlist(str(Path(path).resolve()))
     if not count:
