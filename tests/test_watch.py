@@ -245,3 +245,24 @@ def test_unwatch_brings_back_what_the_model_found(tmp_path, watched_db, run):
         == f"Error: {tmp_path / 'subjects.csv'}: no watchlist from this file in the database (watched: none)"
     )
     assert run("watch", "--db", watched_db).exit_code == 1
+
+
+def test_a_watch_match_resolves_to_the_listed_entity_where_its_document_would_send_the_name_elsewhere():
+    """Issue 14 sends a surname to the full name its document introduces; a listed 'Smith' (a firm,
+    say) found by the list stays the listed entity, while the model's 'Smith' still follows the document."""
+    from graphkit.normalize import entity_key
+    from graphkit.resolve import MentionRow, resolve_entities
+    from graphkit.watchlist import WatchEntry
+    from graphkit.watchlist.apply import watch_rules
+
+    rows = [  # two Smiths in the corpus: only a document can say which one its 'Smith' is
+        MentionRow(1, 1, 1, 0, "Alice Smith", entity_key("Alice Smith"), "PERSON"),
+        MentionRow(2, 1, 2, 0, "Smith", "smith", "PERSON"),
+        MentionRow(3, 1, 3, 0, "Smith", "smith", "ORG", source="watch"),
+        MentionRow(4, 2, 1, 0, "John Smith", entity_key("John Smith"), "PERSON"),
+    ]
+    res = resolve_entities(rows, aliases=[], curation=watch_rules([WatchEntry("Smith", "ORG")]))
+    entity = {mid: res.entities[i] for mid, (i, _) in res.assigned.items()}
+    assert entity[2].label == "Alice Smith"
+    assert (entity[3].label, entity[3].type) == ("Smith", "ORG")
+    assert entity[4].label == "John Smith"
