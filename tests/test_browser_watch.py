@@ -92,3 +92,29 @@ def test_an_exported_watchlist_in_the_browser(open_page, tmp_path, tiny_model, t
     p.js(f"graphkit.selectNode({json.dumps('Zoe Quinn')})")
     assert p.page.inner_text("#watched-badge") == "watched: people"
     assert p.errors == [] and p.requests == [p.url]
+
+
+def test_a_watched_entity_off_the_backbone_is_on_the_first_view(page_from_data, tmp_path):
+    """A large graph opens on its backbone (issue 16); a watched entity that is not on it is shown
+    anyway, with its links to what the first view shows, and nothing else joins."""
+    from handmade import write_clustered_store
+
+    from graphkit.export import graph_payload
+    from graphkit.graph import build_graph
+
+    store = write_clustered_store(tmp_path / "c.db")
+    graph = build_graph(store)
+    data = graph_payload(store, graph, graph)
+    core = {n for e in data["edges"] if e["backbone"] for n in (e["from"], e["to"])}
+    outside = sorted((n for n in graph if n not in core), key=lambda n: -graph.degree(n))[0]
+    store.close()
+    for node in data["nodes"]:
+        node["watched"] = "subjects" if node["id"] == outside else ""
+    p = page_from_data(data)
+    assert p.js("graphkit.view()") == "backbone"
+    visible = set(p.js("graphkit.visibleNodeIds()"))
+    assert visible == core | {outside}
+    links = [e for e in data["edges"] if e["id"] in set(p.js("graphkit.visibleEdgeIds()"))]
+    extra = [e for e in links if not e["backbone"]]
+    assert extra and all(outside in (e["from"], e["to"]) for e in extra)
+    assert p.errors == []
