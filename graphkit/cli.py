@@ -321,9 +321,15 @@ naming the limit it passed: {describe_limits()}
 (seconds, plus seconds_per_mb per MB of the file; memory_mb beyond the worker's
 start). Raise one with GRAPHKIT_LIMIT_<NAME>, 0 for none: GRAPHKIT_LIMIT_PAGES=50000.
 
+--watchlist FILE (CSV or YAML, repeatable) keeps names you already know: every
+mention of a listed name or alias becomes a mention of that entity, whether the
+model found it or not. Lists are kept in the database and applied on every ingest;
+a new list over unchanged files runs no NER.
+
 \b
 Example:
   graphkit ingest seeds/ --aliases seeds/curation.yaml
+  graphkit ingest docs/ --watchlist subjects.csv --watchlist sanctions.yaml
 """
 
 
@@ -348,6 +354,13 @@ Example:
     help="Curation file (CSV or YAML): canonical names, their aliases, names to ignore.",
 )
 @click.option(
+    "--watchlist",
+    "watchlists",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Names to find and flag (CSV or YAML: name, type, aliases, note, list); repeatable.",
+)
+@click.option(
     "--scheduler",
     metavar="local|tcp://HOST:PORT",
     help="Run NER on a Dask cluster: 'local' starts one here with --workers processes; "
@@ -355,15 +368,20 @@ Example:
 )
 @click.option("--verbose", "-v", is_flag=True, help="A warning for every skipped part of a mailbox, not a count.")
 @output_options
-def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler, verbose) -> Output:
+def ingest(paths, db, model, workers, batch_size, aliases_file, watchlists, scheduler, verbose) -> Output:
     from .curation import read_aliases_file, replace_aliases
     from .ingest import ingest as run_ingest
     from .store import open_store
+    from .watchlist import read_watchlist
+    from .watchlist.apply import store_watchlists
 
-    rules = read_aliases_file(aliases_file) if aliases_file else None  # a bad file is refused before the store is made
+    # Bad files are refused before the store is made or changed.
+    rules = read_aliases_file(aliases_file) if aliases_file else None
+    lists = {path: read_watchlist(path) for path in watchlists}
     with open_store(db, create=True) as store:
         if rules is not None:
             replace_aliases(store, aliases_file, rules)
+        store_watchlists(store, lists)
         bar = _Progress()
         options = dict(
             model=model,
@@ -380,9 +398,15 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler, verbo
         else:
             report = run_ingest(store, paths, **options)
         bar.finish()
+    watched = (
+        f", {report.watch_matches:,} watchlist matches ({report.watch_missed:,} the model missed, "
+        f"{report.watch_otherwise:,} it typed otherwise)"
+        if report.watch_matches or lists
+        else ""
+    )
     click.echo(
         f"{report.ingested} files ingested, {report.unchanged} unchanged, {len(report.skipped)} skipped; "
-        f"{report.paragraphs:,} paragraphs, {report.mentions:,} mentions, {report.entities:,} entities "
+        f"{report.paragraphs:,} paragraphs, {report.mentions:,} mentions, {report.entities:,} entities{watched} "
         f"in {report.seconds:.1f} s -> {db}",
         err=True,
     )
@@ -463,7 +487,11 @@ def path(source, target, db, types, include, min_weight, by, avoid, per_hop) -> 
     hops = path_hops(store, graph, nodes, per_hop=per_hop)
 
     def text() -> str:
-        lines = [" -> ".join(nodes), *([_shorter_line(graph, shorter)] if shorter else []), ""]
+        lines = [
+            " -> ".join(_marked(graph, n) for n in nodes),
+            *([_shorter_line(graph, shorter)] if shorter else []),
+            "",
+        ]
         for hop in hops:
             lines.append(
                 f"{hop['source']} — {hop['target']}  "
@@ -476,7 +504,7 @@ def path(source, target, db, types, include, min_weight, by, avoid, per_hop) -> 
         return "\n".join(lines).rstrip()
 
     def named(names: Sequence[str]) -> list[dict[str, str]]:
-        return [{"name": n, "type": graph.nodes[n]["type"]} for n in names]
+        return [{"name": n, "type": graph.nodes[n]["type"], "watched": _lists(graph, n)} for n in names]
 
     data = {
         "by": by or "informative",
@@ -530,9 +558,12 @@ def central(db, types, include, min_weight, by, only, top) -> Output:
         "by": by,
         "types": list(wanted) if wanted else None,
         "note": note,
-        "results": [{"name": n, "type": graph.nodes[n]["type"], "score": s} for n, s in ranked],
+        "results": [
+            {"name": n, "type": graph.nodes[n]["type"], "score": s, "watched": _lists(graph, n)} for n, s in ranked
+        ],
     }
-    return Output(data, lambda: table(["#", "entity", "type", by], rows), notes=[note] if note else [])
+    headers, rows = _with_watched(graph, ["#", "entity", "type", by], rows, [n for n, _ in ranked])
+    return Output(data, lambda: table(headers, rows), notes=[note] if note else [])
 
 
 @cli.command()
@@ -563,9 +594,12 @@ def neighbors(name, db, types, include, min_weight, by, top) -> Output:
     _store, graph = load_graph(db, types, include, min_weight)
     node, rows = find_neighbors(graph, name, top=top, by=by)
     cells = [(r["name"], r["type"], f"{r['strength']:.2f}", r["weight"], r["documents"]) for r in rows]
+    headers, cells = _with_watched(
+        graph, ["entity", "type", "strength", "paragraphs", "documents"], cells, [r["name"] for r in rows]
+    )
     return Output(
-        {"name": node, "by": by, "neighbors": rows},
-        lambda: f"{node}\n" + table(["entity", "type", "strength", "paragraphs", "documents"], cells),
+        {"name": node, "by": by, "watched": _lists(graph, node), "neighbors": rows},
+        lambda: f"{_marked(graph, node)}\n" + table(headers, cells),
     )
 
 
@@ -796,6 +830,115 @@ def ignore(name, db) -> None:
       graphkit ignore QiOSK
     """
     _curate(db, "ignore", name)
+
+
+# -- watchlists (issue 18) -------------------------------------------------------------
+def _lists(graph: Any, node: str) -> str:
+    """The watchlists naming a node, ``|``-joined; '' if none."""
+    return str(graph.nodes[node].get("watched", ""))
+
+
+def _marked(graph: Any, node: str) -> str:
+    """A node's name, with the watchlists naming it: 'Vladimir Putin [watched: subjects]'."""
+    lists = _lists(graph, node)
+    return f"{node} [watched: {lists.replace('|', ', ')}]" if lists else node
+
+
+def _with_watched(
+    graph: Any, headers: list[str], rows: Sequence[Sequence[Any]], names: Sequence[str]
+) -> tuple[list[str], list[Sequence[Any]]]:
+    """A 'watched' column on a table of entities, when any of them is on a watchlist."""
+    lists = [_lists(graph, n).replace("|", ", ") for n in names]
+    if not any(lists):
+        return headers, list(rows)
+    return [*headers, "watched"], [(*row, mark) for row, mark in zip(rows, lists)]
+
+
+_WATCH_HELP = """What the watchlists found: for each listed name its mentions, documents and
+strongest links, the mentions the model alone missed, names never found, and near
+misses (names one edit away, or a surname with other initials) with a score.
+
+Near misses are never merged: join one with `graphkit merge NAME FORM`.
+
+\b
+Example:
+  graphkit ingest docs/ --watchlist subjects.csv
+  graphkit watch --links 5
+"""
+
+
+@cli.command(help=_WATCH_HELP)
+@graph_options
+@click.option("--links", type=click.IntRange(min=0), default=3, show_default=True, help="Strongest links per name.")
+@click.option("--candidates", type=click.IntRange(min=0), default=5, show_default=True, help="Near misses per name.")
+@output_options
+def watch(db, types, include, min_weight, links, candidates) -> Output:
+    from .watchlist.report import watch_report
+
+    store, graph = load_graph(db, types, include, min_weight)
+    findings = watch_report(store, graph, links=links, candidates=candidates)
+    if not findings:
+        raise BadInput(f"{db}: no watchlists in this database; add one with `graphkit ingest PATH --watchlist FILE`")
+    return Output([f.as_dict() for f in findings], lambda: _watch_text(findings))
+
+
+def _watch_text(findings: Sequence[Any]) -> str:
+    found = [f for f in findings if f.found]
+    missing = [f.entry.name for f in findings if not f.found]
+    matches, missed = sum(f.matches for f in findings), sum(f.missed for f in findings)
+    otherwise = sum(f.otherwise for f in findings)
+    lists = sorted({name for f in findings for name in f.entry.lists})
+    head = (
+        f"{_plural(len(findings), 'listed name')} on {', '.join(lists)}: {len(found):,} found, "
+        f"{len(missing):,} never found; {matches:,} list matches: {missed:,} where the model tagged nothing, "
+        f"{otherwise:,} where it tagged another type"
+    )
+    rows = [
+        (
+            f.entry.name if f.node in (None, f.entry.name) else f"{f.entry.name} ({f.node})",
+            f.entry.type,
+            f.mentions,
+            f.documents,
+            f.matches,
+            f.missed,
+            ", ".join(f"{r['name']} ({r['weight']})" for r in f.links)
+            or ("(not in the graph)" if f.node is None else ""),
+        )
+        for f in found
+    ]
+    lines = [
+        head,
+        "",
+        table(["name", "type", "mentions", "documents", "list matches", "model missed", "strongest links"], rows),
+    ]
+    if missing:
+        lines += ["", "never found: " + ", ".join(missing)]
+    near = [(f.entry.name, c) for f in findings for c in f.candidates]
+    if near:
+        lines += ["", "near misses (never merged; `graphkit merge NAME FORM` joins one):"]
+        lines += [
+            f"  {name}: {c.form!r} ({c.reason}, score {c.score:.2f}, {_plural(c.mentions, 'mention')})"
+            for name, c in near
+        ]
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+def unwatch(file, db) -> None:
+    """Stop watching the names of FILE, a list once given to ingest --watchlist.
+
+    \b
+    Example:
+      graphkit unwatch subjects.csv
+    """
+    from .store import open_store
+    from .watchlist.apply import forget_watchlist
+
+    with open_store(db) as store:
+        count = forget_watchlist(store, file)
+    click.echo(f"{file}: {_plural(count, 'listed name')} no longer watched", err=True)
 
 
 @cli.command()

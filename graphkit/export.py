@@ -298,7 +298,10 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
     when_nodes, when_pairs = _intervals(store, shown, full)
     communities = community_of(shown)
     significant = _significant(shown)
-    positions = _layout(shown, communities, {n for link in significant["links"] for n in link})
+    first_view = {n for link in significant["links"] for n in link}
+    if first_view:  # watched entities are on the first view too (issue 18): spread them with the backbone
+        first_view |= {n for n, d in shown.nodes(data=True) if d.get("watched")}
+    positions = _layout(shown, communities, first_view)
     cost, top = passing_cost(full), hubs(full)
     strength = dict(shown.degree(weight="weight"))
     top_strength = max(strength.values(), default=1) or 1
@@ -329,6 +332,7 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "cost": cost[n],
                 "hub": n in top,
                 "files": store.documents_of(d["entity"], kinds, window),
+                "watched": d.get("watched", ""),
                 "first": d.get("first") or None,
                 "last": d.get("last") or None,
                 "when": [list(span) for span in when_nodes.get(n, [])],

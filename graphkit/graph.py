@@ -71,14 +71,16 @@ def build_graph(
 
     Node ids are display names (made unique with the type where two entities share
     one). Node attributes: ``label``, ``type``, ``mentions``, ``documents``,
-    ``paragraphs``, ``aliases`` (``|``-joined), ``entity`` (the store id), and ``first`` and
-    ``last``, the earliest and latest date of its paragraphs (ISO at its precision, "" when
-    none is dated; issue 17). Edge attributes: ``weight`` (paragraphs shared), ``documents``,
-    ``strength`` (the association strength of :func:`npmi`), ``first`` and ``last``; the
-    graph attribute ``paragraphs`` counts the paragraphs that name any of its entities. Only
-    entities of ``types`` that occur in paragraphs of ``kinds`` are nodes; edges lighter
-    than ``min_weight`` are dropped, and so are nodes left with no edge by that filter. With
-    a ``window`` (``--since``, ``--until``) only paragraphs whose date overlaps it count.
+    ``paragraphs``, ``aliases`` (``|``-joined), ``entity`` (the store id), ``watched``
+    (the watchlists naming the entity, ``|``-joined; "" if none: issue 18), and ``first``
+    and ``last``, the earliest and latest date of its paragraphs (ISO at its precision, ""
+    when none is dated; issue 17). Edge attributes: ``weight`` (paragraphs shared),
+    ``documents``, ``strength`` (the association strength of :func:`npmi`), ``first`` and
+    ``last``; the graph attribute ``paragraphs`` counts the paragraphs that name any of its
+    entities. Only entities of ``types`` that occur in paragraphs of ``kinds`` are nodes;
+    edges lighter than ``min_weight`` are dropped, and so are nodes left with no edge by that
+    filter. With a ``window`` (``--since``, ``--until``) only paragraphs whose date overlaps
+    it count.
     """
     types = tuple(sorted(set(types)))
     signature = f"{_CACHE_FORMAT}|{store.generation}|{','.join(types)}|{','.join(kinds)}"
@@ -166,6 +168,7 @@ def _add_nodes(
     names: dict[int, str],
     window: Window = ALL_TIME,
 ) -> None:
+    watched = store.watched_entities()
     for entity_id, mentions, documents, paragraphs, first, last in store.node_counts(kinds, window.bounds):
         e = entities.get(entity_id)
         if e is not None:
@@ -180,12 +183,14 @@ def _add_nodes(
                 entity=int(entity_id),
                 first=first,
                 last=last,
+                watched=watched.get(entity_id, ""),
             )
 
 
 # -- the cache ----------------------------------------------------------------------------
 # Bump when the encoding changes: an older blob then never matches a signature and is rebuilt.
-_CACHE_FORMAT = "json-3"  # 2: paragraphs and strength (issue 16); 3: first and last dates (issue 17)
+# 2: paragraphs and strength (issue 16); 3: first and last dates (issue 17); 4: watched (issue 18)
+_CACHE_FORMAT = "json-4"
 _SCALARS = frozenset({str, int, float, bool})
 
 

@@ -32,6 +32,8 @@ from .reading import read_files
 from .resolve import RESOLVER_VERSION, MentionRow, resolve_entities
 from .store import Store
 from .vocabulary import ASIDE_KINDS
+from .watchlist import WatchEntry, WatchMatcher
+from .watchlist.apply import apply_watchlists, stored_entries, watch_rows, watch_rules, watch_signature
 
 __all__ = [
     "IngestReport",
@@ -65,6 +67,9 @@ class IngestReport:
     entities: int = 0
     seconds: float = 0.0
     text: SetAside = field(default_factory=SetAside)  # words read, and words set aside by kind (issue 10)
+    watch_matches: int = 0  # mentions of listed names in the store (issue 18)
+    watch_missed: int = 0  # of those, mentions no NER mention overlaps
+    watch_otherwise: int = 0  # mentions NER tagged, but none with the listed type
     # Dates of what this run wrote (issue 17): documents dated, and paragraphs by the source of their date.
     dates: Counter[str] = field(default_factory=Counter)
 
@@ -80,6 +85,9 @@ class IngestReport:
             "dates": {key: self.dates[key] for key in DATE_COUNTS},
             "seconds": round(self.seconds, 2),
             "text": self.text.as_dict(),
+            "watchlist_matches": self.watch_matches,
+            "watchlist_missed_by_model": self.watch_missed,
+            "watchlist_tagged_otherwise_by_model": self.watch_otherwise,
         }
 
 
@@ -152,8 +160,10 @@ def write_document(
     mentions: dict[int, list[Mention]],
     model: str,
     dates: tuple[DocumentDate | None, dict[int, ParagraphDate]] = (None, {}),
+    watch: WatchMatcher | None = None,
 ) -> int:
-    """Store one document with its mentions and dates (one transaction); returns the mention count."""
+    """Store one document with its mentions, dates and watchlist matches (one transaction); returns the
+    NER mention count."""
     flat = [
         (number, m.start, m.end, m.text, m.label, m.form, entity_key(m.form), int(m.titled))
         for number, ms in sorted(mentions.items())
@@ -170,6 +180,7 @@ def write_document(
         model=model,
         paragraphs=rows,
         mentions=flat,
+        watch=watch_rows(watch, ((p.text, p.number) for p in doc.paragraphs)) if watch else (),
         date=(found.date.iso, found.source) if (found := dates[0]) else None,
         paragraph_dates={number: d.as_row() for number, d in dates[1].items()},
     )
@@ -223,6 +234,7 @@ def ingest(
     if not report.files:
         readable = ", ".join(sorted(SUFFIXES))
         raise BadInput(f"{', '.join(map(str, paths))}: no documents found ({readable}); point ingest at documents")
+    watchlist = stored_entries(store)
     if pending:
         _run(
             store,
@@ -233,9 +245,16 @@ def ingest(
             progress,
             warn,
             reading,
+            _document_matcher(store, watchlist),
         )
     if report.ingested == 0 and report.unchanged == 0:
         raise BadInput(f"none of the {report.files} files could be ingested (see the warnings above)")
+    apply_watchlists(store, watchlist)  # the lists changed: every paragraph is matched again, no NER
+    if watchlist:
+        counts = list(store.watch_counts().values())
+        report.watch_matches, report.watch_missed, report.watch_otherwise = (
+            sum(c[i] for c in counts) for i in (0, 2, 3)
+        )
     if store.needs_resolve or store.get_meta("resolver") != RESOLVER_VERSION:
         report.entities = rebuild_entities(store)
     else:
@@ -302,6 +321,7 @@ def _run(
     progress: Callable[[int, int], None] | None,
     warn: Callable[[str], None] | None,
     reading: _Reading,
+    watch: WatchMatcher | None = None,
 ) -> None:
     total = sum(size for *_, size in pending)
     inflight: dict[
@@ -348,13 +368,23 @@ def _run(
             found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
             dates = date_document(doc, spans)
             _count_dates(report, dates)
-            report.mentions += write_document(store, doc, rows, found, tag, dates)
+            report.mentions += write_document(store, doc, rows, found, tag, dates, watch)
             report.paragraphs += len(rows)
             report.ingested += 1
             del inflight[i]
             done += size
             if progress:
                 progress(done, total)
+
+
+def _document_matcher(store: Store, entries: Sequence[WatchEntry]) -> WatchMatcher | None:
+    """A matcher for the documents written now, if there are lists and the stored matches are theirs.
+
+    When the lists changed, :func:`apply_watchlists` matches every paragraph after the run instead.
+    """
+    if entries and watch_signature(entries) == store.watch_signature:
+        return WatchMatcher(entries)
+    return None
 
 
 def _count_dates(report: IngestReport, dates: tuple[DocumentDate | None, dict[int, ParagraphDate]]) -> None:
@@ -381,6 +411,8 @@ def rebuild_entities(store: Store) -> int:
     Another process may write while this one resolves (issue 6). If it wrote mentions or
     rules, it resolves them itself afterwards (the store stays marked dirty until someone
     does); if it wrote entities, they may be older than what this one read: try again.
+
+    Watchlists (issue 18) give their listed names and types as rules applied before the user's.
     """
     while True:
         generation = store.generation
@@ -391,7 +423,10 @@ def rebuild_entities(store: Store) -> int:
                 for doc, text in store.texts_with_parentheses()
                 for long, short in find_acronyms([text])
             ],
-            curation=[(op, name, arg) for op, name, arg, _source in store.curation()],
+            curation=[
+                *watch_rules(stored_entries(store)),  # listed names and types first (issue 18); the user's last
+                *((op, name, arg) for op, name, arg, _source in store.curation()),
+            ],
         )
         entities = resolution.entities
         rows = [(i, e.label, e.type, e.aliases) for i, e in enumerate(entities, 1)]

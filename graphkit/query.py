@@ -385,6 +385,7 @@ def neighbors(graph: nx.Graph, name: str, *, top: int = 20, by: str = "strength"
             "strength": d.get("strength", 0.0),
             "weight": d["weight"],
             "documents": d["documents"],
+            "watched": graph.nodes[other].get("watched", ""),
         }
         for other, d in graph[node].items()
     ]
@@ -454,6 +455,7 @@ def node_summary(graph: nx.Graph, node: str) -> dict[str, Any]:
         "documents": d["documents"],
         "aliases": d["aliases"].split("|"),
         "degree": graph.degree(node),
+        "watched": d.get("watched", ""),
     }
 
 

@@ -355,6 +355,8 @@ def test_a_schema_1_database_is_migrated_with_its_entities_kept(tiny_db, run):
         ALTER TABLE paragraphs DROP COLUMN date; ALTER TABLE paragraphs DROP COLUMN date_precision;
         ALTER TABLE paragraphs DROP COLUMN date_source; ALTER TABLE paragraphs DROP COLUMN date_text;
         ALTER TABLE paragraphs DROP COLUMN date_first; ALTER TABLE paragraphs DROP COLUMN date_last;
+        DROP INDEX mentions_source; DROP TABLE watchlist; DROP TABLE watch_keys;
+        ALTER TABLE mentions DROP COLUMN source; ALTER TABLE mentions DROP COLUMN hidden;
         UPDATE meta SET value = '1' WHERE key = 'schema_version';
         PRAGMA user_version = 1;
         """

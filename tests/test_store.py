@@ -81,6 +81,28 @@ def test_a_database_of_graphkit_1_0_gets_dates_from_what_it_stored(tmp_path):
     ]
 
 
+def test_a_database_at_version_3_gets_the_watchlist_migration(tmp_path):
+    """Issue 18's migration comes after issues 14 and 17: a database they made gets it, its mentions kept."""
+    db = tmp_path / "v3.db"
+    with sqlite3.connect(db) as con:
+        con.executescript(schema.BASE_SCHEMA)
+        con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        con.execute("INSERT INTO documents VALUES (1, '/a.txt', 'a.txt', 'x', 1, 'text', '', '{}', 'm', 'now')")
+        con.execute("INSERT INTO paragraphs VALUES (1, 1, 1, 1, NULL, 'body', '', 'Alice Smith spoke.')")
+        con.execute(
+            "INSERT INTO mentions VALUES (1, 1, 0, 11, 'Alice Smith', 'PERSON', 'Alice Smith', 'alice smith', 0)"
+        )
+        for step in schema.MIGRATIONS[:2]:  # issues 14 and 17
+            schema._apply(con, step.apply)
+        schema._stamp(con, 3)
+    assert user_version(db) == 3
+    with open_store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.conn.execute("SELECT text, source, hidden FROM mentions").fetchall() == [("Alice Smith", "ner", 0)]
+        assert store.watchlist() == [] and store.watch_signature == ""
+    assert user_version(db) == SCHEMA_VERSION
+
+
 def append_migration(monkeypatch, step: Migration) -> None:
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, step])
 

@@ -18,7 +18,7 @@ from ..normalize import entity_key, generational_suffix, name_tokens
 from ..normalize.words import given_names
 from .context import Context
 from .labels import best_form
-from .model import MentionRow, type_of
+from .model import WATCH, MentionRow, type_of
 from .people import HEAD_NOUNS, given_variants, head_types, is_regnal, not_a_name
 
 __all__ = ["resolve_documents", "DOMINANCE_IN_DOCUMENT"]
@@ -56,6 +56,8 @@ def resolve_documents(ctx: Context) -> None:
         intro.dominant = dominant
         intro.acronyms = acronyms_by_doc.get(doc, {})
         for i, m in enumerate(mentions):
+            if m.source == WATCH:
+                continue  # a watchlist match names the listed entity wherever it stands (issue 18)
             if m.key in intro.acronyms:
                 long = intro.acronyms[m.key]
                 ctx.redirect[m.id] = (long, f"acronym this document introduces for {best_form(ctx.keys[long])}")

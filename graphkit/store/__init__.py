@@ -7,6 +7,7 @@ again. WAL mode lets queries read the last committed state while an ingest write
 The store is split by caller (issue 15): :mod:`.schema` (versions and migrations),
 :class:`.writer.StoreWriter` (ingest, resolve, curation), :class:`.reader.GraphSource` (the
 graph and its cache) and :class:`.reader.EvidenceReader` (queries and exports).
+:class:`.watch.WatchStore` keeps the watchlists and their matches (issue 18).
 :class:`Store` is all of them on one connection; a function that needs only one part
 says so in its type hints.
 """
@@ -22,6 +23,7 @@ from ..errors import NoDatabase, Setting, StoreError
 from .base import Database
 from .reader import ALL_TIME, Bounds, EntityRow, Evidence, EvidenceReader, GraphSource
 from .schema import MIGRATIONS, SCHEMA_VERSION, Migration, prepare, read_version, use_wal
+from .watch import WatchStore
 from .writer import StoreWriter
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "Store",
     "Database",
     "StoreWriter",
+    "WatchStore",
     "GraphSource",
     "EvidenceReader",
     "EntityRow",
@@ -41,7 +44,7 @@ __all__ = [
 ]
 
 
-class Store(StoreWriter, GraphSource, EvidenceReader):
+class Store(StoreWriter, GraphSource, EvidenceReader, WatchStore):
     """A graphkit database: every part of the store on one connection. Use :func:`open_store` to get one."""
 
     def __enter__(self) -> Store:

@@ -153,6 +153,19 @@ class GraphSource(Database):
             tuple(kinds),
         ).fetchone()[0]
 
+    def watched_entities(self) -> dict[int, str]:
+        """Entity id -> the watchlists naming it, ``|``-joined (issue 18): the entities the
+        lists' matches resolved to (a key may name several entities, but a match names one)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT x.entity_id, w.lists, w.rowid FROM mentions m JOIN watch_keys w ON w.key = m.key "
+            "JOIN mention_entities x ON x.mention_id = m.id WHERE m.source = 'watch' ORDER BY w.rowid"
+        )
+        out: dict[int, list[str]] = {}
+        for entity_id, lists, _ in rows:
+            names = out.setdefault(entity_id, [])
+            names.extend(n for n in lists.split("|") if n not in names)
+        return {entity_id: "|".join(names) for entity_id, names in out.items()}
+
     def cached_graph(self, signature: str) -> bytes | None:
         row = self.conn.execute("SELECT signature, data FROM graph_cache WHERE id = 1").fetchone()
         return row[1] if row and row[0] == signature else None
@@ -313,10 +326,12 @@ class EvidenceReader(Database):
         return out
 
     def mentions_of(self, entity_id: int) -> list[tuple[str, str, str, int]]:
-        """``(form, label, key, count)`` of an entity's mentions, most frequent first."""
+        """``(form, label, key, count)`` of an entity's mentions, most frequent first; the label of a
+        watchlist match is 'watchlist' (the list found it, not the model)."""
         return self.conn.execute(
-            "SELECT m.form, m.label, m.key, COUNT(*) c FROM mentions m JOIN mention_entities x ON x.mention_id = m.id "
-            "WHERE x.entity_id = ? GROUP BY m.form, m.label ORDER BY c DESC",
+            "SELECT m.form, CASE m.source WHEN 'watch' THEN 'watchlist' ELSE m.label END, m.key, COUNT(*) c "
+            "FROM mentions m JOIN mention_entities x ON x.mention_id = m.id "
+            "WHERE x.entity_id = ? GROUP BY m.form, 2 ORDER BY c DESC",
             (entity_id,),
         ).fetchall()
 

@@ -170,6 +170,31 @@ MIGRATIONS: list[Migration] = [
         """,
     ),
     Migration(3, "dates of documents and paragraphs, for timelines and --since/--until (issue 17)", _add_dates),
+    Migration(
+        4,
+        "watchlists (issue 18): the lists, list matches as mentions, NER mentions a match covers hidden",
+        """
+        ALTER TABLE mentions ADD COLUMN source TEXT NOT NULL DEFAULT 'ner';  -- 'ner', or 'watch': a watchlist match
+        ALTER TABLE mentions ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;   -- 1: an NER mention a watch match covers
+        CREATE INDEX IF NOT EXISTS mentions_source ON mentions(source, paragraph_id);
+        CREATE TABLE IF NOT EXISTS watchlist (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,               -- the list file, as ingest --watchlist named it
+            position INTEGER NOT NULL,          -- order in that file
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '',   -- '|'-joined
+            lists TEXT NOT NULL DEFAULT '',     -- the list names, '|'-joined
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS watch_keys (
+            key TEXT PRIMARY KEY,               -- the key of a listed name, as its matches carry it
+            name TEXT NOT NULL,                 -- the listed name
+            lists TEXT NOT NULL                 -- the lists naming it, '|'-joined
+        );
+        """,
+    ),
 ]
 
 

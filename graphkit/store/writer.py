@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .base import Database, now
+from .watch import HIDE_COVERED
 
 __all__ = ["StoreWriter"]
 
@@ -37,6 +38,7 @@ class StoreWriter(Database):
         model: str,
         paragraphs: Sequence[tuple[int, int, int | None, str, str, str]],
         mentions: Iterable[tuple[int, int, int, str, str, str, str, int]],
+        watch: Iterable[tuple[int, int, int, str, str, str, str]] = (),
         date: tuple[str, str] | None = None,
         paragraph_dates: Mapping[int, Sequence[str | None]] | None = None,
     ) -> None:
@@ -44,6 +46,8 @@ class StoreWriter(Database):
 
         ``paragraphs``: ``(number, line, page, kind, why, text)``;
         ``mentions``: ``(paragraph number, start, end, text, label, form, key, titled)``;
+        ``watch``: watchlist matches ``(paragraph number, start, end, text, label, form, key)``,
+        which hide the NER mentions they overlap (issue 18);
         ``date``: the document's ``(ISO date, where it came from)``; ``paragraph_dates``, by
         paragraph number: ``(ISO date, precision, source, as written, first day, last day)``
         (issue 17; :meth:`graphkit.dates.ParagraphDate.as_row`).
@@ -69,6 +73,13 @@ class StoreWriter(Database):
                 "INSERT INTO mentions (paragraph_id, start, end, text, label, form, key, titled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 ((ids[m[0]], *m[1:]) for m in mentions),
             )
+            cur = db.executemany(
+                "INSERT INTO mentions (paragraph_id, start, end, text, label, form, key, titled, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'watch')",
+                ((ids[w[0]], *w[1:]) for w in watch),
+            )
+            if cur.rowcount > 0:
+                db.execute(HIDE_COVERED.format(ids="SELECT id FROM paragraphs WHERE doc_id = ?"), (doc_id,))
             self._set_meta("dirty", "1")
             self._bump()
 
@@ -81,11 +92,12 @@ class StoreWriter(Database):
         return gone
 
     # -- resolution input and output (resolve) ----------------------------------------
-    def mention_rows(self) -> list[tuple[int, int, int, int, str, str, str, int]]:
-        """Every mention as ``(id, document id, paragraph number, start, form, key, label, titled)``."""
+    def mention_rows(self) -> list[tuple[int, int, int, int, str, str, str, int, str]]:
+        """Every mention as ``(id, document id, paragraph number, start, form, key, label, titled, source)``,
+        but the NER mentions a watchlist match covers (issue 18: the listed entity has them)."""
         return self.conn.execute(
-            "SELECT m.id, p.doc_id, p.number, m.start, m.form, m.key, m.label, m.titled "
-            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id"
+            "SELECT m.id, p.doc_id, p.number, m.start, m.form, m.key, m.label, m.titled, m.source "
+            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id WHERE m.hidden = 0"
         ).fetchall()
 
     def texts_with_parentheses(self) -> Iterator[tuple[int, str]]:

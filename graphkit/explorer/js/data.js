@@ -67,6 +67,7 @@ raw.nodes.forEach(function (n) {
     cost: Math.max(0, num(n.cost, 0)),  // what an informative path pays to pass through (query.passing_cost)
     hub: n.hub === true,  // one of the most connected entities (query.hubs)
     files: Array.isArray(n.files) ? n.files.map(function (f) { return str(f); }) : [],
+    watched: str(n.watched).split("|").filter(Boolean),  // the watchlists naming it (issue 18)
     first: isoDate(n.first), last: isoDate(n.last), when: spells(n.when),
     maxW: 0, degree: 0
   };
@@ -99,6 +100,11 @@ var edgeSeq = 0;
 });
 adj.forEach(function (list) { list.sort(function (a, b) { return b.weight - a.weight || b.documents - a.documents; }); });
 function other(e, id) { return e.from === id ? e.to : e.from; }
+
+// entities on a watchlist, most mentioned first
+var watchedOrder = Array.from(N.values()).filter(function (n) { return n.watched.length; })
+  .sort(function (a, b) { return b.mentions - a.mentions || (a.label < b.label ? -1 : 1); });
+var watchedIds = new Set(watchedOrder.map(function (n) { return n.id; }));
 
 // fill in colours for types the data did not colour
 var typeCounts = new Map();

@@ -105,13 +105,15 @@ rescale();
 
 // ------------------------------------------------------------------ vis data
 function nodeColor(n) { return state.colorMode === "community" ? commColor(n.community) : typeColor[n.type]; }
-function visColor(c) {
+function visColor(c, ring) {
   return {
-    background: c, border: mix(c, "#000000", 0.35),
-    highlight: { background: mix(c, "#ffffff", 0.2), border: "#ffffff" },
-    hover: { background: mix(c, "#ffffff", 0.12), border: "#e6edf3" }
+    background: c, border: ring || mix(c, "#000000", 0.35),
+    highlight: { background: mix(c, "#ffffff", 0.2), border: ring || "#ffffff" },
+    hover: { background: mix(c, "#ffffff", 0.12), border: ring || "#e6edf3" }
   };
 }
+// A watched entity keeps its type or community colour and wears a ring (issue 18).
+function nodeVisColor(n) { return visColor(nodeColor(n), n.watched.length ? WATCH : null); }
 // edge widths: 0.6-4 px on the first view, by weight (world units, so they grow with zoom)
 var edgeScale = fitScale;
 function edgeWidth(w) { return Math.min(0.6 + Math.log2(w) * 0.6, 4) / edgeScale; }
@@ -120,7 +122,8 @@ var edgeAlpha = E.size > 3000 ? 0.16 : E.size > 800 ? 0.24 : 0.36;
 var EDGE = "rgba(139,152,170," + edgeAlpha + ")";
 
 var nodesDS = new vis.DataSet(Array.from(N.values()).map(function (n) {
-  var v = { id: n.id, size: n.size, color: visColor(nodeColor(n)) };
+  var v = { id: n.id, size: n.size, color: nodeVisColor(n) };
+  if (n.watched.length) { v.borderWidth = 3; v.borderWidthSelected = 4; }
   if (!missingXY) { v.x = n.x; v.y = n.y; }
   return v;
 }));
@@ -264,8 +267,8 @@ function drawSpotlight(ctx) {
     ctx.arc(b.x, b.y, r, 0, 2 * Math.PI);
     ctx.fillStyle = c;
     ctx.fill();
-    ctx.lineWidth = (spot.primary.has(id) ? 2.5 : 1.2) / scale;
-    ctx.strokeStyle = spot.primary.has(id) ? "#ffffff" : mix(c, "#ffffff", 0.35);
+    ctx.lineWidth = (spot.primary.has(id) ? 2.5 : n.watched.length ? 3 : 1.2) / scale;
+    ctx.strokeStyle = n.watched.length ? WATCH : spot.primary.has(id) ? "#ffffff" : mix(c, "#ffffff", 0.35);
     ctx.stroke();
   });
   ctx.restore();
@@ -329,6 +332,7 @@ function drawLabels(ctx) {
     sp.forEach(function (n) { consider(n, spot.primary.has(n.id) || spot.strong, 0); });
   }
   if (hovered && N.has(hovered)) consider(N.get(hovered), true, 0);
+  watchedOrder.forEach(function (n) { if (visN.has(n.id)) consider(n, false, 0); });  // watched names first
   var rank = 0;
   for (var i = 0; i < sizeOrder.length && out.length < 350; i++) {
     var n = sizeOrder[i];
@@ -407,7 +411,8 @@ network.on("hoverNode", function (p) {
   hovered = n.id;
   showTip([
     h("div", { class: "tt-title", text: n.label }),
-    h("div", { class: "tt-sub", text: n.type + " \u00b7 " + plural(n.mentions, "mention") + " \u00b7 " + plural(n.documents, "document") })
+    h("div", { class: "tt-sub", text: n.type + " \u00b7 " + plural(n.mentions, "mention") + " \u00b7 " + plural(n.documents, "document") }),
+    n.watched.length ? h("div", { class: "tt-watch", text: "on watchlist: " + n.watched.join(", ") }) : null
   ], p.pointer.DOM);
 });
 network.on("blurNode", function () { hovered = null; hideTip(); });

@@ -180,7 +180,9 @@ function renderNodePanel(n) {
     h("div", { class: "badge-row" }, [
       typeBadge(n),
       n.community >= 0 ? h("span", { class: "badge", title: commSize + " entities in this community" },
-        [swatch(commColor(n.community)), "community " + n.community]) : null
+        [swatch(commColor(n.community)), "community " + n.community]) : null,
+      n.watched.length ? h("span", { class: "badge watch", id: "watched-badge", title: "On a watchlist given to ingest" },
+        [h("span", { class: "swatch ring" }), "watched: " + n.watched.join(", ")]) : null
     ]),
     h("h2", { id: "panel-title", text: n.label }),
     visN.has(n.id) ? null : hiddenNotice("This entity is"),
@@ -234,6 +236,13 @@ function renderOverview() {
     ]),
     omitted ? h("div", { class: "notice", text: omitted }) : null,
     str(meta.left_out) ? h("p", { class: "muted", id: "left-out", text: str(meta.left_out) }) : null,
+    watchedOrder.length ? h("h3", null, ["On watchlists", h("span", { class: "h-note", text: fmt(watchedOrder.length) })]) : null,
+    watchedOrder.length ? h("ul", { class: "rows", id: "watched-list" }, watchedOrder.slice(0, 30).map(function (n) {
+      return h("li", { class: "row", "data-node": n.id, onclick: function () { selectNode(n.id, { focus: true }); } }, [
+        h("span", { class: "swatch ring" }), h("span", { class: "r-name", text: n.label }),
+        h("span", { class: "r-val", text: n.watched.join(", "), title: "watchlists" })
+      ]);
+    })) : null,
     h("h3", null, [who, h("span", { class: "h-note", text: "click to open" })]),
     h("ul", { class: "rows", id: "central" }, top.map(function (n) {
       return h("li", { class: "row", "data-node": n.id, onclick: function () { selectNode(n.id, { focus: true }); } }, [
