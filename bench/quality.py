@@ -32,9 +32,9 @@ from graphkit.quality import (  # noqa: E402
     graph_paragraphs,
     load_gold,
     misses,
-    readable_copies,
     score_graph,
     score_paragraphs,
+    stored_paths,
 )
 
 # Gold sets made before paths were absolute: where their files live.
@@ -83,8 +83,7 @@ def build(code: Path, gold: dict, name: str, tmp: Path) -> tuple[nx.Graph, list]
     db, out = tmp / f"{name}.db", tmp / f"{name}.json"
     curation = CURATION.get(gold.get("corpus", name), "")
     python = code / ".venv" / "bin" / "python"
-    (tmp / name).mkdir(exist_ok=True)
-    files = readable_copies(gold_files(gold, name), tmp / name)
+    files = stored_paths(gold_files(gold, name))
     subprocess.run([str(python), "-c", _BUILD, str(db), str(out), str(curation), *files], cwd=code, check=True)
     graph = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="links")
     with sqlite3.connect(db) as conn:
