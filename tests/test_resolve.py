@@ -366,3 +366,53 @@ def test_capital_initials_are_no_person_and_a_given_name_first_is_one_whatever_t
     rows = stats(("EPMI", "PERSON", 3), ("Beverly Aden", "GPE", 1), ("Shannon Groenewold", "FAC", 1))
     types = {k: e.type for k, e in by_label(resolve_entities(rows, aliases=[])).items()}
     assert types == {"EPMI": "ORG", "Beverly Aden": "PERSON", "Shannon Groenewold": "PERSON"}
+
+
+def test_a_title_word_alone_goes_to_the_person_of_that_surname_or_nowhere():
+    # "Erik Prince" keeps his surname (cleaning); his document's "Prince" is his. A "Prince"
+    # that no document and no full name of the corpus takes names nobody and is no node.
+    rows = document(1, "Erik Prince", "Prince", ("Prince", "PERSON", True))
+    rows += document(2, "Prince", first_id=10)
+    res = resolve_entities(rows, aliases=[])
+    assert entity_of(res, 2) == entity_of(res, 3) == "Erik Prince"
+    assert entity_of(res, 10) == "Erik Prince"  # the corpus's one Prince
+    alone = resolve_entities(document(1, "King", ("Mr. Smith", "PERSON")), aliases=[])
+    assert [e.label for e in alone.entities] == ["Mr. Smith"]
+
+
+def test_a_party_is_not_its_members_but_a_name_is_its_party():
+    ents = by_label(
+        resolve_entities(
+            stats(
+                ("Republican Party", "ORG", 3),
+                ("Republican", "NORP", 5),
+                ("Jumpstart Party", "ORG", 2),
+                ("Jumpstart", "NORP", 2),
+            ),
+            aliases=[],
+        )
+    )
+    assert set(ents) == {"Republican Party", "Republican", "Jumpstart Party"}
+
+
+def test_two_mentions_against_one_are_no_dominance_the_nearest_wins():
+    rows = document(1, "Sergei Ivanov", "Sergei Ivanov", "Igor Ivanov", "Ivanov")
+    res = resolve_entities(rows, aliases=[])
+    assert entity_of(res, 4) == "Igor Ivanov" and "named last before it" in res.assigned[4][1]
+
+
+def test_a_given_name_joins_the_only_person_who_bears_it_or_a_variant():
+    ents = by_label(
+        resolve_entities(
+            stats(
+                ("Ivanka Trump", "PERSON", 3),
+                ("Ivanka", "PERSON", 2),
+                ("Don McGahn", "PERSON", 3),
+                ("Donald Trump Jr.", "PERSON", 3),
+                ("Don", "PERSON", 2),
+            ),
+            aliases=[],
+        )
+    )
+    assert "given name of Ivanka Trump" in ents["Ivanka Trump"].keys["ivanka"]
+    assert "Don" in ents  # Don McGahn and Donald Trump Jr. may both be "Don"

@@ -84,6 +84,15 @@ def forms(span, label="PERSON"):
         ("A. N", "PERSON", []),
         ("G7", "ORG", ["G7"]),
         ("Vladimir] Putin", "PERSON", ["Vladimir Putin"]),
+        # A title word right after a given name is a surname (issue 14, round 2).
+        ("Erik Prince", "PERSON", ["Erik Prince"]),
+        ("Erik Prince’s", "ORG", ["Erik Prince"]),
+        ("John Major", "PERSON", ["John Major"]),
+        ("Mr. Prince", "ORG", ["Prince"]),
+        ("Prince", "PERSON", ["Prince"]),
+        ("Prince", "ORG", []),
+        ("Crown Prince Mohammed", "PERSON", ["Crown Prince Mohammed"]),
+        ("Russian President Putin", "PERSON", ["Putin"]),
     ],
 )
 def test_clean_mention(span, label, expected):

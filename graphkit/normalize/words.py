@@ -50,11 +50,22 @@ def titles() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def surname_titles() -> frozenset[str]:
+    """Title words that are surnames too (``[surname]`` of titles.txt: 'Prince', 'King', 'Major').
+
+    Alone they are kept as a person's short form ('Mr. Prince', a PERSON 'Prince'): the person a
+    document introduces takes them, and resolution drops the ones nobody takes.
+    """
+    return frozenset(fold_word(t) for t in titles().get("surname", ()))
+
+
+@functools.cache
 def given_names() -> frozenset[str]:
     """Folded given names (``graphkit/data/given_names.txt``), without words that are titles or places."""
     from .keys import known_places
 
-    excluded = {fold_word(t) for group in titles().values() for t in group} | set(known_places())
+    stripped = ("strong", "weak", "regnal", "role")  # "Dean", "Earl" stay given names
+    excluded = {fold_word(t) for kind in stripped for t in titles().get(kind, ())} | set(known_places())
     excluded |= {w for group in organisation_words().values() for w in group}
     return frozenset(n for n in data_lines("given_names.txt") if n not in excluded)
 

@@ -20,6 +20,7 @@ __all__ = [
     "head_types",
     "builtin_aliases",
     "is_regnal",
+    "is_demonym",
 ]
 
 # A bare head noun ("the Office", "the Campaign") stands for the one name it heads in the corpus.
@@ -103,6 +104,12 @@ def mark_families(keys: dict[str, KeyStats]) -> None:
 
 
 _DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|ite|ites|im|ims|ist|ists|s)$")
+
+
+def is_demonym(k: KeyStats) -> bool:
+    """A word the corpus uses as a group of people or its adjective: 'Republican', 'Democrats'
+    (tagged NORP, shaped like a demonym), not 'Jumpstart' (a party the model calls NORP)."""
+    return type_of(k) == "NORP" and bool(_DEMONYM.search(k.key))
 
 
 def not_a_name(k: KeyStats, *, nationality: bool = True) -> bool:

@@ -18,7 +18,15 @@ from .context import Context
 from .documents import resolve_documents
 from .labels import best_form
 from .model import KeyStats, type_of
-from .people import GENERIC_SUFFIXES, HEAD_NOUNS, compatible_given, head_types, is_regnal, not_a_name
+from .people import (
+    GENERIC_SUFFIXES,
+    HEAD_NOUNS,
+    compatible_given,
+    head_types,
+    is_demonym,
+    is_regnal,
+    not_a_name,
+)
 
 __all__ = ["RULES", "Rule", "SURNAME_DOMINANCE"]
 
@@ -177,7 +185,8 @@ def join_qualified(ctx: Context) -> None:
                     by_rest[rest].append((k.key, prefix))
         if tokens[-1] in GENERIC_SUFFIXES:
             base = " ".join(tokens[:-1])
-            if base in keys and type_of(keys[base]) != "PERSON":
+            # "Republican" and "Democrats" are the party's members or an adjective, not the party.
+            if base in keys and type_of(keys[base]) != "PERSON" and not is_demonym(keys[base]):
                 ctx.groups.union(k.key, base, f"{best_form(k)} without '{tokens[-1]}'")
     for rest, qualified in by_rest.items():
         if len({ctx.groups.find(q) for q, _ in qualified}) == 1:
@@ -269,7 +278,8 @@ def join_leftover_surnames(ctx: Context) -> None:
     """The fallback for what no document resolves: a bare surname whose mentions were not all taken
     by the documents joins the one full name of the corpus that carries it, when that one dominates.
     A word the corpus uses as an organisation is no surname. A bare given name no document resolves
-    stays alone: across a corpus "Don" is as likely Don McGahn as Donald Trump Jr."""
+    joins only the one person of the corpus who bears it or a variant of it: across a corpus "Don"
+    is as likely Don McGahn as Donald Trump Jr."""
     left = Counter(m.key for m in ctx.mentions if m.id not in ctx.redirect)
     surnames: dict[str, list[str]] = defaultdict(list)
     for k in ctx.keys.values():
@@ -277,13 +287,35 @@ def join_leftover_surnames(ctx: Context) -> None:
             core = name_tokens(k.key)
             surnames[core[-1]].append(k.key)
     organisations = organisation_words_of(ctx)
+    firsts: dict[str, list[str]] = defaultdict(list)  # a person's given name -> their full names
+    for k in ctx.keys.values():
+        if k.person and not is_regnal(k.key):
+            firsts[name_tokens(k.key)[0]].append(k.key)
     for k in ctx.keys.values():
         if not left[k.key] or " " in k.key or not k.key.isalpha() or not _may_be_name(k, organisations):
             continue
         word = ctx.spelling.get(k.key, k.key)
-        target = _dominant(surnames[word], ctx) if word in surnames else None
-        if target is not None:
-            ctx.groups.union(target, k.key, f"surname of {best_form(ctx.keys[target])}, the only person of that name")
+        if word in surnames:
+            target = _dominant(surnames[word], ctx)
+            if target is not None:
+                why = f"surname of {best_form(ctx.keys[target])}, the only person of that name"
+                ctx.groups.union(target, k.key, why)
+        elif (target := _only_bearer_of_given(ctx, word, firsts)) is not None:
+            why = f"given name of {best_form(ctx.keys[target])}, the only person of that given name or its variants"
+            ctx.groups.union(target, k.key, why)
+
+
+def _only_bearer_of_given(ctx: Context, word: str, firsts: dict[str, list[str]]) -> str | None:
+    """The one person of the corpus whose given name is ``word`` or compatible with it ('Ivanka',
+    'Emin'), if only one group holds them all: a 'Don' with Don McGahn and Donald Trump Jr. in the
+    corpus, or a 'Michael' with two Michaels, stays alone."""
+    if word not in given_names():
+        return None
+    exact = firsts.get(word, [])
+    if not exact:
+        return None
+    bearers = [key for given, keys in firsts.items() if compatible_given(given, word) for key in keys]
+    return exact[0] if len({ctx.groups.find(b) for b in bearers}) == 1 else None
 
 
 def _may_be_name(k: KeyStats, organisations: set[str]) -> bool:
