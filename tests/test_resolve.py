@@ -416,3 +416,11 @@ def test_a_given_name_joins_the_only_person_who_bears_it_or_a_variant():
     )
     assert "given name of Ivanka Trump" in ents["Ivanka Trump"].keys["ivanka"]
     assert "Don" in ents  # Don McGahn and Donald Trump Jr. may both be "Don"
+
+
+def test_a_given_name_in_more_documents_than_its_one_bearer_stays_alone():
+    # "Ken Rice" named in one e-mail, "Ken" in three others: the corpus may have another Ken it
+    # never names in full.
+    rows = stats(("Ken Rice", "PERSON", 1), ("Ken", "PERSON", 2), ("Ken", "PERSON", 1), ("Ken", "PERSON", 1))
+    ents = by_label(resolve_entities(rows, aliases=[]))
+    assert set(ents) == {"Ken Rice", "Ken"}

@@ -280,7 +280,10 @@ def join_leftover_surnames(ctx: Context) -> None:
     A word the corpus uses as an organisation is no surname. A bare given name no document resolves
     joins only the one person of the corpus who bears it or a variant of it: across a corpus "Don"
     is as likely Don McGahn as Donald Trump Jr."""
-    left = Counter(m.key for m in ctx.mentions if m.id not in ctx.redirect)
+    left_docs: dict[str, set[int]] = defaultdict(set)  # key -> documents where mentions of it are left
+    for m in ctx.mentions:
+        if m.id not in ctx.redirect:
+            left_docs[m.key].add(m.doc)
     surnames: dict[str, list[str]] = defaultdict(list)
     for k in ctx.keys.values():
         if k.person and not is_regnal(k.key):
@@ -292,7 +295,7 @@ def join_leftover_surnames(ctx: Context) -> None:
         if k.person and not is_regnal(k.key):
             firsts[name_tokens(k.key)[0]].append(k.key)
     for k in ctx.keys.values():
-        if not left[k.key] or " " in k.key or not k.key.isalpha() or not _may_be_name(k, organisations):
+        if not left_docs[k.key] or " " in k.key or not k.key.isalpha() or not _may_be_name(k, organisations):
             continue
         word = ctx.spelling.get(k.key, k.key)
         if word in surnames:
@@ -300,9 +303,20 @@ def join_leftover_surnames(ctx: Context) -> None:
             if target is not None:
                 why = f"surname of {best_form(ctx.keys[target])}, the only person of that name"
                 ctx.groups.union(target, k.key, why)
-        elif (target := _only_bearer_of_given(ctx, word, firsts)) is not None:
+        elif (target := _only_bearer_of_given(ctx, word, firsts)) is not None and _named_in_full(
+            ctx, target, left_docs[k.key]
+        ):
             why = f"given name of {best_form(ctx.keys[target])}, the only person of that given name or its variants"
             ctx.groups.union(target, k.key, why)
+
+
+def _named_in_full(ctx: Context, key: str, bare_docs: set[int]) -> bool:
+    """The person is named in full in at least as many documents as the bare name is left in: a
+    mailbox whose one 'Ken Rice' meets 'Ken' in three other e-mails says nothing about whose those
+    are (its CEO is 'Ken' too)."""
+    root = ctx.groups.find(key)
+    docs = set().union(*(k.docs for k in ctx.keys.values() if k.person and ctx.groups.find(k.key) == root))
+    return len(docs) >= len(bare_docs)
 
 
 def _only_bearer_of_given(ctx: Context, word: str, firsts: dict[str, list[str]]) -> str | None:
