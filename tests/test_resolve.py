@@ -424,3 +424,22 @@ def test_a_given_name_in_more_documents_than_its_one_bearer_stays_alone():
     rows = stats(("Ken Rice", "PERSON", 1), ("Ken", "PERSON", 2), ("Ken", "PERSON", 1), ("Ken", "PERSON", 1))
     ents = by_label(resolve_entities(rows, aliases=[]))
     assert set(ents) == {"Ken Rice", "Ken"}
+
+
+def test_an_abbreviated_legal_form_spells_no_acronym():
+    ents = by_label(
+        resolve_entities(
+            stats(
+                ("Newark Group Inc.", "ORG", 1),
+                ("NGI", "ORG", 2),
+                ("Federal Deposit Insurance Corporation", "ORG", 1),
+                ("FDIC", "ORG", 2),
+                ("Enron North America Corp.", "ORG", 1),
+                ("Enron North America", "ORG", 1),
+                ("ENA", "ORG", 2),
+            ),
+            aliases=[],
+        )
+    )
+    assert "NGI" in ents and "fdic" in ents["Federal Deposit Insurance Corporation"].keys
+    assert {"ena", "enron north america"} <= set(ents["Enron North America Corp."].keys)

@@ -92,6 +92,8 @@ def forms(span, label="PERSON"):
         ("Prince", "PERSON", ["Prince"]),
         ("Prince", "ORG", []),
         ("Crown Prince Mohammed", "PERSON", ["Crown Prince Mohammed"]),
+        ("United Nations Convention against", "ORG", ["United Nations Convention"]),
+        ("Heads of State and Government", "ORG", []),
         ("Russian President Putin", "PERSON", ["Putin"]),
     ],
 )
@@ -219,3 +221,21 @@ def test_html_visible_text_only():
 )
 def test_clean_mention_any_label(span, expected):
     assert forms(span, "ORG" if "," not in span else "PERSON") == expected
+
+
+def test_a_place_the_model_kept_the_last_part_of_is_whole():
+    text = "In that connection, Antigua and Barbuda stands ready."
+    start = text.index("Barbuda")
+    assert [m.form for m in mentions_in(text, [(start, start + 7, "PERSON")])] == ["Antigua and Barbuda"]
+
+
+def test_single_capitalised_words_of_a_paragraph_in_another_language_are_no_mentions():
+    text = "Diese Nachricht ist vertraulich. Jede unbefugte Weiterleitung oder Fertigung einer Kopie ist unzulaessig, sagt Hans Meier."
+    spans = [(text.index(w), text.index(w) + len(w), "ORG") for w in ("Weiterleitung", "Kopie", "Hans Meier")]
+    assert [m.form for m in mentions_in(text, spans)] == ["Hans Meier"]
+    english = (
+        "The forwarding or copying of this message is not allowed, said Hans Meier of Kopie Corp in Houston today."
+    )
+    assert [
+        m.form for m in mentions_in(english, [(english.index("Houston"), english.index("Houston") + 7, "GPE")])
+    ] == ["Houston"]

@@ -128,7 +128,7 @@ _ORG_HEAD = re.compile(
 )
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+")
 _PREFIXED = re.compile(r"^(?:non|pro|anti|ex|post|pre|neo|pan|mid|semi|quasi|counter|inter|intra|trans|sub)-", re.I)
-_TRAILING_FUNCTION = re.compile(r"\s+(?:of|and|the|in|on|for|to|at|by|with|from|or)$", re.I)
+_TRAILING_FUNCTION = re.compile(r"\s+(?:of|and|the|in|on|for|to|at|by|with|from|or|against|upon|towards?)$", re.I)
 _ROMAN = re.compile(r"^(?:[IVX]+|jr|sr)$", re.I)
 _CITATION = re.compile(r"(?:^|\s)\d+(?:\s|$)")
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.(?:\s|$)|\b[A-Z]\.[A-Z]\.")

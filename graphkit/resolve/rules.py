@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from ..normalize import entity_key, generational_suffix, known_places, name_tokens
-from ..normalize.words import given_names
+from ..normalize.words import given_names, organisation_words
 from ..text import FUNCTION_WORDS, NAME_PARTICLES
 from .context import Context
 from .documents import resolve_documents
@@ -35,6 +35,8 @@ Rule = Callable[[Context], None]
 # times the mentions of all the others together ("Trump" -> Donald Trump, not Ivanka Trump).
 SURNAME_DOMINANCE = 4.0
 _FUNCTION_WORDS = FUNCTION_WORDS | NAME_PARTICLES  # skipped when a name is spelled as its acronym
+# "Inc", "LLC", "Corp" spell no acronym; "Corporation" does (FDIC).
+_LEGAL_ABBREVIATIONS = frozenset(w for w in organisation_words().get("legal", frozenset()) if len(w) <= 4)
 
 
 def join_person_variants(ctx: Context) -> None:
@@ -143,14 +145,17 @@ def join_acronyms(ctx: Context) -> None:
 
 
 def _spelled(keys: dict[str, KeyStats]) -> dict[str, list[str]]:
-    """Initials -> the multi-word names that spell them, whole or after an 'of'."""
+    """Initials -> the multi-word names that spell them, whole or after an 'of'; an abbreviated
+    legal form spells nothing ('Newark Group Inc.' is NG, not NGI)."""
     spelled: dict[str, list[str]] = defaultdict(list)
     for k in keys.values():
         if k.person or type_of(k) == "PERSON":
             continue
+        if k.key.split()[-1] in _LEGAL_ABBREVIATIONS and k.key.rsplit(" ", 1)[0] in keys:
+            continue  # "Enron North America Corp." spells what "Enron North America" spells
         tails = [k.key] + [k.key.split(" of ", i)[-1] for i in range(1, k.key.count(" of ") + 1)]
         for tail in tails:
-            tokens = [t for t in tail.split() if t not in _FUNCTION_WORDS]
+            tokens = [t for t in tail.split() if t not in _FUNCTION_WORDS and t not in _LEGAL_ABBREVIATIONS]
             if len(tokens) >= 2 and all(t[0].isalpha() for t in tokens):
                 spelled["".join(t[0] for t in tokens)].append(k.key)
     return spelled
