@@ -443,3 +443,39 @@ def test_an_abbreviated_legal_form_spells_no_acronym():
     )
     assert "NGI" in ents and "fdic" in ents["Federal Deposit Insurance Corporation"].keys
     assert {"ena", "enron north america"} <= set(ents["Enron North America Corp."].keys)
+
+
+def test_a_name_shaped_like_a_family_name_is_a_person_but_a_place_stays_a_place():
+    ents = by_label(
+        resolve_entities(
+            stats(
+                ("Rinat Akhmetov", "ORG", 2),
+                ("Erohova", "ORG", 2),
+                ("Saratov", "GPE", 3),
+                ("Moldova", "ORG", 2),
+                ("Tigrayan", "NORP", 2),
+            ),
+            aliases=[],
+        )
+    )
+    assert ents["Rinat Akhmetov"].type == ents["Erohova"].type == "PERSON"
+    assert ents["Saratov"].type == "GPE" and ents["Moldova"].type == "GPE" and ents["Tigrayan"].type == "NORP"
+
+
+def test_a_word_that_begins_an_organisation_name_is_that_organisation_not_a_person():
+    ents = by_label(
+        resolve_entities(
+            stats(
+                ("Concord Management", "ORG", 2),
+                ("Concord", "PERSON", 3),
+                ("Glasgow Climate Pact", "ORG", 2),
+                ("Glasgow", "GPE", 2),
+                ("Kushner Companies", "ORG", 2),
+                ("Jared Kushner", "PERSON", 2),
+                ("Kushner", "PERSON", 1),
+            ),
+            aliases=[],
+        )
+    )
+    assert ents["Concord"].type == "ORG" and ents["Glasgow"].type == "GPE"
+    assert ents["Jared Kushner"].type == "PERSON" and "kushner" in ents["Jared Kushner"].keys

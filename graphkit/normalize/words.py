@@ -101,3 +101,24 @@ def organisation_words() -> dict[str, frozenset[str]]:
 def not_names() -> frozenset[str]:
     """Folded strings that are never an entity (salutations, citation shorthand, header words)."""
     return frozenset(fold_word(w) for w in data_lines("not_names.txt"))
+
+
+@functools.cache
+def surname_endings() -> tuple[str, ...]:
+    """Family-name endings (``data/surname_endings.txt``), longest first."""
+    return tuple(sorted({w.casefold() for w in data_lines("surname_endings.txt")}, key=len, reverse=True))
+
+
+def surname_shaped(word: str) -> bool:
+    """'Akhmetov', 'Zakharova', 'Papadopoulos': a folded word of six letters or more with a
+    family-name ending, that is no English word ('improv') and no known place ('Moldova')."""
+    from ..formats.pdf.hyphenation import english_words
+    from .keys import known_places
+
+    return (
+        len(word) >= 6
+        and word.isalpha()
+        and word.endswith(surname_endings())
+        and word not in english_words()
+        and word not in known_places()
+    )
