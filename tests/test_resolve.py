@@ -479,3 +479,35 @@ def test_a_word_that_begins_an_organisation_name_is_that_organisation_not_a_pers
     )
     assert ents["Concord"].type == "ORG" and ents["Glasgow"].type == "GPE"
     assert ents["Jared Kushner"].type == "PERSON" and "kushner" in ents["Jared Kushner"].keys
+
+
+def test_middle_names_same_country_qualifiers_and_head_words_join():
+    ents = by_label(
+        resolve_entities(
+            stats(
+                ("Sergey Kislyak", "PERSON", 3),
+                ("Sergey Ivanovich Kislyak", "PERSON", 1),
+                ("Sergey Lavrov", "PERSON", 2),
+                ("U.S. Department of Justice", "ORG", 2),
+                ("United States Department of Justice", "ORG", 1),
+                ("Department of Justice", "ORG", 3),
+                ("VTB Bank", "ORG", 2),
+                ("VTB", "ORG", 3),
+                ("Alfa Bank", "ORG", 2),
+                ("Alfa Foundation", "ORG", 2),
+                ("Alfa", "ORG", 2),
+                ("Soviet Union", "GPE", 2),
+                ("Soviet", "NORP", 2),
+                ("African Union Commission", "ORG", 1),
+                ("African Union", "ORG", 2),
+            ),
+            aliases=[("United States", "U.S.")],
+        )
+    )
+    kislyak = next(e for e in ents.values() if "sergey kislyak" in e.keys)
+    assert "middle name" in kislyak.keys["sergey ivanovich kislyak"] + kislyak.keys["sergey kislyak"]
+    assert "Sergey Lavrov" in ents
+    doj = next(e for e in ents.values() if "department of justice" in e.keys)
+    assert {"us department of justice", "united states department of justice"} <= set(doj.keys)
+    assert "vtb" in ents["VTB Bank"].keys
+    assert {"Alfa", "Alfa Bank", "Alfa Foundation", "Soviet", "Soviet Union", "African Union Commission"} <= set(ents)

@@ -40,21 +40,32 @@ _LEGAL_ABBREVIATIONS = frozenset(w for w in organisation_words().get("legal", fr
 
 
 def join_person_variants(ctx: Context) -> None:
-    """'Donald J. Trump' = 'Donald Trump'; 'Don McGahn' = 'Donald McGahn'; 'Bill X' = 'William X'."""
+    """'Donald J. Trump' = 'Donald Trump'; 'Don McGahn' = 'Donald McGahn'; 'Bill X' = 'William X';
+    'Sergey Ivanovich Kislyak' = 'Sergey Kislyak'."""
     by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
     for k in ctx.keys.values():
         core = name_tokens(k.key)
         if k.person and len(core) >= 2 and not is_regnal(k.key):
-            by_surname[(" ".join(core[1:]), generational_suffix(k.key))].append(k.key)
+            by_surname[(core[-1], generational_suffix(k.key))].append(k.key)
     for members in by_surname.values():
         members.sort(key=lambda m: -ctx.keys[m].mentions)
         for i, other in enumerate(members):
             given = name_tokens(other)[0]
             for anchor in members[:i]:
-                if compatible_given(name_tokens(anchor)[0], given):
-                    why = "without initials" if name_tokens(anchor)[0] == given else "with a variant of the given name"
+                if compatible_given(name_tokens(anchor)[0], given) and _same_middles(anchor, other):
+                    why = "with a variant of the given name"
+                    if name_tokens(anchor)[0] == given:
+                        same_core = name_tokens(anchor)[1:-1] == name_tokens(other)[1:-1]
+                        why = "without initials" if same_core else "with or without a middle name"
                     ctx.groups.union(anchor, other, f"the same name as {best_form(ctx.keys[anchor])} {why}")
                     break
+
+
+def _same_middles(a: str, b: str) -> bool:
+    """'Sergey Kislyak' and 'Sergey Ivanovich Kislyak', 'Hillary Clinton' and 'Hillary Rodham
+    Clinton': the middle names of the shorter are among those of the longer."""
+    short, long = sorted((name_tokens(a)[1:-1], name_tokens(b)[1:-1]), key=len)
+    return set(short) <= set(long)
 
 
 def join_suffixed_surnames(ctx: Context) -> None:
@@ -179,6 +190,7 @@ def join_qualified(ctx: Context) -> None:
     of Justice'; 'Jumpstart Party' is 'Jumpstart'. A name qualified by two different countries
     ('UN Security Council', 'Russian Security Council') leaves the bare name alone."""
     keys, by_rest = ctx.keys, defaultdict(list)
+    headed = _headed_names(ctx)
     for k in keys.values():
         tokens = k.key.split()
         if len(tokens) < 2 or type_of(k) == "PERSON":
@@ -188,15 +200,52 @@ def join_qualified(ctx: Context) -> None:
             if rest in keys and _qualifier(prefix, keys) and type_of(keys[rest]) in ("ORG", "FAC"):
                 if rest not in HEAD_NOUNS:  # a bare head noun is left to join_generic_heads
                     by_rest[rest].append((k.key, prefix))
-        if tokens[-1] in GENERIC_SUFFIXES:
+        if tokens[-1] in GENERIC_SUFFIXES or _only_headed(k.key, headed):
             base = " ".join(tokens[:-1])
             # "Republican" and "Democrats" are the party's members or an adjective, not the party.
             if base in keys and type_of(keys[base]) != "PERSON" and not is_demonym(keys[base]):
                 ctx.groups.union(k.key, base, f"{best_form(k)} without '{tokens[-1]}'")
+    same_place = _canonical_names(ctx)
     for rest, qualified in by_rest.items():
+        by_place: dict[str, list[str]] = defaultdict(list)
+        for full, prefix in qualified:
+            by_place[same_place.get(prefix, prefix)].append(full)
+        for fulls in by_place.values():  # "U.S. Department of Justice", "United States Department of Justice"
+            for other in fulls[1:]:
+                ctx.groups.union(fulls[0], other, f"{best_form(keys[fulls[0]])} with another name of its country")
         if len({ctx.groups.find(q) for q, _ in qualified}) == 1:
             full, prefix = qualified[0]
             ctx.groups.union(full, rest, f"{best_form(keys[full])} without '{prefix}'")
+
+
+def _canonical_names(ctx: Context) -> dict[str, str]:
+    """Folded alias -> folded canonical name, from the built-in aliases ('u s' -> 'united states')."""
+    out = {}
+    for canonical, alias in ctx.aliases:
+        out[entity_key(alias)] = out[entity_key(canonical)] = entity_key(canonical)
+    return out
+
+
+def _headed_names(ctx: Context) -> dict[str, list[str]]:
+    """A one-word name, not a place, a people nor a person's -> the names that add one
+    organisation or building head word to it ('VTB' -> 'VTB Bank', 'Mayflower' -> 'Mayflower Hotel').
+    Longer names are left alone: 'African Union Commission' is not 'African Union'."""
+    heads = {w for w, t in head_types().items() if t in ("ORG", "FAC")}
+    places = known_places()
+    out: dict[str, list[str]] = defaultdict(list)
+    for k in ctx.keys.values():
+        tokens = k.key.split()
+        base = tokens[0]
+        if len(tokens) == 2 and tokens[-1] in heads and base in ctx.keys and base not in places:
+            if not ctx.keys[base].person and not k.person and type_of(ctx.keys[base]) not in ("PERSON", "NORP"):
+                out[base].append(k.key)  # not "Soviet" of "Soviet Union"
+    return out
+
+
+def _only_headed(key: str, headed: dict[str, list[str]]) -> bool:
+    """The one name the corpus makes of its first words and a head word: 'VTB Bank' for 'VTB',
+    not 'Alfa Bank' where 'Alfa Group' is named too."""
+    return headed.get(key.rsplit(" ", 1)[0], []) == [key]
 
 
 def _qualifier(prefix: str, keys: dict[str, KeyStats]) -> bool:
