@@ -181,6 +181,21 @@ def test_acronym_definitions():
     assert pairs == {("Internet Research Agency", "IRA"), ("New Strategic Arms Reduction Treaty", "New START")}
 
 
+def test_defined_terms_in_quotes_are_short_forms():
+    pairs = find_acronyms(
+        [
+            "he was invited to the St. Petersburg International Economic Forum (“Forum”) in June",
+            'Enron Corp. (the "Company") and John Doe (hereinafter "Doe") agree',
+            'he said ("No") to that, and Putin ("Vlad") smiled',
+        ]
+    )
+    assert pairs == {
+        ("St. Petersburg International Economic Forum", "Forum"),
+        ("Enron Corp.", "Company"),
+        ("John Doe", "Doe"),
+    }
+
+
 def test_decode_never_fails():
     assert decode("café".encode())[0] == "café"
     assert decode("café".encode("cp1252"))[0] == "café"
