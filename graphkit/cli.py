@@ -27,7 +27,7 @@ import click
 from . import __version__
 from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
 from .formats import describe_formats
-from .vocabulary import DEFAULT_TYPES, INCLUDE_CHOICES, KIND_CHOICES
+from .vocabulary import DEFAULT_TYPES, INCLUDE_CHOICES, KIND_CHOICES, SPECIFIC_TYPES
 
 DEFAULT_DB = "graphkit.db"
 
@@ -208,8 +208,47 @@ def _csv_include(ctx: click.Context, param: click.Parameter, value: str | None) 
     return names
 
 
-def graph_options(f: Callable) -> Callable:
-    """--db, --types, --include and --min-weight: what every graph command is built from."""
+class DateBound(click.ParamType):
+    """A year, a month or a day: 2016, 2016-06, 2016-06-09 (``--since``, ``--until``)."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .dates import parse_iso
+
+        try:
+            return parse_iso(str(value))
+        except BadInput as exc:
+            self.fail(str(exc), param, ctx)
+
+
+_WINDOW = "graphkit.window"
+
+
+def graph_options(run: Callable) -> Callable:
+    """--db, --types, --include, --min-weight, --since and --until: what every graph command is built from.
+
+    The window (--since, --until) goes to :func:`load_graph` through the click context, so
+    that a command's own signature lists only what it uses itself.
+    """
+
+    @functools.wraps(run)
+    def command(*args: Any, since: Any, until: Any, **kwargs: Any) -> Any:
+        from .dates import Window
+
+        click.get_current_context().meta[_WINDOW] = Window(since, until)
+        return run(*args, **kwargs)
+
+    f = click.option(
+        "--until",
+        type=DateBound(),
+        help="Only paragraphs dated up to the end of this year, month or day (2016, 2016-06, 2016-06-09).",
+    )(command)
+    f = click.option(
+        "--since",
+        type=DateBound(),
+        help="Only paragraphs dated from the start of this year, month or day; undated ones are left out.",
+    )(f)
     f = click.option(
         "--min-weight",
         type=click.IntRange(min=1),
@@ -233,12 +272,20 @@ def graph_options(f: Callable) -> Callable:
 
 
 def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], min_weight: int):
+    from .dates import Window
     from .graph import build_graph, kinds_for
     from .store import open_store
 
+    ctx = click.get_current_context()
+    window = ctx.meta.get(_WINDOW, Window())
     store = open_store(db)
-    click.get_current_context().call_on_close(store.close)
-    graph = build_graph(store, types=types or DEFAULT_TYPES, kinds=kinds_for(include), min_weight=min_weight)
+    ctx.call_on_close(store.close)
+    kinds = kinds_for(include)
+    graph = build_graph(store, types=types or DEFAULT_TYPES, kinds=kinds, min_weight=min_weight, window=window)
+    if window:
+        undated = store.undated(kinds)
+        left_out = f"; {_plural(undated, 'paragraph')} without a date left out" if undated else ""
+        click.echo(f"only paragraphs dated {window} count{left_out}", err=True)
     return store, graph
 
 
@@ -325,6 +372,13 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler) -> Ou
         click.echo(
             f"{report.text.describe()}; `graphkit paragraphs FILE` shows why, `--include all` counts them", err=True
         )
+    if report.ingested:
+        d = report.dates
+        click.echo(
+            f"dates: {d['dated documents']:,} of {d['documents']:,} documents; paragraphs: {d['by text']:,} by their own "
+            f"text, {d['by document']:,} by their document's date, {d['undated']:,} undated",
+            err=True,
+        )
     return Output(report.as_dict(), ascii=True)
 
 
@@ -357,7 +411,8 @@ class _Progress:
 @click.argument("source")
 @click.argument("target")
 @graph_options
-@click.option("--strongest", is_flag=True, help="Prefer heavy links (distance = 1/weight).")
+@click.option("--shortest", "by", flag_value="shortest", help="The fewest hops, whatever they pass through.")
+@click.option("--strongest", "by", flag_value="strongest", help="Prefer heavy links (distance = 1/weight).")
 @click.option("--avoid", multiple=True, metavar="NAME", help="Do not pass through this entity (repeatable).")
 @click.option(
     "--evidence",
@@ -368,59 +423,94 @@ class _Progress:
     help="Evidence paragraphs quoted per hop.",
 )
 @output_options
-def path(source, target, db, types, include, min_weight, strongest, avoid, per_hop) -> Output:
-    """The shortest chain of links between two names, with the evidence for each hop.
+def path(source, target, db, types, include, min_weight, by, avoid, per_hop) -> Output:
+    """The most informative chain of links between two names, with the evidence for each hop.
 
+    By default the chain runs through people and organisations joined by links strong
+    for both ends, around places, nationalities and the most connected entities, and is
+    at most two hops longer than the shortest; a line says when a shorter one exists.
     Names match any alias, in any case.
 
     \b
     Example:
       graphkit path Trump Kryuchkov
+      graphkit path Trump Kryuchkov --shortest
       graphkit path Trump Kryuchkov --strongest --avoid Putin
     """
-    from .query import path_hops, shortest_path, snippet
+    from .query import find_path, path_hops, shorter_path, snippet
 
     store, graph = load_graph(db, types, include, min_weight)
-    nodes = shortest_path(graph, source, target, strongest=strongest, avoid=avoid)
+    nodes = find_path(graph, source, target, by=by or "informative", avoid=avoid)
+    shorter = shorter_path(graph, nodes, avoid=avoid) if not by else None
     hops = path_hops(store, graph, nodes, per_hop=per_hop)
 
     def text() -> str:
-        lines = [" -> ".join(nodes), ""]
+        lines = [" -> ".join(nodes), *([_shorter_line(graph, shorter)] if shorter else []), ""]
         for hop in hops:
             lines.append(
                 f"{hop['source']} — {hop['target']}  "
-                f"({_plural(hop['weight'], 'paragraph')}, {_plural(hop['documents'], 'document')})"
+                f"({_plural(hop['weight'], 'paragraph')}, {_plural(hop['documents'], 'document')}, "
+                f"strength {hop['strength']:.2f})"
             )
             for ev in hop["evidence"]:
                 lines.append(f"    {_where(ev)}")
                 lines.append(_wrap(snippet(ev)))
         return "\n".join(lines).rstrip()
 
-    data = {"path": [{"name": n, "type": graph.nodes[n]["type"]} for n in nodes], "hops": hops}
+    def named(names: Sequence[str]) -> list[dict[str, str]]:
+        return [{"name": n, "type": graph.nodes[n]["type"]} for n in names]
+
+    data = {
+        "by": by or "informative",
+        "path": named(nodes),
+        "shorter": named(shorter) if shorter else None,
+        "hops": hops,
+    }
     return Output(data, text)
+
+
+def _shorter_line(graph: Any, shorter: Sequence[str]) -> str:
+    """One line: the shorter path the informative one went around, and what it runs through."""
+    from .query import hubs
+
+    top = hubs(graph)
+    through = ", ".join(f"{n} ({graph.nodes[n]['type']}{', a hub' if n in top else ''})" for n in shorter[1:-1])
+    return f"(a shorter path, {_plural(len(shorter) - 1, 'hop')}, runs through {through}; --shortest shows it)"
 
 
 @cli.command()
 @graph_options
 @click.option("--by", type=LibraryChoice(".query", "CENTRALITY_MEASURES"), default="pagerank", show_default=True)
-@click.option("--type", "only", callback=_csv_upper, metavar="TYPE", help="Only rank entities of this type (or types).")
+@click.option(
+    "--type",
+    "only",
+    callback=_csv_upper,
+    metavar="TYPE",
+    help=f"Only rank entities of this type (or types), or all [default: {','.join(SPECIFIC_TYPES)}].",
+)
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
 @output_options
 def central(db, types, include, min_weight, by, only, top) -> Output:
-    """The most central entities.
+    """The most central people and organisations (or entities of other types).
+
+    Centrality is computed on the whole graph; the list shows people and organisations
+    unless --type names other types (GPE,NORP for places and nationalities) or all.
 
     \b
     Example:
-      graphkit central --by betweenness --type PERSON --top 5
+      graphkit central --by betweenness --top 5
+      graphkit central --type GPE,NORP
     """
     from .query import centrality
 
     _store, graph = load_graph(db, types, include, min_weight)
-    ranked, note = centrality(graph, by, types=only, top=top)
+    wanted = None if only and "ALL" in only else only or SPECIFIC_TYPES
+    ranked, note = centrality(graph, by, types=wanted, top=top)
     counts = by in ("degree", "weighted")
     rows = [(i, n, graph.nodes[n]["type"], f"{s:g}" if counts else f"{s:.4f}") for i, (n, s) in enumerate(ranked, 1)]
     data = {
         "by": by,
+        "types": list(wanted) if wanted else None,
         "note": note,
         "results": [{"name": n, "type": graph.nodes[n]["type"], "score": s} for n, s in ranked],
     }
@@ -430,23 +520,34 @@ def central(db, types, include, min_weight, by, only, top) -> Output:
 @cli.command()
 @click.argument("name")
 @graph_options
+@click.option(
+    "--by",
+    type=LibraryChoice(".query", "NEIGHBOUR_ORDERS"),
+    default="strength",
+    show_default=True,
+    help="strength: the most specific first (places and nationalities last); weight: the most shared paragraphs.",
+)
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
 @output_options
-def neighbors(name, db, types, include, min_weight, top) -> Output:
-    """The entities linked to NAME, strongest link first.
+def neighbors(name, db, types, include, min_weight, by, top) -> Output:
+    """The entities linked to NAME, the most specific first.
+
+    Strength is the link's association strength (normalised PMI: 1 = only ever named
+    together, 0 = as often as chance).
 
     \b
     Example:
       graphkit neighbors Putin --top 5
+      graphkit neighbors Putin --by weight
     """
     from .query import neighbors as find_neighbors
 
     _store, graph = load_graph(db, types, include, min_weight)
-    node, rows = find_neighbors(graph, name, top=top)
-    cells = [(r["name"], r["type"], r["weight"], r["documents"]) for r in rows]
+    node, rows = find_neighbors(graph, name, top=top, by=by)
+    cells = [(r["name"], r["type"], f"{r['strength']:.2f}", r["weight"], r["documents"]) for r in rows]
     return Output(
-        {"name": node, "neighbors": rows},
-        lambda: f"{node}\n" + table(["entity", "type", "paragraphs", "documents"], cells),
+        {"name": node, "by": by, "neighbors": rows},
+        lambda: f"{node}\n" + table(["entity", "type", "strength", "paragraphs", "documents"], cells),
     )
 
 
@@ -478,6 +579,46 @@ def evidence(source, target, db, types, include, min_weight) -> Output:
         return "\n".join(lines)
 
     return Output({"source": a, "target": b, "evidence": found}, text)
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True, metavar="NAME [NAME]")
+@graph_options
+@click.option("--undated", is_flag=True, help="Also list the paragraphs without a date, after the dated ones.")
+@output_options
+def timeline(names, db, types, include, min_weight, undated) -> Output:
+    """The dated evidence of one entity, or of two together, earliest first.
+
+    A paragraph's date is the one its own text states, else its document's (an
+    e-mail's Date header, a dateline, the file's name...); each line says which.
+
+    \b
+    Example:
+      graphkit timeline Papadopoulos
+      graphkit timeline "Trump Jr." Veselnitskaya --since 2016-06
+    """
+    from .query import timeline as find_timeline
+
+    store, graph = load_graph(db, types, include, min_weight)
+    found = find_timeline(store, graph, names, undated=undated)
+    dated = [item for item in found["items"] if item.get("date")]
+    span = f", {found['first']} to {found['last']}" if dated else ""
+    rest = f"; {_plural(found['undated'], 'paragraph')} without a date" if found["undated"] else ""
+    hint = " (--undated lists them)" if rest and not undated else ""
+    head = f"{' — '.join(found['entities'])}: {_plural(len(dated), 'dated paragraph')}{span}{rest}{hint}"
+
+    def text() -> str:
+        lines = [head]
+        for item in found["items"]:
+            when = f"{item['date']:<10}  {_SOURCES.get(item['date_source'], '')}" if item.get("date") else "undated"
+            lines += ["", f"{when}  {_where(item)}", _wrap(item["snippet"])]
+        return "\n".join(lines)
+
+    return Output(found, text)
+
+
+# How a timeline line says where its date comes from.
+_SOURCES = {"text": "stated", "text+document year": "stated, year of document", "document": "document's date"}
 
 
 @cli.command()

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 import networkx as nx
 
+from .dates import Window
 from .errors import BadChoice
-from .store import EntityRow, GraphSource
+from .store import Bounds, EntityRow, GraphSource
 from .vocabulary import DEFAULT_TYPES, EVIDENCE_KINDS, INCLUDE_CHOICES, KINDS
 
 __all__ = [
@@ -26,10 +28,15 @@ __all__ = [
     "build_graph",
     "entity_nodes",
     "graph_kinds",
+    "graph_window",
+    "ALL_TIME",
     "kinds_for",
+    "npmi",
+    "add_strength",
 ]
 
 ALL_KINDS = KINDS
+ALL_TIME = Window()  # no --since, no --until
 
 
 def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:
@@ -58,23 +65,29 @@ def build_graph(
     types: Collection[str] = DEFAULT_TYPES,
     kinds: Sequence[str] = EVIDENCE_KINDS,
     min_weight: int = 1,
+    window: Window = ALL_TIME,
 ) -> nx.Graph:
     """The entity graph of ``store``.
 
     Node ids are display names (made unique with the type where two entities share
     one). Node attributes: ``label``, ``type``, ``mentions``, ``documents``,
-    ``aliases`` (``|``-joined) and ``entity`` (the store id). Edge attributes:
-    ``weight`` (paragraphs shared) and ``documents``. Only entities of ``types`` that
-    occur in paragraphs of ``kinds`` are nodes; edges lighter than ``min_weight`` are
-    dropped, and so are nodes left with no edge by that filter.
+    ``paragraphs``, ``aliases`` (``|``-joined), ``entity`` (the store id), and ``first`` and
+    ``last``, the earliest and latest date of its paragraphs (ISO at its precision, "" when
+    none is dated; issue 17). Edge attributes: ``weight`` (paragraphs shared), ``documents``,
+    ``strength`` (the association strength of :func:`npmi`), ``first`` and ``last``; the
+    graph attribute ``paragraphs`` counts the paragraphs that name any of its entities. Only
+    entities of ``types`` that occur in paragraphs of ``kinds`` are nodes; edges lighter
+    than ``min_weight`` are dropped, and so are nodes left with no edge by that filter. With
+    a ``window`` (``--since``, ``--until``) only paragraphs whose date overlaps it count.
     """
     types = tuple(sorted(set(types)))
     signature = f"{_CACHE_FORMAT}|{store.generation}|{','.join(types)}|{','.join(kinds)}"
-    cached = store.cached_graph(signature)
+    cached = store.cached_graph(signature) if not window else None
     graph = _decode(cached) if cached is not None else None
     if graph is None:
-        graph = _aggregate(store, types, kinds)
-        store.cache_graph(signature, _encode(graph))
+        graph = _aggregate(store, types, kinds, window)
+        if not window:  # one cache slot: it keeps the graph of all time, which most questions ask
+            store.cache_graph(signature, _encode(graph))
     if min_weight > 1:
         graph = _at_least(graph, min_weight)
     return graph
@@ -91,23 +104,69 @@ def entity_nodes(store: GraphSource, *, kinds: Sequence[str] = KINDS) -> nx.Grap
     return graph
 
 
-def _aggregate(store: GraphSource, types: Sequence[str], kinds: Sequence[str]) -> nx.Graph:
-    graph = nx.Graph(kinds=",".join(kinds), types=",".join(types))
+def _aggregate(store: GraphSource, types: Sequence[str], kinds: Sequence[str], window: Window) -> nx.Graph:
+    since, until = window.bounds
+    graph = nx.Graph(kinds=",".join(kinds), types=",".join(types), since=since or "", until=until or "")
+    if window:
+        graph.graph["window"] = str(window)  # as asked: "2016 to 2016-06"
     entities = {e.id: e for e in store.entities() if e.type in types}
     names = _unique_names(entities.values())
-    _add_nodes(graph, store, entities, kinds, names)
+    _add_nodes(graph, store, entities, kinds, names, window)
     graph.add_edges_from(
-        (names[a], names[b], {"weight": int(w), "documents": int(d)})
-        for a, b, w, d in store.edge_counts(kinds)
+        (names[a], names[b], {"weight": int(w), "documents": int(d), "first": first, "last": last})
+        for a, b, w, d, first, last in store.edge_counts(kinds, window.bounds)
         if a in entities and b in entities
     )
+    add_strength(graph, store.paragraphs_naming(kinds, list(entities), window.bounds))
     return graph
 
 
+def npmi(together: int, a: int, b: int, total: int) -> float:
+    """Normalised pointwise mutual information of two entities named in ``a`` and ``b`` of
+    ``total`` paragraphs, ``together`` of them naming both (Bouma 2009).
+
+    ``log(p(ab) / (p(a) p(b))) / -log p(ab)``: 1 when the two are only ever named together,
+    0 when they meet as often as chance would have them meet, below 0 when less often. It
+    is VOSviewer's association strength (observed over expected co-occurrences) on a log
+    scale, bounded so that one threshold or one colour scale serves every graph, and
+    normalised by ``-log p(ab)`` so that a pair met once does not outrank a pair met thirty
+    times as easily as raw PMI lets it (issue 16).
+
+    >>> npmi(30, 88, 36, 1010)  # a person and their associate: 30 of the associate's 36 paragraphs
+    0.6421
+    >>> npmi(29, 88, 281, 1010)  # the same person and a nationality named in 281 paragraphs
+    0.0477
+    >>> npmi(5, 5, 5, 5)
+    1.0
+    """
+    if together >= total:
+        return 1.0
+    pmi = math.log(together * total / (a * b))
+    return round(max(-1.0, min(1.0, pmi / -math.log(together / total))), 4)
+
+
+def add_strength(graph: nx.Graph, total: int) -> None:
+    """Set ``strength`` (:func:`npmi`) on every edge, from the ``paragraphs`` counts of its ends."""
+    graph.graph["paragraphs"] = total
+    nodes = graph.nodes
+    for a, b, d in graph.edges(data=True):
+        d["strength"] = npmi(d["weight"], nodes[a]["paragraphs"], nodes[b]["paragraphs"], max(total, 1))
+
+
+def graph_window(graph: nx.Graph) -> Bounds:
+    """The first and last day of the window a graph was built for (``--since``/``--until``), None where open."""
+    return graph.graph.get("since") or None, graph.graph.get("until") or None
+
+
 def _add_nodes(
-    graph: nx.Graph, store: GraphSource, entities: dict[int, EntityRow], kinds: Sequence[str], names: dict[int, str]
+    graph: nx.Graph,
+    store: GraphSource,
+    entities: dict[int, EntityRow],
+    kinds: Sequence[str],
+    names: dict[int, str],
+    window: Window = ALL_TIME,
 ) -> None:
-    for entity_id, mentions, documents in store.node_counts(kinds):
+    for entity_id, mentions, documents, paragraphs, first, last in store.node_counts(kinds, window.bounds):
         e = entities.get(entity_id)
         if e is not None:
             graph.add_node(
@@ -116,14 +175,17 @@ def _add_nodes(
                 type=e.type,
                 mentions=int(mentions),
                 documents=int(documents),
+                paragraphs=int(paragraphs),
                 aliases=e.aliases,
                 entity=int(entity_id),
+                first=first,
+                last=last,
             )
 
 
 # -- the cache ----------------------------------------------------------------------------
 # Bump when the encoding changes: an older blob then never matches a signature and is rebuilt.
-_CACHE_FORMAT = "json-1"
+_CACHE_FORMAT = "json-3"  # 2: paragraphs and strength (issue 16); 3: first and last dates (issue 17)
 _SCALARS = frozenset({str, int, float, bool})
 
 

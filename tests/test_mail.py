@@ -275,3 +275,21 @@ def test_no_address_or_notes_path_becomes_an_entity(tmp_path: Path, run) -> None
     assert not [n for n in names if "@" in n]
     assert not names & {"HOU", "ECT", "Corp", "Enron@Enron", "ECT@ECT", "HOU/ECT"}
     assert "Bryson" in {n.split()[-1] for n in names}  # only in a forwarded message
+
+
+def test_a_disclaimer_never_swallows_the_prose_around_it() -> None:
+    """Issue 10: a set-aside run ends at running prose. The notice is the real one from the fixture, wrapped at
+    72 columns; the prose before it opens like a disclaimer ("This ...") and no blank line separates them."""
+    import textwrap
+
+    from graphkit.formats.mail.signature import set_aside
+
+    raw = (MAILDIR / "whalley-g/inbox/3.").read_text(encoding="utf-8")
+    notice = next(line for line in raw.splitlines() if "property of Enron Corp." in line).lstrip("> ")
+    before = ["This is the deal we discussed with Greg Whalley on Monday, and Pablo Acevedo will", "send it on."]
+    after = ["Pablo says the board of the bank meets on Friday to approve the deal with Greg."]
+    lines = before + textwrap.wrap(notice, 72) + after
+    runs = set_aside(lines)
+    assert runs == [(0, 2, ""), (2, len(lines) - 1, "legal disclaimer"), (len(lines) - 1, len(lines), "")]
+    # a block that is only a notice is set aside whole, its "Thank you." with it
+    assert set_aside(textwrap.wrap(notice, 72)) == [(0, len(textwrap.wrap(notice, 72)), "legal disclaimer")]

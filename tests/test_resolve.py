@@ -340,6 +340,8 @@ def test_a_schema_1_database_is_migrated_with_its_entities_kept(tiny_db, run):
     import json
     import sqlite3
 
+    from graphkit.store.schema import SCHEMA_VERSION
+
     before = json.loads(run("entities", "--db", tiny_db, "--json").stdout)
     con = sqlite3.connect(tiny_db)  # back to schema 1: one entity per key, no per-mention table
     con.executescript(
@@ -348,6 +350,11 @@ def test_a_schema_1_database_is_migrated_with_its_entities_kept(tiny_db, run):
         INSERT OR IGNORE INTO old_keys SELECT key, entity_id, reason FROM entity_keys;
         DROP TABLE entity_keys; ALTER TABLE old_keys RENAME TO entity_keys;
         DROP TABLE mention_entities;
+        DROP INDEX paragraphs_date;
+        ALTER TABLE documents DROP COLUMN date; ALTER TABLE documents DROP COLUMN date_source;
+        ALTER TABLE paragraphs DROP COLUMN date; ALTER TABLE paragraphs DROP COLUMN date_precision;
+        ALTER TABLE paragraphs DROP COLUMN date_source; ALTER TABLE paragraphs DROP COLUMN date_text;
+        ALTER TABLE paragraphs DROP COLUMN date_first; ALTER TABLE paragraphs DROP COLUMN date_last;
         UPDATE meta SET value = '1' WHERE key = 'schema_version';
         PRAGMA user_version = 1;
         """
@@ -357,8 +364,8 @@ def test_a_schema_1_database_is_migrated_with_its_entities_kept(tiny_db, run):
     explained = json.loads(run("entities", "--db", tiny_db, "--explain", "Alice Smith", "--json").stdout)
     assert {f["form"] for f in explained["forms"]} == {"Alice Smith", "Smith"}
     con = sqlite3.connect(tiny_db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     assert con.execute("SELECT COUNT(*) FROM mention_entities").fetchone()[0] > 0
 
 
