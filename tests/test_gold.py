@@ -18,7 +18,7 @@ import pytest
 from graphkit.curation import read_aliases_file
 from graphkit.graph import build_graph
 from graphkit.ingest import ingest
-from graphkit.quality import TARGETS, graph_paragraphs, readable_copies, score_graph, score_paragraphs
+from graphkit.quality import TARGETS, graph_paragraphs, score_graph, score_paragraphs, stored_paths
 from graphkit.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,16 +86,16 @@ def _score(name: str, tmp: Path) -> dict:
     files = [folder / f if folder else _local(f) for f in gold["files"]]
     if not all(f.exists() for f in files):
         pytest.skip(f"{name}: documents not found (../shared/corpora beside the repository)")
-    copies = readable_copies([str(f) for f in files], tmp)  # ingested path -> local path
+    stored = stored_paths([str(f) for f in files])  # path in the store -> local path
     local = {str(f): g for f, g in zip(files, gold["files"])}  # local path -> gold path
     with open_store(tmp / "g.db", create=True) as store:
         if name in CURATION:
             store.replace_curation_source(f"aliases:{CURATION[name]}", read_aliases_file(CURATION[name]))
-        ingest(store, [Path(c) for c in copies], workers=2)
+        ingest(store, [Path(c) for c in stored], workers=2)
         graph = build_graph(store)
     with sqlite3.connect(tmp / "g.db") as conn:
         paragraphs = [
-            (local.get(copies.get(p.split("#")[0], ""), p), t, n) for p, t, n in graph_paragraphs(conn, graph)
+            (local.get(stored.get(p.split("#")[0], ""), p), t, n) for p, t, n in graph_paragraphs(conn, graph)
         ]
     return {**score_graph(graph, gold), **score_paragraphs(graph, gold, paragraphs)}
 

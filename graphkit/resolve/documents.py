@@ -23,8 +23,11 @@ from .people import HEAD_NOUNS, given_variants, head_types, is_regnal, not_a_nam
 
 __all__ = ["resolve_documents", "DOMINANCE_IN_DOCUMENT"]
 
-# A full name named this many times as often as any other compatible one owns the short form.
+# A full name named this many times as often as any other compatible one, and this many times
+# more, owns the short form: two mentions against one say nothing ("Sergei Ivanov" twice, "Igor
+# Ivanov" once, then "Ivanov" right after Igor is Igor).
 DOMINANCE_IN_DOCUMENT = 2.0
+DOMINANCE_MARGIN = 3
 
 
 @dataclass
@@ -164,7 +167,8 @@ def _resolve_surname(ctx: Context, intro: _Introduced, word: str, position: int)
         key = next(iter(people.values()))
         return key, f"surname of {best_form(ctx.keys[key])}, the only one this document names"
     ranked = sorted(people, key=lambda r: -intro.counts[r])
-    if intro.counts[ranked[0]] >= DOMINANCE_IN_DOCUMENT * intro.counts[ranked[1]]:
+    first, second = intro.counts[ranked[0]], intro.counts[ranked[1]]
+    if first >= DOMINANCE_IN_DOCUMENT * second and first - second >= DOMINANCE_MARGIN:
         key = people[ranked[0]]
         return key, f"surname of {best_form(ctx.keys[key])}, the one this document names most"
     before = [(i, key) for i, key in named if i < position]
