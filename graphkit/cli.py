@@ -317,6 +317,12 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler) -> Ou
         click.echo(
             f"{report.text.describe()}; `graphkit paragraphs FILE` shows why, `--include all` counts them", err=True
         )
+    if report.copies.paragraphs:  # issue 12: quoted replies and copies of a message, counted once
+        click.echo(
+            f"{_plural(report.copies.paragraphs, 'paragraph')} ({report.copies.words:,} words) of e-mail repeat "
+            "text the corpus holds elsewhere and count once; `--include duplicates` counts them again",
+            err=True,
+        )
     return Output(report.as_dict(), ascii=True)
 
 

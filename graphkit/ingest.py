@@ -20,6 +20,7 @@ from typing import Any
 
 from .classify import SetAside, classify_paragraphs, set_aside
 from .corpus import Document, Skipped, find_files, printable_path, read_documents
+from .correspondence import Copies, mark_copies, message_rows
 from .errors import BadInput
 from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .formats import SUFFIXES
@@ -60,6 +61,7 @@ class IngestReport:
     entities: int = 0
     seconds: float = 0.0
     text: SetAside = field(default_factory=SetAside)  # words read, and words set aside by kind (issue 10)
+    copies: Copies = field(default_factory=Copies)  # e-mail: messages, and text the corpus holds twice (issue 12)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -72,6 +74,8 @@ class IngestReport:
             "entities": self.entities,
             "seconds": round(self.seconds, 2),
             "text": self.text.as_dict(),
+            "messages": self.copies.messages,
+            "duplicates": {"paragraphs": self.copies.paragraphs, "words": self.copies.words},
         }
 
 
@@ -149,6 +153,7 @@ def write_document(
         model=model,
         paragraphs=rows,
         mentions=flat,
+        messages=message_rows(doc.metadata) if doc.format == "email" else (),
     )
     return len(flat)
 
@@ -202,6 +207,8 @@ def ingest(
         )
     if report.ingested == 0 and report.unchanged == 0:
         raise BadInput(f"none of the {report.files} files could be ingested (see the warnings above)")
+    if store.needs_resolve:
+        report.copies = mark_copies(store)  # over the whole corpus: which text it holds twice (issue 12)
     if store.needs_resolve or store.get_meta("resolver") != RESOLVER_VERSION:
         report.entities = rebuild_entities(store)
     else:

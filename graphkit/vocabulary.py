@@ -18,6 +18,8 @@ __all__ = [
     "KIND_CHOICES",
     "INCLUDE_CHOICES",
     "DEFAULT_TYPES",
+    "LINKS",
+    "LINK_CHOICES",
 ]
 
 
@@ -36,12 +38,15 @@ PARAGRAPH_KINDS: tuple[Kind, ...] = (
     Kind("body", "body", evidence=True),
     # Footnotes are evidence like body text (issue 13): they count wherever body does.
     Kind("footnote", "footnotes", evidence=True),
-    # Quoted replies in e-mail count until the corpus-level step marks the ones whose text the
-    # corpus holds elsewhere (issue 12): most quotes are the only copy an investigator has.
+    # Quoted replies in e-mail count: most are the only copy an investigator has. The ones whose
+    # text the corpus holds elsewhere become "duplicate" after every ingest (issue 12).
     Kind("quote", "quotes", evidence=True),
     Kind("heading", "headings", evidence=False),
     Kind("boilerplate", "boilerplate", evidence=False),
     Kind("comment", "comments", evidence=False),
+    # Text the corpus holds twice (issue 12): a quoted reply whose text is in another message or
+    # an earlier copy of the thread, a second copy of one message. Counted once, where it first is.
+    Kind("duplicate", "duplicates", evidence=False),
 )
 KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS)
 EVIDENCE_KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS if k.evidence)
@@ -54,3 +59,12 @@ INCLUDE_CHOICES: dict[str, str] = {k.plural: k.name for k in PARAGRAPH_KINDS if 
 # The entity types a graph holds unless told otherwise: spaCy's OntoNotes labels that name
 # things (dates, times, amounts and numbers are not entities: extract.SKIPPED_LABELS).
 DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
+
+# What links two entities (issue 12): sharing a paragraph (``weight``: paragraphs), or mail
+# between them (``messages``: messages one sent the other, each message counted once).
+LINKS: dict[str, str] = {
+    "cooccurrence": "named in the same paragraph",
+    "messages": "one wrote to the other",
+    "all": "either",
+}
+LINK_CHOICES: tuple[str, ...] = tuple(LINKS)

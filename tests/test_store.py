@@ -39,15 +39,59 @@ def test_a_new_database_records_its_version(tmp_path):
     assert user_version(tmp_path / "new.db") == SCHEMA_VERSION
 
 
-def test_a_database_of_graphkit_1_0_is_version_1_and_needs_no_migration(tmp_path):
+def as_graphkit_1_0(db: Path) -> None:
+    """Rewrite a database as graphkit 1.0 wrote it: the base schema's tables and columns only, the version in meta."""
+    old = db.with_suffix(".new.db")
+    db.rename(old)
+    with sqlite3.connect(db) as con:
+        con.executescript(schema.BASE_SCHEMA)
+        con.execute("ATTACH ? AS old", (str(old),))
+        for (table,) in con.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'").fetchall():
+            columns = ", ".join(r[1] for r in con.execute(f"PRAGMA main.table_info({table})"))
+            con.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM old.{table}")
+        con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+
+
+def test_a_database_of_graphkit_1_0_is_version_1_and_gets_every_migration(tmp_path):
     db = tmp_path / "old.db"
     write_hand_store(db).close()
-    with sqlite3.connect(db) as con:  # 1.0 kept the version in meta only
-        con.execute("PRAGMA user_version = 0")
+    as_graphkit_1_0(db)
+    assert user_version(db) == 0  # 1.0 kept the version in meta only
     with open_store(db) as store:
         assert store.counts()["documents"] == 2
-        assert store.get_meta("schema_version") == "1"
+        assert store.get_meta("schema_version") == str(SCHEMA_VERSION)
     assert user_version(db) == (0 if SCHEMA_VERSION == 1 else SCHEMA_VERSION)  # stamped only by a migration
+
+
+def test_the_messages_migration_stores_the_mail_already_ingested(tmp_path):
+    db = tmp_path / "old.db"
+    store = write_hand_store(db)
+    metadata = {
+        "subject": "RE: Paris",
+        "date": "2019-03-04 10:15:00+01:00",
+        "message_id": "<1@x.org>",
+        "participants": [
+            {"role": "from", "name": "Alice Smith", "address": "alice@x.org"},
+            {"role": "to", "name": "Bob Jones", "address": "bob@x.org"},
+        ],
+        "embedded": [{"role": "quote", "paragraphs": [1, 1], "date": "03/01/2019 09:00 AM", "participants": []}],
+    }
+    store.replace_document(
+        path="/hand/mail", name="mail", sha256="m", size=1, format="email", title="", metadata=metadata,
+        model="hand", paragraphs=[(1, 1, None, "body", "", "Fine.")], mentions=[],
+    )  # fmt: skip
+    store.close()
+    as_graphkit_1_0(db)
+    with open_store(db) as store:
+        rows = store.conn.execute("SELECT part, role, message_id, date FROM messages ORDER BY part").fetchall()
+        assert rows == [(0, "message", "<1@x.org>", "2019-03-04 10:15"), (1, "quote", "", "2019-03-01 09:00")]
+        people = store.conn.execute("SELECT role, name, address, key FROM correspondents ORDER BY role").fetchall()
+        assert people == [
+            ("from", "Alice Smith", "alice@x.org", "alice smith"),
+            ("to", "Bob Jones", "bob@x.org", "bob jones"),
+        ]
+        assert store.needs_resolve  # the next ingest marks what the corpus holds twice
 
 
 def append_migration(monkeypatch, step: Migration) -> None:

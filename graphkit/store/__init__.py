@@ -6,7 +6,8 @@ again. WAL mode lets queries read the last committed state while an ingest write
 
 The store is split by caller (issue 15): :mod:`.schema` (versions and migrations),
 :class:`.writer.StoreWriter` (ingest, resolve, curation), :class:`.reader.GraphSource` (the
-graph and its cache) and :class:`.reader.EvidenceReader` (queries and exports).
+graph and its cache) and :class:`.reader.EvidenceReader` (queries and exports), and :class:`.messages.MessageStore` (the
+corpus-level steps for e-mail, issue 12).
 :class:`Store` is all of them on one connection; a function that needs only one part
 says so in its type hints.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from ..errors import NoDatabase, Setting, StoreError
 from .base import Database
+from .messages import DUPLICATE, MessageStore
 from .reader import EntityRow, Evidence, EvidenceReader, GraphSource
 from .schema import MIGRATIONS, SCHEMA_VERSION, Migration, prepare, read_version, use_wal
 from .writer import StoreWriter
@@ -29,6 +31,8 @@ __all__ = [
     "Store",
     "Database",
     "StoreWriter",
+    "MessageStore",
+    "DUPLICATE",
     "GraphSource",
     "EvidenceReader",
     "EntityRow",
@@ -37,7 +41,7 @@ __all__ = [
 ]
 
 
-class Store(StoreWriter, GraphSource, EvidenceReader):
+class Store(StoreWriter, MessageStore, GraphSource, EvidenceReader):
     """A graphkit database: every part of the store on one connection. Use :func:`open_store` to get one."""
 
     def __enter__(self) -> Store:

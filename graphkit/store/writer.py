@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .base import Database, now
+from .schema import MessageTuple, insert_messages
 
 __all__ = ["StoreWriter"]
 
@@ -37,11 +38,13 @@ class StoreWriter(Database):
         model: str,
         paragraphs: Sequence[tuple[int, int, int | None, str, str, str]],
         mentions: Iterable[tuple[int, int, int, str, str, str, str, int]],
+        messages: Sequence[MessageTuple] = (),
     ) -> None:
         """Write one file, replacing any older version of it, in a single transaction.
 
         ``paragraphs``: ``(number, line, page, kind, why, text)``;
-        ``mentions``: ``(paragraph number, start, end, text, label, form, key, titled)``.
+        ``mentions``: ``(paragraph number, start, end, text, label, form, key, titled)``;
+        ``messages``: the e-mail messages it holds (:func:`.schema.insert_messages`).
         """
         with self.transaction() as db:
             db.execute("DELETE FROM documents WHERE path = ?", (path,))
@@ -61,6 +64,7 @@ class StoreWriter(Database):
                 "INSERT INTO mentions (paragraph_id, start, end, text, label, form, key, titled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 ((ids[m[0]], *m[1:]) for m in mentions),
             )
+            insert_messages(db, doc_id, messages)
             self._set_meta("dirty", "1")
             self._bump()
 
