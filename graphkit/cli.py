@@ -639,20 +639,27 @@ def ignore(name, db) -> None:
     type=click.Choice(KIND_CHOICES),
     help="Only paragraphs of this kind (repeatable); 'aside' is every kind that is not evidence.",
 )
+@db_option
 @output_options
-def paragraphs(file, kinds) -> Output:
+def paragraphs(file, kinds, db) -> Output:
     """List FILE's paragraphs with the kind graphkit gives each, and why.
 
     Body text, footnotes and quoted replies are evidence; headings, page furniture
     (boilerplate) and reader comments are set aside, and `--include` brings them back.
+    When the database holds FILE, quoted text the corpus holds elsewhere is `duplicate`.
 
     \b
     Example:
       graphkit paragraphs seeds/004_352ac053cccdca00.txt --kind aside
     """
     from .ingest import list_paragraphs
+    from .store import open_store
 
-    found = list_paragraphs(file, kinds)
+    if not db.is_file():
+        found = list_paragraphs(file, kinds)
+    else:
+        with open_store(db) as store:
+            found = list_paragraphs(file, kinds, store=store)
 
     def text() -> str:
         lines = [

@@ -27,7 +27,7 @@ from .formats import SUFFIXES
 from .formats.notices import drain as drain_notices
 from .normalize import entity_key
 from .resolve import RESOLVER_VERSION, rebuild_entities
-from .store import Store
+from .store import DUPLICATE, MessageStore, Store
 from .vocabulary import ASIDE_KINDS
 
 __all__ = [
@@ -103,14 +103,16 @@ class ParagraphList:
     text: SetAside  # words of the whole file, and those set aside by kind
 
 
-def list_paragraphs(path: Path, kinds: Collection[str] = ()) -> ParagraphList:
+def list_paragraphs(path: Path, kinds: Collection[str] = (), *, store: MessageStore | None = None) -> ParagraphList:
     """The paragraphs of the file ``path`` as :func:`ingest` would store them, without NER.
 
     ``kinds`` keeps only paragraphs of those kinds; ``"aside"`` stands for every kind that
-    is not evidence. Raises :class:`BadInput` for a file that cannot be read.
+    is not evidence. With a ``store`` that holds the file, paragraphs it set aside as text the
+    corpus holds elsewhere are ``duplicate``, with where (issue 12). Raises :class:`BadInput`
+    for a file that cannot be read.
     """
     found = read_documents(path, path.name)
-    docs = [(doc, prepare(doc)) for doc in found if isinstance(doc, Document)]
+    docs = [(doc, _stored_kinds(prepare(doc), doc, store)) for doc in found if isinstance(doc, Document)]
     if not docs:
         raise BadInput(f"{found[0]}; nothing to classify")
     wanted = set(kinds) | (set(ASIDE_KINDS) if "aside" in kinds else set())
@@ -122,6 +124,15 @@ def list_paragraphs(path: Path, kinds: Collection[str] = ()) -> ParagraphList:
     ]
     stats = set_aside((row[3], row[5]) for _doc, found_rows in docs for row in found_rows)
     return ParagraphList(rows, len(docs), stats)
+
+
+def _stored_kinds(rows: list[tuple], doc: Document, store: MessageStore | None) -> list[tuple]:
+    copies = store.duplicates_in(str(doc.path.resolve())) if store is not None else {}
+    return [
+        (n, line, page, DUPLICATE, f"text also in {copies[n][0]}, ¶ {copies[n][1]}", text) if n in copies else row
+        for row in rows
+        for n, line, page, _kind, _why, text in [row]
+    ]
 
 
 def _count_set_aside(

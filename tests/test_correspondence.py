@@ -6,7 +6,9 @@ whole step on real Enron messages (tests/fixtures/mail) ingested with the tiny p
 
 from __future__ import annotations
 
+import json
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -206,3 +208,21 @@ def test_a_duplicate_gets_its_kind_back_when_the_other_copy_is_gone(tmp_path, ti
             )
         )
         assert kinds[3] == kinds[4] == "body"
+
+
+def test_paragraphs_shows_where_the_text_of_a_duplicate_is(tmp_path, tiny_model, run):
+    db = tmp_path / "m.db"
+    result = run("ingest", MAIL / "maildir", MAIL / "mbox", "--db", db, "--model", tiny_model)
+    assert result.exit_code == 0
+    said = r"^\d+ paragraphs \([\d,]+ words\) of e-mail repeat text the corpus holds elsewhere and count once; "
+    assert re.search(said + r"`--include duplicates` counts them again$", result.stderr, re.M)
+    shown = run("paragraphs", MAIL / "mbox" / "lavorato-j-inbox.mbox", "--kind", "duplicate", "--db", db, "--json")
+    rows = json.loads(shown.stdout)
+    assert [(r["document"], r["paragraph"], r["why"]) for r in rows] == [
+        ("lavorato-j-inbox.mbox#2", 3, "text also in maildir/lavorato-j/inbox/4., ¶ 3"),
+        ("lavorato-j-inbox.mbox#2", 4, "text also in maildir/lavorato-j/inbox/4., ¶ 4"),
+    ]
+    alone = run(
+        "paragraphs", MAIL / "mbox" / "lavorato-j-inbox.mbox", "--kind", "duplicate", "--db", tmp_path / "no.db"
+    )
+    assert alone.exit_code == 0 and "0 paragraphs listed" in alone.stdout  # no database: the file alone decides

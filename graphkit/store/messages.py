@@ -87,3 +87,14 @@ class MessageStore(Database):
             ):
                 out[pid] = (name, number)
         return out
+
+    def duplicates_in(self, path: str) -> dict[int, tuple[str, int]]:
+        """The duplicates of the stored file ``path`` (absolute): paragraph number -> where its text is."""
+        return {
+            number: (name, copy)
+            for number, name, copy in self.conn.execute(
+                "SELECT p.number, cd.name, c.number FROM documents d JOIN paragraphs p ON p.doc_id = d.id "
+                "JOIN paragraphs c ON c.id = p.copy_of JOIN documents cd ON cd.id = c.doc_id WHERE d.path = ?",
+                (path,),
+            )
+        }
