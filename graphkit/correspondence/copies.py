@@ -2,14 +2,14 @@
 
 A leaked mailbox holds a message several times: in a maildir and in the mbox made from
 it (the same ``Message-ID``), and quoted or forwarded inside later messages (no
-``Message-ID``; the same sender, day and subject). :func:`group_messages` gives every row
+``Message-ID``; the same sender, day, minute and subject). :func:`group_messages` gives every row
 the row that stands for its message, so that a message is counted once however many
 copies the corpus holds. The choice depends on the rows, never on the order they were
 ingested in: a message of its own before a quoted copy, then the earliest, then the first
 by document name.
 
 Two messages of their own with different ``Message-ID`` values are never one message,
-even with the same sender, day and subject ("RE: call" twice a day is common).
+even with the same fingerprint ("RE: call" at 10:15 and at 11:15 is common).
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ document's own message, part ``n`` the ``n``-th embedded one, each with its date
 and correspondents.
 
 Two rows are the same message when they share a ``Message-ID`` (a maildir file and its
-mbox copy) or a fingerprint: the sender, the day and the subject without ``RE:``/``FW:``
-(a message and the quoted copy of it in a reply). :mod:`.copies` groups them.
+mbox copy) or a fingerprint: the sender, the day, the minute and the subject without
+``RE:``/``FW:`` (a message and the quoted copy of it in a reply). :mod:`.copies` groups them.
 """
 
 from __future__ import annotations
@@ -116,9 +116,18 @@ def subject_key(subject: str) -> str:
 
 
 def fingerprint(people: list[Correspondent], date: str, subject: str) -> str:
-    """``sender|day|subject`` when sender and day are known, else ``""`` (nothing to match by)."""
+    """``sender|day|minute|subject`` when sender and day are known, else ``""`` (nothing to match by).
+
+    ``date`` is :func:`normal_date`'s. The minute of the hour, not the hour: a quoted header
+    shows the time where the reader was, the message's own header where its server was, so
+    the hours of one message differ by the time zones between them. A thread's messages from
+    one sender on one day share the subject; their minutes tell them apart.
+
+    >>> fingerprint([Correspondent("from", "Mike Grigsby", "")], "2001-09-18 14:52", "RE: Palo Alto loads")
+    'mike grigsby|2001-09-18|52|palo alto loads'
+    """
     senders = sorted(p.key for p in people if p.role == "from" and p.key)
     day = day_of(date)
     if not senders or not day:
         return ""
-    return f"{senders[0]}|{day}|{subject_key(subject)}"
+    return f"{senders[0]}|{day}|{date[14:16]}|{subject_key(subject)}"
