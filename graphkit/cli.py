@@ -127,21 +127,40 @@ def _where(ev: dict[str, Any]) -> str:
         page += f":{ev['line']}"  # a transcript's page and margin line number, as it is cited (issue 13)
     kind = "" if ev["kind"] == "body" else f" [{ev['kind']}]"
     message = f" — {_message(ev['message'])}" if ev.get("message") else ""
-    return f"{ev['file']}{page}, ¶ {ev['paragraph']}{kind}{message}"
+    where = f", ¶ {ev['paragraph']}" if ev["paragraph"] else ""  # a message with no text of its own: no paragraph
+    return f"{ev['file']}{page}{where}{kind}{message}"
 
 
-def _message(headers: dict[str, str]) -> str:
-    """'2019-03-04 10:15, Alice Smith → Bob Jones, Carol White: “Re: Berlin”' for e-mail evidence."""
-    from email.utils import getaddresses
+def _message(message: dict[str, Any]) -> str:
+    """'2019-03-04 10:15, Alice Smith → Bob Jones, Carol White: “Re: Berlin” (quoting Dan Lee, 2019-03-01 09:00)'.
 
-    def people(value: str) -> str:
-        return _short(", ".join(name or addr for name, addr in getaddresses([value])), 60)
+    Sender and recipients by name, for e-mail evidence; a paragraph inside a forwarded or
+    quoted message names that message's author and date too (issue 12).
+    """
+    line = _correspondence(message)
+    inner = message.get("embedded")
+    if inner and (inner.get("sender") or inner.get("date")):
+        how = "quoting" if inner.get("role") == "quote" else "forwarding"
+        line += f" ({how} " + ", ".join(x for x in (inner.get("sender"), inner.get("date", "")[:16]) if x) + ")"
+    return line
 
-    parts = [headers["date"][:16]] if headers.get("date") else []
-    if headers.get("from"):
-        parts.append(people(headers["from"]) + (f" → {people(headers['to'])}" if headers.get("to") else ""))
-    subject = f": “{_short(headers['subject'], 60)}”" if headers.get("subject") else ""
+
+def _correspondence(message: dict[str, Any]) -> str:
+    parts = [message["date"][:16]] if message.get("date") else []
+    if message.get("sender"):
+        recipients = message.get("recipients", [])
+        shown = ", ".join(recipients[:3]) + (f" and {len(recipients) - 3} more" if len(recipients) > 3 else "")
+        parts.append(_short(message["sender"], 40) + (f" → {_short(shown, 70)}" if shown else ""))
+    subject = f": “{_short(message['subject'], 60)}”" if message.get("subject") else ""
     return ", ".join(parts) + subject
+
+
+def _counts(link: dict[str, Any]) -> str:
+    """'3 paragraphs, 2 documents, 5 messages': what backs a link."""
+    parts = [_plural(link["weight"], "paragraph"), _plural(link["documents"], "document")] if link["weight"] else []
+    if link.get("messages"):
+        parts.append(_plural(link["messages"], "message"))
+    return ", ".join(parts) or _plural(0, "paragraph")
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -52,12 +52,14 @@ class Evidence:
         return '"transcript"' in self.metadata and bool(json.loads(self.metadata).get("transcript"))
 
     @property
-    def message(self) -> dict[str, str]:
-        """Subject, sender, recipients and date of the e-mail the paragraph comes from (issue 7)."""
-        if '"from"' not in self.metadata and '"subject"' not in self.metadata:
+    def message(self) -> dict[str, Any]:
+        """The e-mail the paragraph comes from: subject, date, sender and recipients by name, and the
+        forwarded or quoted message it lies in (issues 7, 12; :func:`graphkit.correspondence.fields.message_fields`)."""
+        if '"from"' not in self.metadata and '"subject"' not in self.metadata and '"participants"' not in self.metadata:
             return {}
-        meta = json.loads(self.metadata)
-        return {key: meta[key] for key in ("subject", "from", "to", "cc", "date") if meta.get(key)}
+        from ..correspondence.fields import message_fields
+
+        return message_fields(json.loads(self.metadata), self.paragraph)
 
 
 class GraphSource(Database):
