@@ -27,7 +27,7 @@ import click
 from . import __version__
 from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
 from .formats import describe_formats
-from .vocabulary import DEFAULT_TYPES, INCLUDE_CHOICES, KIND_CHOICES
+from .vocabulary import DEFAULT_LINKS, DEFAULT_TYPES, INCLUDE_CHOICES, KIND_CHOICES, LINKS
 
 DEFAULT_DB = "graphkit.db"
 
@@ -220,13 +220,20 @@ def _csv_include(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def graph_options(f: Callable) -> Callable:
-    """--db, --types, --include and --min-weight: what every graph command is built from."""
+    """--db, --types, --include, --links and --min-weight: what every graph command is built from."""
     f = click.option(
         "--min-weight",
         type=click.IntRange(min=1),
         default=1,
         show_default=True,
-        help="Drop links backed by fewer paragraphs.",
+        help="Drop links backed by fewer paragraphs (or messages, or both, as --links counts).",
+    )(f)
+    f = click.option(
+        "--links",
+        type=click.Choice(tuple(LINKS)),
+        default=DEFAULT_LINKS,
+        show_default=True,
+        help="What links two entities: " + "; ".join(f"{k}, {v}" for k, v in LINKS.items()) + ".",
     )(f)
     f = click.option(
         "--include",
@@ -243,13 +250,15 @@ def graph_options(f: Callable) -> Callable:
     return db_option(f)
 
 
-def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], min_weight: int):
+def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], links: str, min_weight: int):
     from .graph import build_graph, kinds_for
     from .store import open_store
 
     store = open_store(db)
     click.get_current_context().call_on_close(store.close)
-    graph = build_graph(store, types=types or DEFAULT_TYPES, kinds=kinds_for(include), min_weight=min_weight)
+    graph = build_graph(
+        store, types=types or DEFAULT_TYPES, kinds=kinds_for(include), links=links, min_weight=min_weight
+    )
     return store, graph
 
 
@@ -385,7 +394,7 @@ class _Progress:
     help="Evidence paragraphs quoted per hop.",
 )
 @output_options
-def path(source, target, db, types, include, min_weight, strongest, avoid, per_hop) -> Output:
+def path(source, target, db, types, include, links, min_weight, strongest, avoid, per_hop) -> Output:
     """The shortest chain of links between two names, with the evidence for each hop.
 
     Names match any alias, in any case.
@@ -397,20 +406,18 @@ def path(source, target, db, types, include, min_weight, strongest, avoid, per_h
     """
     from .query import path_hops, shortest_path, snippet
 
-    store, graph = load_graph(db, types, include, min_weight)
+    store, graph = load_graph(db, types, include, links, min_weight)
     nodes = shortest_path(graph, source, target, strongest=strongest, avoid=avoid)
     hops = path_hops(store, graph, nodes, per_hop=per_hop)
 
     def text() -> str:
         lines = [" -> ".join(nodes), ""]
         for hop in hops:
-            lines.append(
-                f"{hop['source']} — {hop['target']}  "
-                f"({_plural(hop['weight'], 'paragraph')}, {_plural(hop['documents'], 'document')})"
-            )
-            for ev in hop["evidence"]:
+            lines.append(f"{hop['source']} — {hop['target']}  ({_counts(hop)})")
+            for ev in hop["evidence"] + hop.get("messages_evidence", []):
                 lines.append(f"    {_where(ev)}")
-                lines.append(_wrap(snippet(ev)))
+                if ev["text"]:
+                    lines.append(_wrap(snippet(ev)))
         return "\n".join(lines).rstrip()
 
     data = {"path": [{"name": n, "type": graph.nodes[n]["type"]} for n in nodes], "hops": hops}
@@ -423,7 +430,7 @@ def path(source, target, db, types, include, min_weight, strongest, avoid, per_h
 @click.option("--type", "only", callback=_csv_upper, metavar="TYPE", help="Only rank entities of this type (or types).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
 @output_options
-def central(db, types, include, min_weight, by, only, top) -> Output:
+def central(db, types, include, links, min_weight, by, only, top) -> Output:
     """The most central entities.
 
     \b
@@ -432,7 +439,7 @@ def central(db, types, include, min_weight, by, only, top) -> Output:
     """
     from .query import centrality
 
-    _store, graph = load_graph(db, types, include, min_weight)
+    _store, graph = load_graph(db, types, include, links, min_weight)
     ranked, note = centrality(graph, by, types=only, top=top)
     counts = by in ("degree", "weighted")
     rows = [(i, n, graph.nodes[n]["type"], f"{s:g}" if counts else f"{s:.4f}") for i, (n, s) in enumerate(ranked, 1)]
@@ -449,7 +456,7 @@ def central(db, types, include, min_weight, by, only, top) -> Output:
 @graph_options
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
 @output_options
-def neighbors(name, db, types, include, min_weight, top) -> Output:
+def neighbors(name, db, types, include, links, min_weight, top) -> Output:
     """The entities linked to NAME, strongest link first.
 
     \b
@@ -458,13 +465,12 @@ def neighbors(name, db, types, include, min_weight, top) -> Output:
     """
     from .query import neighbors as find_neighbors
 
-    _store, graph = load_graph(db, types, include, min_weight)
+    _store, graph = load_graph(db, types, include, links, min_weight)
     node, rows = find_neighbors(graph, name, top=top)
-    cells = [(r["name"], r["type"], r["weight"], r["documents"]) for r in rows]
-    return Output(
-        {"name": node, "neighbors": rows},
-        lambda: f"{node}\n" + table(["entity", "type", "paragraphs", "documents"], cells),
-    )
+    mail = graph.graph.get("links", "cooccurrence") != "cooccurrence"  # issue 12: the messages between them too
+    cells = [(r["name"], r["type"], r["weight"], r["documents"], *([r["messages"]] if mail else [])) for r in rows]
+    headers = ["entity", "type", "paragraphs", "documents", *(["messages"] if mail else [])]
+    return Output({"name": node, "neighbors": rows}, lambda: f"{node}\n" + table(headers, cells))
 
 
 @cli.command()
@@ -472,29 +478,36 @@ def neighbors(name, db, types, include, min_weight, top) -> Output:
 @click.argument("target")
 @graph_options
 @output_options
-def evidence(source, target, db, types, include, min_weight) -> Output:
-    """Every paragraph in which both names occur.
+def evidence(source, target, db, types, include, links, min_weight) -> Output:
+    """Every paragraph in which both names occur, and every message one wrote to the other.
 
-    --include comments,boilerplate also shows paragraphs outside article bodies.
+    --include comments,boilerplate also shows paragraphs outside article bodies;
+    --links cooccurrence leaves the messages out, --links messages the paragraphs.
 
     \b
     Example:
       graphkit evidence Biden Putin
     """
     from .query import evidence as find_evidence
-    from .query import with_spans
+    from .query import message_evidence, with_spans
 
-    store, graph = load_graph(db, types, include, min_weight)
+    store, graph = load_graph(db, types, include, links, min_weight)
+    links = graph.graph.get("links", "cooccurrence")  # "all" without e-mail is co-occurrence
     a, b, rows = find_evidence(store, graph, source, target)
-    found = with_spans(store, graph, rows, (a, b))
+    found = with_spans(store, graph, rows, (a, b)) if links != "messages" else []
+    mail = message_evidence(store, graph, a, b) if links != "cooccurrence" else []
 
     def text() -> str:
-        lines = [f"{a} — {b}: {_plural(len(rows), 'paragraph')}"]
-        for ev in found:
-            lines += ["", f"  {_where(ev)}", _wrap(ev["text"], "    ")]
+        counts = [_plural(len(found), "paragraph")] if links != "messages" else []
+        lines = [
+            f"{a} — {b}: " + ", ".join(counts + ([_plural(len(mail), "message")] if links != "cooccurrence" else []))
+        ]
+        for ev in found + mail:
+            lines += ["", f"  {_where(ev)}"] + ([_wrap(ev["text"], "    ")] if ev["text"] else [])
         return "\n".join(lines)
 
-    return Output({"source": a, "target": b, "evidence": found}, text)
+    data = {"source": a, "target": b, "evidence": found}
+    return Output(data | ({"messages": mail} if links != "cooccurrence" else {}), text)
 
 
 @cli.command()
@@ -503,7 +516,7 @@ def evidence(source, target, db, types, include, min_weight) -> Output:
 @click.option("--top", type=click.IntRange(min=1), help="Only the N most mentioned.")
 @click.option("--explain", metavar="NAME", help="Show the forms joined into NAME's entity and why.")
 @output_options
-def entities(db, types, include, min_weight, only, top, explain) -> Output:
+def entities(db, types, include, links, min_weight, only, top, explain) -> Output:
     """Entities with their types, counts and aliases.
 
     \b
@@ -514,7 +527,7 @@ def entities(db, types, include, min_weight, only, top, explain) -> Output:
     from .query import entity_table
     from .query import explain as explain_entity
 
-    store, graph = load_graph(db, types, include, min_weight)
+    store, graph = load_graph(db, types, include, links, min_weight)
     if explain:
         data = explain_entity(store, graph, explain)
         forms = [(f["form"], f["label"], f["mentions"], f["why"]) for f in data["forms"]]
@@ -541,7 +554,7 @@ def entities(db, types, include, min_weight, only, top, explain) -> Output:
 )
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Communities shown.")
 @output_options
-def communities(db, types, include, min_weight, members, top) -> Output:
+def communities(db, types, include, links, min_weight, members, top) -> Output:
     """Louvain communities, largest first, with their most central members.
 
     \b
@@ -550,7 +563,7 @@ def communities(db, types, include, min_weight, members, top) -> Output:
     """
     from .query import communities as find_communities
 
-    _store, graph = load_graph(db, types, include, min_weight)
+    _store, graph = load_graph(db, types, include, links, min_weight)
     groups = find_communities(graph, members=members)[:top]
     lines = [f"{i:>2}. ({g['size']} entities) " + ", ".join(g["members"]) for i, g in enumerate(groups, 1)]
     return Output(groups, lambda: "\n".join(lines) or "no links in the graph")
@@ -565,7 +578,7 @@ def communities(db, types, include, min_weight, members, top) -> Output:
 @click.option("--top", type=click.IntRange(min=1), help="Keep only the N most connected entities.")
 @click.option("--title", default="graphkit", show_default=True, help="Title of the HTML page.")
 @output_options
-def export(db, types, include, min_weight, fmt, out, top, title) -> Output:
+def export(db, types, include, links, min_weight, fmt, out, top, title) -> Output:
     """Write the graph as an HTML explorer, GraphML or GEXF (for Gephi) or JSON.
 
     \b
@@ -575,7 +588,7 @@ def export(db, types, include, min_weight, fmt, out, top, title) -> Output:
     """
     from .export import export_graph
 
-    store, graph = load_graph(db, types, include, min_weight)
+    store, graph = load_graph(db, types, include, links, min_weight)
     out = out or Path("exports") / f"graph.{fmt}"
     summary = export_graph(store, graph, fmt, out, top=top, title=title)
     cut = f" (of {summary['nodes_total']:,})" if summary["nodes"] != summary["nodes_total"] else ""

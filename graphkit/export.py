@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .errors import BadChoice, BadInput, Setting
-from .graph import DEFAULT_TYPES, graph_kinds
+from .graph import DEFAULT_TYPES, graph_kinds, graph_links, strength
 from .query import community_of
 from .store import EvidenceReader
 
@@ -68,14 +68,15 @@ def select_top(graph: nx.Graph, top: int | None) -> nx.Graph:
     """The ``top`` nodes by weighted degree (ties by mentions), with the edges among them."""
     if not top or graph.number_of_nodes() <= top:
         return graph
-    strength = dict(graph.degree(weight="weight"))
-    keep = sorted(graph, key=lambda n: (-strength[n], -graph.nodes[n]["mentions"], n))[:top]
+    strongest = dict(graph.degree(weight=strength(graph)))
+    keep = sorted(graph, key=lambda n: (-strongest[n], -graph.nodes[n]["mentions"], n))[:top]
     return graph.subgraph(keep).copy()
 
 
 def strongest_edges(graph: nx.Graph, limit: int) -> nx.Graph:
-    """The graph with only its ``limit`` heaviest links (ties: more documents first); every node stays."""
-    ranked = sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], -e[2]["documents"], e[0], e[1]))
+    """The graph with only its ``limit`` strongest links (ties: more documents first); every node stays."""
+    key = strength(graph)
+    ranked = sorted(graph.edges(data=True), key=lambda e: (-e[2][key], -e[2]["documents"], e[0], e[1]))
     kept = nx.Graph(**graph.graph, edges_before_cut=graph.number_of_edges())
     kept.add_nodes_from(graph.nodes(data=True))
     kept.add_edges_from(ranked[:limit])
@@ -206,8 +207,12 @@ def _json_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph) -> dic
     ]
     edges = []
     for a, b, d in shown.edges(data=True):
-        rows = store.evidence(shown.nodes[a]["entity"], shown.nodes[b]["entity"], kinds, limit=JSON_EVIDENCE_PER_EDGE)
-        edges.append({"source": a, "target": b, **d, "evidence": [r.as_dict() for r in rows]})
+        ea, eb = shown.nodes[a]["entity"], shown.nodes[b]["entity"]
+        rows = store.evidence(ea, eb, kinds, limit=JSON_EVIDENCE_PER_EDGE)
+        edge = {"source": a, "target": b, **d, "evidence": [r.as_dict() for r in rows]}
+        if d.get("messages"):  # issue 12: the messages between the two, each once
+            edge["messages_evidence"] = [r.as_dict() for r in store.message_evidence(ea, eb, JSON_EVIDENCE_PER_EDGE)]
+        edges.append(edge)
     return {"meta": _meta(shown, full, store), "nodes": nodes, "edges": edges}
 
 
@@ -239,6 +244,7 @@ def _meta(shown: nx.Graph, full: nx.Graph, store: EvidenceReader) -> dict[str, A
         "nodes_shown": n,
         "edges_shown": m,
         "kinds": ",".join(graph_kinds(full)),
+        "links": graph_links(full),
         "omitted": omitted,
         "left_out": _left_out(store, full),
     }
@@ -260,10 +266,11 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
     from pyvis.network import Network
 
     kinds = graph_kinds(full)
+    key = strength(shown)
     positions = _layout(shown)
     communities = community_of(shown)
-    strength = dict(shown.degree(weight="weight"))
-    top_strength = max(strength.values(), default=1) or 1
+    strongest = dict(shown.degree(weight=key))
+    top_strength = max(strongest.values(), default=1) or 1
     # PyVis makes the vis-network node records. Not with from_nx: it adds each edge after
     # a scan of all the edges before it, minutes for the 60,000 links of 2,000 UN entities
     # (issue 5); the edge records are written below.
@@ -286,18 +293,22 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "community": communities[n],
                 "x": x,
                 "y": y,
-                "size": round(6 + 24 * (strength[n] / top_strength) ** 0.5, 2),
-                "centrality": round(strength[n] / top_strength, 4),
+                "size": round(6 + 24 * (strongest[n] / top_strength) ** 0.5, 2),
+                "centrality": round(strongest[n] / top_strength, 4),
+                "messages": d.get("messages", 0),
                 "files": store.documents_of(d["entity"], kinds),
                 "shape": base.get("shape", "dot"),
             }
         )
-    edges, paragraph_ids = [], set()
+    edges, paragraph_ids, message_ids = [], set(), set()
     entity = {n: d["entity"] for n, d in shown.nodes(data=True)}
     evidence = store.pair_evidence(entity.values(), kinds, EVIDENCE_PER_EDGE)
-    for i, (a, b, d) in enumerate(sorted(shown.edges(data=True), key=lambda e: -e[2]["weight"])):
-        rows = evidence.get((min(entity[a], entity[b]), max(entity[a], entity[b])), [])
+    mail = store.pair_messages(entity.values(), EVIDENCE_PER_EDGE) if graph_links(shown) != "cooccurrence" else {}
+    for i, (a, b, d) in enumerate(sorted(shown.edges(data=True), key=lambda e: -e[2][key])):
+        pair = (min(entity[a], entity[b]), max(entity[a], entity[b]))
+        rows, messages = evidence.get(pair, []), mail.get(pair, []) if d.get("messages") else []
         paragraph_ids.update(rows)
+        message_ids.update(messages)
         edges.append(
             {
                 "id": f"e{i}",
@@ -307,6 +318,11 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "documents": d["documents"],
                 "evidence": rows,
                 "evidence_total": d["weight"],
+                # issue 12: what kind of link, how strong in this graph, and the messages behind it
+                "kind": d.get("kind", "cooccurrence"),
+                "strength": d[key],
+                "messages": d.get("messages", 0),
+                "mail": messages,
             }
         )
     return {
@@ -317,7 +333,28 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
         "nodes": nodes,
         "edges": edges,
         "paragraphs": _paragraphs(store, shown, sorted(paragraph_ids)),
+        "messages": _messages(store, sorted(message_ids)),
     }
+
+
+def _messages(store: EvidenceReader, ids: Sequence[int]) -> dict[str, Any]:
+    """The messages behind message links: where each is, who wrote it to whom, when, and its first paragraph."""
+    return {
+        str(message): {"file": row.file, "paragraph": row.paragraph, **_mail_line(row.message), "text": row.text}
+        for message, row in store.messages_as_evidence(ids).items()
+    }
+
+
+_MAIL_FIELDS = ("date", "sender", "recipients", "subject")
+
+
+def _mail_line(fields: dict[str, Any]) -> dict[str, Any]:
+    """What the page shows of a message: date, sender, recipients, subject; and the message a paragraph is quoted from."""
+    out = {key: fields[key] for key in _MAIL_FIELDS if fields.get(key)}
+    inner = fields.get("embedded")
+    if inner:
+        out["embedded"] = {key: inner[key] for key in ("role", *_MAIL_FIELDS) if inner.get(key)}
+    return out
 
 
 def _paragraphs(store: EvidenceReader, shown: nx.Graph, ids: Sequence[int]) -> dict[str, Any]:
@@ -331,6 +368,7 @@ def _paragraphs(store: EvidenceReader, shown: nx.Graph, ids: Sequence[int]) -> d
             "kind": row.kind,
             "text": row.text,
             "spans": [],
+            **({"message": message} if (message := _mail_line(row.message)) else {}),
         }
     for pid, start, end, entity in store.spans(ids):
         if entity in names and str(pid) in out:

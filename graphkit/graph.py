@@ -17,17 +17,24 @@ import networkx as nx
 
 from .errors import BadChoice
 from .store import EntityRow, GraphSource
-from .vocabulary import DEFAULT_TYPES, EVIDENCE_KINDS, INCLUDE_CHOICES, KINDS
+from .vocabulary import DEFAULT_LINKS, DEFAULT_TYPES, EVIDENCE_KINDS, INCLUDE_CHOICES, KINDS, LINK_CHOICES
 
 __all__ = [
     "DEFAULT_TYPES",
     "ALL_KINDS",
     "INCLUDE_CHOICES",
+    "LINK_CHOICES",
+    "DEFAULT_LINKS",
     "build_graph",
     "entity_nodes",
     "graph_kinds",
+    "graph_links",
+    "strength",
     "kinds_for",
 ]
+
+# The edge attribute a graph's links are weighed by: paragraphs, messages, or both together.
+_STRENGTH = {"cooccurrence": "weight", "messages": "messages", "all": "strength"}
 
 ALL_KINDS = KINDS
 
@@ -36,6 +43,20 @@ def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:
     """The paragraph kinds a graph was built from (what its evidence must come from)."""
     kinds = graph.graph.get("kinds")
     return tuple(str(kinds).split(",")) if kinds else EVIDENCE_KINDS
+
+
+def graph_links(graph: nx.Graph) -> str:
+    """The kind of links a graph was built with: ``cooccurrence``, ``messages`` or ``all``."""
+    return str(graph.graph.get("links", "cooccurrence"))
+
+
+def strength(graph: nx.Graph) -> str:
+    """The edge attribute that says how strong a link is in this graph (what centrality and paths weigh).
+
+    ``weight`` (paragraphs shared) for co-occurrence, ``messages`` for message links,
+    ``strength`` (their sum) for both.
+    """
+    return _STRENGTH.get(graph_links(graph), "weight")
 
 
 def kinds_for(include: Collection[str] = ()) -> tuple[str, ...]:
@@ -58,6 +79,7 @@ def build_graph(
     types: Collection[str] = DEFAULT_TYPES,
     kinds: Sequence[str] = EVIDENCE_KINDS,
     min_weight: int = 1,
+    links: str = DEFAULT_LINKS,
 ) -> nx.Graph:
     """The entity graph of ``store``.
 
@@ -67,13 +89,26 @@ def build_graph(
     ``weight`` (paragraphs shared) and ``documents``. Only entities of ``types`` that
     occur in paragraphs of ``kinds`` are nodes; edges lighter than ``min_weight`` are
     dropped, and so are nodes left with no edge by that filter.
+
+    ``links`` (one of :data:`LINK_CHOICES`) says what links two entities (issue 12):
+    ``cooccurrence``, a shared paragraph; ``messages``, e-mail one sent the other (the
+    nodes are then the correspondents); ``all``, either. With message links, nodes also
+    carry ``messages`` (messages sent or received) and edges ``messages`` (messages between
+    the two, each counted once), ``kind`` (``cooccurrence``, ``messages`` or ``both``) and,
+    for ``all``, ``strength`` (paragraphs plus messages). :func:`strength` names the
+    attribute a graph is weighed by; ``min_weight`` applies to it. A store without e-mail
+    has no message links: ``all`` is then ``cooccurrence`` (``graph.graph["links"]`` says which).
     """
+    if links not in LINK_CHOICES:
+        raise BadChoice("links", links, LINK_CHOICES)
+    if links == "all" and not store.has_messages():
+        links = "cooccurrence"  # no e-mail, no message links: the graph and its attributes are as they always were
     types = tuple(sorted(set(types)))
-    signature = f"{_CACHE_FORMAT}|{store.generation}|{','.join(types)}|{','.join(kinds)}"
+    signature = f"{_CACHE_FORMAT}|{store.generation}|{','.join(types)}|{','.join(kinds)}|{links}"
     cached = store.cached_graph(signature)
     graph = _decode(cached) if cached is not None else None
     if graph is None:
-        graph = _aggregate(store, types, kinds)
+        graph = _aggregate(store, types, kinds, links)
         store.cache_graph(signature, _encode(graph))
     if min_weight > 1:
         graph = _at_least(graph, min_weight)
@@ -91,34 +126,60 @@ def entity_nodes(store: GraphSource, *, kinds: Sequence[str] = KINDS) -> nx.Grap
     return graph
 
 
-def _aggregate(store: GraphSource, types: Sequence[str], kinds: Sequence[str]) -> nx.Graph:
-    graph = nx.Graph(kinds=",".join(kinds), types=",".join(types))
+def _aggregate(store: GraphSource, types: Sequence[str], kinds: Sequence[str], links: str) -> nx.Graph:
+    graph = nx.Graph(kinds=",".join(kinds), types=",".join(types), links=links)
     entities = {e.id: e for e in store.entities() if e.type in types}
     names = _unique_names(entities.values())
-    _add_nodes(graph, store, entities, kinds, names)
-    graph.add_edges_from(
-        (names[a], names[b], {"weight": int(w), "documents": int(d)})
-        for a, b, w, d in store.edge_counts(kinds)
-        if a in entities and b in entities
-    )
+    cooccurrence = {
+        (a, b): (int(w), int(d)) for a, b, w, d in store.edge_counts(kinds) if a in entities and b in entities
+    }
+    if links == "cooccurrence":
+        _add_nodes(graph, store, entities, kinds, names)
+        graph.add_edges_from(
+            (names[a], names[b], {"weight": w, "documents": d}) for (a, b), (w, d) in cooccurrence.items()
+        )
+        return graph
+    messages = {(a, b): int(n) for a, b, n in store.message_counts() if a in entities and b in entities}
+    sent = store.correspondent_counts()
+    if links == "messages":
+        cooccurrence = {pair: found for pair, found in cooccurrence.items() if pair in messages}
+        entities = {i: e for i, e in entities.items() if i in sent}
+    _add_nodes(graph, store, entities, kinds, names, messages=sent)
+    for a, b in cooccurrence.keys() | messages.keys():
+        w, d = cooccurrence.get((a, b), (0, 0))
+        n = messages.get((a, b), 0)
+        kind = "both" if w and n else "messages" if n else "cooccurrence"
+        attrs = {"weight": w, "documents": d, "messages": n, "kind": kind}
+        graph.add_edge(names[a], names[b], **attrs, **({"strength": w + n} if links == "all" else {}))
     return graph
 
 
 def _add_nodes(
-    graph: nx.Graph, store: GraphSource, entities: dict[int, EntityRow], kinds: Sequence[str], names: dict[int, str]
+    graph: nx.Graph,
+    store: GraphSource,
+    entities: dict[int, EntityRow],
+    kinds: Sequence[str],
+    names: dict[int, str],
+    *,
+    messages: dict[int, int] | None = None,
 ) -> None:
-    for entity_id, mentions, documents in store.node_counts(kinds):
-        e = entities.get(entity_id)
-        if e is not None:
-            graph.add_node(
-                names[entity_id],
-                label=e.label,
-                type=e.type,
-                mentions=int(mentions),
-                documents=int(documents),
-                aliases=e.aliases,
-                entity=int(entity_id),
-            )
+    """Entities that occur in paragraphs of ``kinds``, and with ``messages`` (entity -> messages sent or
+    received), every correspondent among ``entities`` too, named in the text or not."""
+    counted = {entity_id: (int(m), int(d)) for entity_id, m, d in store.node_counts(kinds)}
+    wanted = counted.keys() | (messages.keys() if messages is not None else set())
+    for entity_id in sorted(wanted & entities.keys()):
+        e = entities[entity_id]
+        mentions, documents = counted.get(entity_id, (0, 0))
+        graph.add_node(
+            names[entity_id],
+            label=e.label,
+            type=e.type,
+            mentions=mentions,
+            documents=documents,
+            aliases=e.aliases,
+            entity=int(entity_id),
+            **({"messages": messages.get(entity_id, 0)} if messages is not None else {}),
+        )
 
 
 # -- the cache ----------------------------------------------------------------------------
@@ -192,6 +253,7 @@ def _at_least(graph: nx.Graph, min_weight: int) -> nx.Graph:
         unfiltered_nodes=graph.number_of_nodes(),
         unfiltered_edges=graph.number_of_edges(),
     )
-    kept.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True) if d["weight"] >= min_weight)
+    key = strength(graph)
+    kept.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True) if d[key] >= min_weight)
     kept.add_nodes_from((n, graph.nodes[n]) for n in kept.nodes)
     return kept

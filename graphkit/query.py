@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import BadChoice, BadInput, NoPath, UnknownEntity
-from .graph import graph_kinds
+from .graph import graph_kinds, strength
 from .normalize import clean_mention, entity_key
 from .store import Evidence, EvidenceReader
 
@@ -27,6 +27,8 @@ __all__ = [
     "centrality",
     "neighbors",
     "evidence",
+    "message_evidence",
+    "link_counts",
     "entity_table",
     "communities",
     "community_of",
@@ -49,18 +51,18 @@ def _degree(graph: nx.Graph) -> tuple[dict[str, float], str]:
 
 
 def _weighted(graph: nx.Graph) -> tuple[dict[str, float], str]:
-    return dict(graph.degree(weight="weight")), ""
+    return dict(graph.degree(weight=strength(graph))), ""
 
 
 def _pagerank(graph: nx.Graph) -> tuple[dict[str, float], str]:
-    return nx.pagerank(graph, weight="weight"), ""
+    return nx.pagerank(graph, weight=strength(graph)), ""
 
 
 def _eigenvector(graph: nx.Graph) -> tuple[dict[str, float], str]:
     try:
-        return nx.eigenvector_centrality(graph, weight="weight", max_iter=1000), ""
+        return nx.eigenvector_centrality(graph, weight=strength(graph), max_iter=1000), ""
     except nx.PowerIterationFailedConvergence:
-        return nx.eigenvector_centrality_numpy(graph, weight="weight"), ""
+        return nx.eigenvector_centrality_numpy(graph, weight=strength(graph)), ""
 
 
 def _betweenness(graph: nx.Graph) -> tuple[dict[str, float], str]:
@@ -141,8 +143,8 @@ def shortest_path(
 ) -> list[str]:
     """Nodes on the shortest path between two names.
 
-    ``strongest`` prefers heavy edges (distance ``1/weight``); ``avoid`` names nodes
-    (hubs) the path must not pass through.
+    ``strongest`` prefers strong links (distance ``1/strength``: paragraphs, messages, or
+    both, as the graph's links are); ``avoid`` names nodes (hubs) the path must not pass through.
     """
     a, b = find_node(graph, source), find_node(graph, target)
     if a == b:
@@ -150,7 +152,8 @@ def shortest_path(
     view = _without(graph, avoid, (a, b))
     try:
         if strongest:
-            return nx.dijkstra_path(view, a, b, weight=lambda u, v, d: 1.0 / d["weight"])
+            key = strength(graph)
+            return nx.dijkstra_path(view, a, b, weight=lambda u, v, d: 1.0 / d[key])
         return nx.shortest_path(view, a, b)
     except nx.NetworkXNoPath as exc:
         detail = " (avoiding " + ", ".join(avoid) + ")" if avoid else ""
@@ -158,22 +161,31 @@ def shortest_path(
 
 
 def path_hops(store: EvidenceReader, graph: nx.Graph, path: Sequence[str], *, per_hop: int = 3) -> list[dict[str, Any]]:
-    """For each hop of a path: both ends, the weight and up to ``per_hop`` evidence paragraphs."""
+    """For each hop of a path: both ends, the link's counts and up to ``per_hop`` evidence paragraphs
+    (and, in a graph with message links, up to ``per_hop`` messages between the two: ``messages_evidence``)."""
     kinds = graph_kinds(graph)
     hops = []
     for a, b in zip(path, path[1:]):
         data = graph.edges[a, b]
         rows = store.evidence(graph.nodes[a]["entity"], graph.nodes[b]["entity"], kinds, limit=per_hop)
-        hops.append(
-            {
-                "source": a,
-                "target": b,
-                "weight": data["weight"],
-                "documents": data["documents"],
-                "evidence": with_spans(store, graph, rows, (a, b)),
-            }
-        )
+        hop = {"source": a, "target": b, **link_counts(data), "evidence": with_spans(store, graph, rows, (a, b))}
+        if data.get("messages"):
+            hop["messages_evidence"] = message_evidence(store, graph, a, b, limit=per_hop)
+        hops.append(hop)
     return hops
+
+
+def link_counts(data: dict[str, Any]) -> dict[str, Any]:
+    """What backs a link: ``weight`` (paragraphs) and ``documents``; with message links, ``messages`` and ``kind``."""
+    return {key: data[key] for key in ("weight", "documents", "messages", "kind") if key in data}
+
+
+def message_evidence(
+    store: EvidenceReader, graph: nx.Graph, a: str, b: str, *, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """The messages one of two nodes wrote to the other, oldest first, each once (issue 12)."""
+    rows = store.message_evidence(graph.nodes[a]["entity"], graph.nodes[b]["entity"], limit)
+    return [{**r.as_dict(), "mentions": []} for r in rows]
 
 
 def with_spans(
@@ -215,13 +227,12 @@ def centrality(
 
 
 def neighbors(graph: nx.Graph, name: str, *, top: int = 20) -> tuple[str, list[dict[str, Any]]]:
-    """A node and its neighbours, heaviest edge first."""
+    """A node and its neighbours, strongest link first (paragraphs, messages or both, as the graph's links are)."""
     node = find_node(graph, name)
-    rows = [
-        {"name": other, "type": graph.nodes[other]["type"], "weight": d["weight"], "documents": d["documents"]}
-        for other, d in graph[node].items()
-    ]
-    rows.sort(key=lambda r: (-r["weight"], r["name"]))
+    key = strength(graph)
+    rows = [{"name": other, "type": graph.nodes[other]["type"], **link_counts(d)} for other, d in graph[node].items()]
+    order = {other: d[key] for other, d in graph[node].items()}
+    rows.sort(key=lambda r: (-order[r["name"]], r["name"]))
     return node, rows[:top]
 
 
@@ -261,11 +272,12 @@ def communities(graph: nx.Graph, *, members: int = 8, seed: int = 42) -> list[di
     """Louvain communities, largest first, each with its most central members."""
     if graph.number_of_edges() == 0:
         return []
-    groups = nx.community.louvain_communities(graph, weight="weight", seed=seed)
-    strength = dict(graph.degree(weight="weight"))
+    key = strength(graph)
+    groups = nx.community.louvain_communities(graph, weight=key, seed=seed)
+    strongest = dict(graph.degree(weight=key))
     out = []
     for group in sorted(groups, key=lambda g: (-len(g), min(g))):
-        ranked = sorted(group, key=lambda n: (-strength[n], n))
+        ranked = sorted(group, key=lambda n: (-strongest[n], n))
         out.append({"size": len(group), "members": ranked[:members]})
     return out
 
@@ -274,7 +286,7 @@ def community_of(graph: nx.Graph, *, seed: int = 42) -> dict[str, int]:
     """Community number of every node (0 = largest), for colouring exports."""
     out: dict[str, int] = {}
     if graph.number_of_edges():
-        groups = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+        groups = nx.community.louvain_communities(graph, weight=strength(graph), seed=seed)
         for i, group in enumerate(sorted(groups, key=lambda g: (-len(g), min(g)))):
             out.update(dict.fromkeys(group, i))
     for n in graph:

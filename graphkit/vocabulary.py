@@ -20,6 +20,7 @@ __all__ = [
     "DEFAULT_TYPES",
     "LINKS",
     "LINK_CHOICES",
+    "DEFAULT_LINKS",
 ]
 
 
@@ -68,3 +69,6 @@ LINKS: dict[str, str] = {
     "all": "either",
 }
 LINK_CHOICES: tuple[str, ...] = tuple(LINKS)
+# Both unless told otherwise: a corpus without e-mail has no message links, so its graph is the
+# co-occurrence graph; a mailbox's correspondents are linked by their mail.
+DEFAULT_LINKS = "all"

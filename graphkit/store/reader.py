@@ -12,9 +12,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..vocabulary import EVIDENCE_KINDS as _EVIDENCE
 from .base import Database
 
 __all__ = ["EntityRow", "Evidence", "GraphSource", "EvidenceReader"]
+
+# The paragraph a message's evidence shows: its first of an evidence kind (its first at all when it has none);
+# an embedded message's paragraphs are its span, a message's own are all of its document's.
+_FIRST_PARAGRAPH = (
+    "SELECT x.id FROM paragraphs x WHERE x.doc_id = m.doc_id AND (m.part = 0 OR x.number BETWEEN m.first AND m.last) "
+    f"ORDER BY x.kind IN ({','.join('?' * len(_EVIDENCE))}) DESC, x.number LIMIT 1"
+)
+# The stored messages' correspondents as entities, each message once (its copies share ``same_as``).
+_CORRESPONDENTS = (
+    "WITH c AS MATERIALIZED (SELECT COALESCE(m.same_as, m.id) msg, c.role, k.entity_id e FROM correspondents c "
+    "JOIN messages m ON m.id = c.message JOIN entity_keys k ON k.key = c.key) "
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,25 @@ class GraphSource(Database):
             tuple(kinds),
         ).fetchall()
 
+    def has_messages(self) -> bool:
+        """Whether the store holds any e-mail."""
+        return self.conn.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is not None
+
+    def message_counts(self) -> list[tuple[int, int, int]]:
+        """``(a, b, messages)`` for every pair of entities, a < b, one of whom wrote to the other (issue 12).
+
+        A message counts once however many copies the corpus holds, and for every recipient
+        (To, Cc, Bcc) of it; recipients of one message are not linked by it.
+        """
+        return self.conn.execute(
+            _CORRESPONDENTS + "SELECT MIN(s.e, r.e), MAX(s.e, r.e), COUNT(DISTINCT s.msg) FROM c s "
+            "JOIN c r ON r.msg = s.msg AND r.e != s.e WHERE s.role = 'from' AND r.role != 'from' GROUP BY 1, 2"
+        ).fetchall()
+
+    def correspondent_counts(self) -> dict[int, int]:
+        """Messages each entity sent or received, each message once (issue 12)."""
+        return dict(self.conn.execute(_CORRESPONDENTS + "SELECT e, COUNT(DISTINCT msg) FROM c GROUP BY e"))
+
     def cached_graph(self, signature: str) -> bytes | None:
         row = self.conn.execute("SELECT signature, data FROM graph_cache WHERE id = 1").fetchone()
         return row[1] if row and row[0] == signature else None
@@ -155,6 +187,57 @@ class EvidenceReader(Database):
         out: dict[tuple[int, int], list[int]] = {}
         for a, b, paragraph_id in rows:
             out.setdefault((a, b), []).append(paragraph_id)
+        return out
+
+    def message_evidence(self, a: int, b: int, limit: int | None = None) -> list[Evidence]:
+        """The messages one of entities ``a`` and ``b`` wrote to the other, each once, oldest first (issue 12).
+
+        Each is an :class:`Evidence` of kind ``message``: the document that holds the message
+        (its first copy), the message's first paragraph (``paragraph`` 0 and no text when it
+        holds none), and as metadata that message's own subject, date and correspondents.
+        """
+        ids = self.pair_messages([a, b], limit).get((min(a, b), max(a, b)), [])
+        found = self.messages_as_evidence(ids)
+        return [found[i] for i in ids]
+
+    def pair_messages(self, entity_ids: Iterable[int], limit: int | None = None) -> dict[tuple[int, int], list[int]]:
+        """For every pair ``(a, b)``, a < b, of these entities that wrote to each other: the ids of their
+        messages (the row standing for each), oldest first, at most ``limit`` (all pairs in one query)."""
+        rows = self.conn.execute(
+            _CORRESPONDENTS + ", w AS (SELECT value FROM json_each(?)) "
+            "SELECT DISTINCT MIN(s.e, r.e), MAX(s.e, r.e), s.msg, m.date, d.name, m.part FROM c s "
+            "JOIN c r ON r.msg = s.msg AND r.e != s.e JOIN messages m ON m.id = s.msg JOIN documents d ON d.id = m.doc_id "
+            "WHERE s.role = 'from' AND r.role != 'from' AND s.e IN w AND r.e IN w ORDER BY 1, 2, 4, 5, 6",
+            (json.dumps(sorted(set(entity_ids))),),
+        )
+        out: dict[tuple[int, int], list[int]] = {}
+        for a, b, message, *_order in rows:
+            found = out.setdefault((a, b), [])
+            if limit is None or len(found) < limit:
+                found.append(message)
+        return out
+
+    def messages_as_evidence(self, ids: Sequence[int]) -> dict[int, Evidence]:
+        """Stored messages as evidence (see :meth:`message_evidence`), by message row id."""
+        out: dict[int, Evidence] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            people: dict[int, list[dict[str, str]]] = {}
+            for message, role, name, address in self.conn.execute(
+                f"SELECT message, role, name, address FROM correspondents WHERE message IN ({marks}) ORDER BY rowid",
+                chunk,
+            ):
+                people.setdefault(message, []).append({"role": role, "name": name, "address": address})
+            for message, name, date, subject, *paragraph in self.conn.execute(
+                "SELECT m.id, d.name, m.date, m.subject, COALESCE(p.id, 0), COALESCE(p.number, 0), COALESCE(p.line, 0), "
+                "p.page, COALESCE(p.text, '') FROM messages m JOIN documents d ON d.id = m.doc_id "
+                f"LEFT JOIN paragraphs p ON p.id = ({_FIRST_PARAGRAPH}) WHERE m.id IN ({marks})",
+                (*_EVIDENCE, *chunk),
+            ):
+                meta = {"subject": subject, "date": date, "participants": people.get(message, [])}
+                pid, number, line, page, text = paragraph
+                out[message] = Evidence(pid, name, number, line, page, "message", text, json.dumps(meta))
         return out
 
     def word_counts(self) -> dict[str, int]:

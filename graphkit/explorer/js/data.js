@@ -17,6 +17,8 @@ if (typeof vis === "undefined" || !vis.Network) {
 G.data = raw;
 var meta = raw.meta && typeof raw.meta === "object" ? raw.meta : {};
 var paragraphs = raw.paragraphs && typeof raw.paragraphs === "object" ? raw.paragraphs : {};
+var mails = raw.messages && typeof raw.messages === "object" ? raw.messages : {};  // messages behind message links
+var LINK_KINDS = { cooccurrence: "named together", messages: "wrote to each other", both: "named together and wrote to each other" };
 
 var typeColor = {};
 Object.keys(raw.types && typeof raw.types === "object" ? raw.types : {}).forEach(function (t) {
@@ -46,6 +48,7 @@ raw.nodes.forEach(function (n) {
     size: Math.max(0.5, Math.min(num(n.size, 10), 500)),
     centrality: num(n.centrality, 0),
     files: Array.isArray(n.files) ? n.files.map(function (f) { return str(f); }) : [],
+    messages: Math.max(0, int(n.messages)),
     maxW: 0, degree: 0
   };
   N.set(id, rec);
@@ -60,12 +63,18 @@ var edgeSeq = 0;
   while (E.has(id)) id = id + "~" + (edgeSeq++);
   edgeSeq++;
   var evidence = Array.isArray(e.evidence) ? e.evidence.map(function (p) { return String(p); }) : [];
+  var mail = Array.isArray(e.mail) ? e.mail.map(function (m) { return String(m); }) : [];
   var rec = {
     id: id, from: from, to: to,
-    weight: Math.max(1, int(e.weight, 1)),
+    // what the link weighs in this graph: paragraphs, messages or both (the export's --links)
+    weight: Math.max(1, int(e.strength, int(e.weight, 1))),
+    paragraphs: Math.max(0, int(e.weight, 0)),
+    messages: Math.max(0, int(e.messages)),
+    kind: LINK_KINDS.hasOwnProperty(str(e.kind)) ? str(e.kind) : "cooccurrence",
     documents: Math.max(0, int(e.documents)),
     evidence: evidence,
-    evidenceTotal: Math.max(evidence.length, int(e.evidence_total, evidence.length))
+    evidenceTotal: Math.max(evidence.length, int(e.evidence_total, evidence.length)),
+    mail: mail
   };
   E.set(id, rec);
   adj.get(from).push(rec);

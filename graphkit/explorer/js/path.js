@@ -122,6 +122,7 @@ function showPath(a, b, strongest) {
     var fill = function (limit) {
       box.textContent = "";
       append(box, e.evidence.slice(0, limit).map(function (pid) { return evidenceCard(pid, u.id, v.id); }));
+      if (!e.evidence.length) append(box, e.mail.slice(0, limit).map(mailCard));  // a link of mail only
       if (e.evidence.length > limit) {
         box.appendChild(h("button", { class: "btn-link", type: "button", text: "Show " + plural(e.evidence.length - limit, "more paragraph"),
           onclick: function () { fill(e.evidence.length); } }));
@@ -132,7 +133,7 @@ function showPath(a, b, strongest) {
       h("div", { class: "hop-head" }, [
         h("span", { class: "hop-names", title: "Open this link", onclick: function () { selectEdge(eid); } }, [
           (i + 1) + ". ", h("span", { class: "mk-a" }), u.label, " \u2014 ", h("span", { class: "mk-b" }), v.label]),
-        h("span", { class: "hop-w", text: "weight " + fmt(e.weight) })
+        h("span", { class: "hop-w", title: LINK_KINDS[e.kind], text: linkSummary(e) })
       ]),
       box
     ]);
@@ -152,7 +153,8 @@ function showPath(a, b, strongest) {
         onclick: function () { showPath(src, dst, true); } })
     ]),
     h("p", { class: "muted", text: same ? "The shortest path is also the strongest." :
-      strongest ? "Strongest: prefers links backed by many paragraphs (distance 1/weight)." : "Shortest: fewest hops." }),
+      strongest ? "Strongest: prefers links backed by many " + WEIGHED[str(meta.links, "cooccurrence")] + " (distance 1/weight)."
+        : "Shortest: fewest hops." }),
     h("div", { class: "chain", id: "path-chain" }, chain),
     h("div", { id: "path-hops" }, hops)
   ]);
