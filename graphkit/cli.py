@@ -167,6 +167,14 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _in_document(data: dict, document: str | None) -> str:
+    """What ``entities --explain NAME --document FILE`` adds: each mention there and why it went here (issue 14)."""
+    if document is None:
+        return ""
+    rows = [(m["paragraph"], m["form"], m["why"]) for m in data["document"]]
+    return f"\nin {document}:\n" + table(["paragraph", "form", "why here"], rows)
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
@@ -515,24 +523,31 @@ def evidence(source, target, db, types, include, links, min_weight) -> Output:
 @click.option("--type", "only", callback=_csv_upper, metavar="TYPE", help="Only entities of this type (or types).")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N most mentioned.")
 @click.option("--explain", metavar="NAME", help="Show the forms joined into NAME's entity and why.")
+@click.option("--document", metavar="FILE", help="With --explain: each mention in FILE (part of its name) and why.")
 @output_options
-def entities(db, types, include, links, min_weight, only, top, explain) -> Output:
+def entities(db, types, include, links, min_weight, only, top, explain, document) -> Output:
     """Entities with their types, counts and aliases.
 
     \b
     Example:
       graphkit entities --type PERSON --top 10
       graphkit entities --explain Trump
+      graphkit entities --explain Sessions --document Volume_2
     """
     from .query import entity_table
     from .query import explain as explain_entity
 
     store, graph = load_graph(db, types, include, links, min_weight)
     if explain:
-        data = explain_entity(store, graph, explain)
+        data = explain_entity(store, graph, explain, document=document)
         forms = [(f["form"], f["label"], f["mentions"], f["why"]) for f in data["forms"]]
         head = f"{data['name']} ({data['type']}, {data['mentions']} mentions in {data['documents']} documents)\n"
-        return Output(data, lambda: head + table(["form", "model label", "mentions", "why joined"], forms))
+        return Output(
+            data,
+            lambda: (
+                head + table(["form", "model label", "mentions", "why joined"], forms) + _in_document(data, document)
+            ),
+        )
     rows = entity_table(graph, types=only, top=top)
     cells = [
         (

@@ -116,8 +116,8 @@ def curate(store: Store, op: str, name: str, arg: str = "") -> int:
     that matches nothing is a typo, refused with the closest names (:class:`UnknownEntity`).
     """
     from .graph import entity_nodes
+    from .ingest import rebuild_entities
     from .query import find_node
-    from .resolve import rebuild_entities
 
     if op not in _CHECKED:
         raise BadChoice("op", op, _CHECKED)

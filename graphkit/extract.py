@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .errors import ModelNotFound, Setting
 from .normalize import clean_mention, prepare_for_ner
+from .normalize.keys import places_with_and
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -67,7 +68,7 @@ class Mention:
 
 
 # Bump when cleaning or case restoration changes, so stored mentions are extracted again.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6
 
 
 def model_name(name: str | None = None) -> str:
@@ -217,7 +218,7 @@ def mentions_in(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Mentio
     """
     out: list[Mention] = []
     cut = label_end(text)
-    for start, end, label in spans:
+    for start, end, label in _whole_places(text, spans):
         if label in SKIPPED_LABELS:
             continue
         if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
@@ -227,6 +228,21 @@ def mentions_in(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Mentio
             if e <= cut and not (s <= 3 and e == cut and label == "PERSON"):
                 continue
             out.append(Mention(s, e, text[s:e], label, m.form, m.titled))
+    return out
+
+
+def _whole_places(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """'Antigua and Barbuda', 'Saint Vincent and the Grenadines': a known place the model cut in two is one span."""
+    spans = sorted(spans)
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if out and start < out[-1][1]:
+            continue  # inside a place already joined
+        for name in places_with_and():
+            if text.startswith(name, start) and start + len(name) > end:
+                start, end, label = start, start + len(name), "GPE"
+                break
+        out.append((start, end, label))
     return out
 
 

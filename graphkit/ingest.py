@@ -25,8 +25,8 @@ from .errors import BadInput
 from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .formats import SUFFIXES
 from .formats.notices import drain as drain_notices
-from .normalize import entity_key
-from .resolve import RESOLVER_VERSION, rebuild_entities
+from .normalize import entity_key, find_acronyms
+from .resolve import RESOLVER_VERSION, MentionRow, resolve_entities
 from .store import DUPLICATE, MessageStore, Store
 from .vocabulary import ASIDE_KINDS
 
@@ -39,6 +39,7 @@ __all__ = [
     "list_paragraphs",
     "write_document",
     "file_digest",
+    "rebuild_entities",
 ]
 
 # Below this much new text (about two seconds of NER), one process is enough. Worker
@@ -313,3 +314,31 @@ def _local_extractor(
     if sum(size for *_, size in pending) < _PARALLEL_MIN_BYTES:
         n_process = 1
     return lambda items: extract_mentions(nlp, items, batch_size=batch_size, n_process=n_process)
+
+
+def rebuild_entities(store: Store) -> int:
+    """Resolve the whole store again (after an ingest or a curation change); returns the entity count.
+
+    Another process may write while this one resolves (issue 6). If it wrote mentions or
+    rules, it resolves them itself afterwards (the store stays marked dirty until someone
+    does); if it wrote entities, they may be older than what this one read: try again.
+    """
+    while True:
+        generation = store.generation
+        resolution = resolve_entities(
+            [MentionRow(*row) for row in store.mention_rows()],
+            acronyms=[
+                (doc, long, short)
+                for doc, text in store.texts_with_parentheses()
+                for long, short in find_acronyms([text])
+            ],
+            curation=[(op, name, arg) for op, name, arg, _source in store.curation()],
+        )
+        entities = resolution.entities
+        rows = [(i, e.label, e.type, e.aliases) for i, e in enumerate(entities, 1)]
+        keys = [(k, i, reason) for i, e in enumerate(entities, 1) for k, reason in e.keys.items()]
+        mentions = ((mid, i + 1, why) for mid, (i, why) in resolution.assigned.items())
+        if store.write_entities(rows, keys, mentions, resolver=RESOLVER_VERSION, generation=generation):
+            return len(rows)
+        if store.needs_resolve:
+            return store.counts()["entities"]

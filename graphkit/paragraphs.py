@@ -60,6 +60,8 @@ def decode(data: bytes) -> tuple[str | None, str]:
     )
     for bom, codec in boms:
         if data.startswith(bom):
+            if codec == "utf-32" and not _valid(data, codec):
+                continue  # UTF-16 text that begins with NUL starts like the UTF-32 BOM: "\xff\xfe" + "\x00\x00"
             return _clean_controls(data.decode(codec, errors="replace")), codec
     sample = data[:65536]
     if sample.count(0) > len(sample) // 4:
@@ -77,6 +79,14 @@ def decode(data: bytes) -> tuple[str | None, str]:
     if not _looks_textual(text):
         return None, "binary"
     return _clean_controls(text), codec
+
+
+def _valid(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_textual(text: str) -> bool:

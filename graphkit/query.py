@@ -294,8 +294,9 @@ def community_of(graph: nx.Graph, *, seed: int = 42) -> dict[str, int]:
     return out
 
 
-def explain(store: EvidenceReader, graph: nx.Graph, name: str) -> dict[str, Any]:
-    """The forms joined into one entity, with the model's labels, counts and the reason for each."""
+def explain(store: EvidenceReader, graph: nx.Graph, name: str, *, document: str | None = None) -> dict[str, Any]:
+    """The forms joined into one entity, with the model's labels, counts and the reason for each;
+    with ``document`` (part of a file name), also each of its mentions there and why it went here."""
     node = find_node(graph, name)
     entity_id = graph.nodes[node]["entity"]
     reasons = store.entity_reasons(entity_id)
@@ -303,7 +304,13 @@ def explain(store: EvidenceReader, graph: nx.Graph, name: str) -> dict[str, Any]
         {"form": form, "label": label, "mentions": count, "why": reasons.get(key, "")}
         for form, label, key, count in store.mentions_of(entity_id)
     ]
-    return {**node_summary(graph, node), "forms": forms}
+    out = {**node_summary(graph, node), "forms": forms}
+    if document is not None:
+        out["document"] = [
+            {"paragraph": number, "form": form, "why": why or reasons.get(key, "")}
+            for number, form, key, why in store.mention_reasons(entity_id, document)
+        ]
+    return out
 
 
 def snippet(evidence: dict[str, Any], limit: int = 400) -> str:

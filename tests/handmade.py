@@ -81,8 +81,10 @@ def write_hand_store(db: Path, entities=ENTITIES, documents=DOCUMENTS) -> Store:
             paragraphs=rows,
             mentions=mentions,
         )
+    owner = {entity_key(form): i for i, _, _, forms in entities for form in forms}
     store.write_entities(
         [(i, label, kind, "|".join(forms)) for i, label, kind, forms in entities],
-        [(entity_key(form), i, "by hand") for i, _, _, forms in entities for form in forms],
+        [(key, i, "by hand") for key, i in owner.items()],
+        [(row[0], owner[row[5]], "by hand") for row in store.mention_rows() if row[5] in owner],
     )
     return store

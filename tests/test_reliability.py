@@ -442,7 +442,7 @@ def test_a_resolve_overtaken_by_another_ingest_does_not_overwrite_it(tmp_path, t
     stores a new file and resolves everything. Ingest 1 must not then write its older
     entities over ingest 2's and mark the store clean.
     """
-    from graphkit.resolve import rebuild_entities
+    from graphkit.ingest import rebuild_entities
 
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()
@@ -457,14 +457,14 @@ def test_a_resolve_overtaken_by_another_ingest_does_not_overwrite_it(tmp_path, t
     ok_json(invoke("ingest", a, "--db", db, "--model", tiny_model, "--json"))
     with open_store(db) as first:
         first.add_curation("rename", "Paris", "Paris")  # something for the first ingest to resolve
-        real_stats = first.form_stats
+        real_stats = first.mention_rows
 
         def stats_then_overtaken():
             stats = real_stats()
             ok_json(invoke("ingest", b, "--db", db, "--model", tiny_model, "--json"))  # the second ingest, whole
             return stats
 
-        monkeypatch.setattr(first, "form_stats", stats_then_overtaken)
+        monkeypatch.setattr(first, "mention_rows", stats_then_overtaken)
         rebuild_entities(first)
     with open_store(serial) as store:
         store.add_curation("rename", "Paris", "Paris")

@@ -287,7 +287,8 @@ class EvidenceReader(Database):
             chunk = paragraph_ids[i : i + 500]
             out.extend(
                 self.conn.execute(
-                    "SELECT m.paragraph_id, m.start, m.end, k.entity_id FROM mentions m JOIN entity_keys k ON k.key = m.key "
+                    "SELECT m.paragraph_id, m.start, m.end, x.entity_id FROM mentions m "
+                    "JOIN mention_entities x ON x.mention_id = m.id "
                     f"WHERE m.paragraph_id IN ({','.join('?' * len(chunk))}) ORDER BY m.paragraph_id, m.start",
                     chunk,
                 )
@@ -297,7 +298,17 @@ class EvidenceReader(Database):
     def mentions_of(self, entity_id: int) -> list[tuple[str, str, str, int]]:
         """``(form, label, key, count)`` of an entity's mentions, most frequent first."""
         return self.conn.execute(
-            "SELECT m.form, m.label, m.key, COUNT(*) c FROM mentions m JOIN entity_keys k ON k.key = m.key "
-            "WHERE k.entity_id = ? GROUP BY m.form, m.label ORDER BY c DESC",
+            "SELECT m.form, m.label, m.key, COUNT(*) c FROM mentions m JOIN mention_entities x ON x.mention_id = m.id "
+            "WHERE x.entity_id = ? GROUP BY m.form, m.label ORDER BY c DESC",
             (entity_id,),
+        ).fetchall()
+
+    def mention_reasons(self, entity_id: int, document: str) -> list[tuple[int, str, str, str]]:
+        """``(paragraph, form, key, reason)`` of an entity's mentions in the documents whose name contains
+        ``document``, in reading order: why each mention went to this entity (issue 14)."""
+        return self.conn.execute(
+            "SELECT p.number, m.form, m.key, x.reason FROM mention_entities x JOIN mentions m ON m.id = x.mention_id "
+            "JOIN paragraphs p ON p.id = m.paragraph_id JOIN documents d ON d.id = p.doc_id "
+            "WHERE x.entity_id = ? AND instr(d.name, ?) > 0 ORDER BY d.name, p.number, m.start",
+            (entity_id, document),
         ).fetchall()

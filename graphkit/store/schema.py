@@ -187,6 +187,32 @@ def insert_messages(conn: sqlite3.Connection, doc_id: int, rows: Sequence[Messag
 MIGRATIONS: list[Migration] = [
     Migration(
         2,
+        "Mentions resolve one by one, document by document (issue 14): a key may name several entities, "
+        "so entity_keys is keyed by (entity, key), and each mention keeps its entity and the reason in "
+        "mention_entities. The resolver mark is dropped so the next ingest resolves again.",
+        """
+        CREATE TABLE entity_keys_2 (
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            key TEXT NOT NULL,                  -- one key may name several entities, document by document
+            reason TEXT NOT NULL,               -- why this form joined the entity (entities --explain)
+            PRIMARY KEY (entity_id, key)
+        ) WITHOUT ROWID;
+        INSERT INTO entity_keys_2 (entity_id, key, reason) SELECT entity_id, key, reason FROM entity_keys;
+        DROP TABLE entity_keys;
+        ALTER TABLE entity_keys_2 RENAME TO entity_keys;
+        CREATE TABLE mention_entities (
+            mention_id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL,
+            reason TEXT NOT NULL DEFAULT ''     -- why this mention went there, when its document decided it
+        );
+        INSERT INTO mention_entities (mention_id, entity_id)
+            SELECT m.id, k.entity_id FROM mentions m JOIN entity_keys k ON k.key = m.key;
+        CREATE INDEX mention_entities_entity ON mention_entities(entity_id);
+        DELETE FROM meta WHERE key = 'resolver';
+        """,
+    ),
+    Migration(
+        3,
         "messages and correspondents of e-mail, for message links; paragraphs set aside as duplicates (issue 12)",
         _add_messages,
     ),

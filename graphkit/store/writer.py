@@ -77,28 +77,28 @@ class StoreWriter(Database):
         return gone
 
     # -- resolution input and output (resolve) ----------------------------------------
-    def form_stats(self) -> list[tuple[str, str, str, int, str, int, int]]:
-        """Per (key, form, label, titled, kind): mention count and distinct documents."""
+    def mention_rows(self) -> list[tuple[int, int, int, int, str, str, str, int]]:
+        """Every mention as ``(id, document id, paragraph number, start, form, key, label, titled)``."""
         return self.conn.execute(
-            "SELECT m.key, m.form, m.label, m.titled, p.kind, COUNT(*), COUNT(DISTINCT p.doc_id) "
-            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id "
-            "GROUP BY m.key, m.form, m.label, m.titled, p.kind"
+            "SELECT m.id, p.doc_id, p.number, m.start, m.form, m.key, m.label, m.titled "
+            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id"
         ).fetchall()
 
-    def texts_with_parentheses(self) -> Iterator[str]:
-        """Body paragraphs that may define an acronym: 'Internet Research Agency (IRA)'."""
-        for (text,) in self.conn.execute("SELECT text FROM paragraphs WHERE kind = 'body' AND instr(text, '(') > 0"):
-            yield text
+    def texts_with_parentheses(self) -> Iterator[tuple[int, str]]:
+        """``(document id, text)`` of body paragraphs that may define an acronym: 'Internet Research Agency (IRA)'."""
+        yield from self.conn.execute("SELECT doc_id, text FROM paragraphs WHERE kind = 'body' AND instr(text, '(') > 0")
 
     def write_entities(
         self,
         entities: Sequence[tuple[int, str, str, str]],
         keys: Sequence[tuple[str, int, str]],
+        mentions: Iterable[tuple[int, int, str]] = (),
         *,
         resolver: str = "",
         generation: int | None = None,
     ) -> bool:
-        """Replace the resolved entities: ``(id, label, type, aliases)`` and ``(key, entity id, reason)``.
+        """Replace the resolved entities: ``(id, label, type, aliases)``, ``(key, entity id, reason)``
+        and, per mention, ``(mention id, entity id, reason)`` (the reason empty unless its document decided).
 
         ``generation`` is :attr:`generation` as it was when the resolution began reading.
         If another process has written since, the entities are not written and this returns
@@ -107,15 +107,15 @@ class StoreWriter(Database):
         with self.transaction() as db:
             if generation is not None and self.generation != generation:
                 return False
-            db.execute("DELETE FROM paragraph_entities")
-            db.execute("DELETE FROM entity_keys")
-            db.execute("DELETE FROM entities")
+            for table in ("paragraph_entities", "mention_entities", "entity_keys", "entities"):
+                db.execute(f"DELETE FROM {table}")
             db.executemany("INSERT INTO entities (id, label, type, aliases) VALUES (?, ?, ?, ?)", entities)
             db.executemany("INSERT INTO entity_keys (key, entity_id, reason) VALUES (?, ?, ?)", keys)
+            db.executemany("INSERT INTO mention_entities (mention_id, entity_id, reason) VALUES (?, ?, ?)", mentions)
             db.execute(
                 "INSERT INTO paragraph_entities (paragraph_id, entity_id, mentions) "
-                "SELECT m.paragraph_id, k.entity_id, COUNT(*) FROM mentions m JOIN entity_keys k ON k.key = m.key "
-                "GROUP BY k.entity_id, m.paragraph_id"
+                "SELECT m.paragraph_id, x.entity_id, COUNT(*) FROM mentions m "
+                "JOIN mention_entities x ON x.mention_id = m.id GROUP BY x.entity_id, m.paragraph_id"
             )
             self._set_meta("dirty", "0")
             self._set_meta("resolver", resolver)
