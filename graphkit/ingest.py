@@ -21,6 +21,7 @@ from typing import Any
 from .classify import SetAside, classify_paragraphs, set_aside
 from .corpus import Document, Skipped, find_files, printable_path, read_documents
 from .correspondence import Copies, mark_copies, message_rows
+from .correspondence.people import correspondent_entities, header_mentions, with_addresses
 from .errors import BadInput
 from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .formats import SUFFIXES
@@ -326,7 +327,8 @@ def rebuild_entities(store: Store) -> int:
     while True:
         generation = store.generation
         resolution = resolve_entities(
-            [MentionRow(*row) for row in store.mention_rows()],
+            # the text's mentions, and e-mail correspondents as mentions of their messages (issue 12)
+            [MentionRow(*row) for row in store.mention_rows()] + header_mentions(store.correspondent_rows()),
             acronyms=[
                 (doc, long, short)
                 for doc, text in store.texts_with_parentheses()
@@ -335,10 +337,14 @@ def rebuild_entities(store: Store) -> int:
             curation=[(op, name, arg) for op, name, arg, _source in store.curation()],
         )
         entities = resolution.entities
-        rows = [(i, e.label, e.type, e.aliases) for i, e in enumerate(entities, 1)]
+        people = correspondent_entities(resolution.assigned)
+        aliases = with_addresses([e.aliases for e in entities], people, store.correspondent_addresses())
+        rows = [(i, e.label, e.type, alias) for i, (e, alias) in enumerate(zip(entities, aliases), 1)]
         keys = [(k, i, reason) for i, e in enumerate(entities, 1) for k, reason in e.keys.items()]
-        mentions = ((mid, i + 1, why) for mid, (i, why) in resolution.assigned.items())
-        if store.write_entities(rows, keys, mentions, resolver=RESOLVER_VERSION, generation=generation):
+        mentions = ((mid, i + 1, why) for mid, (i, why) in resolution.assigned.items() if mid > 0)
+        if store.write_entities(
+            rows, keys, mentions, correspondents=people, resolver=RESOLVER_VERSION, generation=generation
+        ):
             return len(rows)
         if store.needs_resolve:
             return store.counts()["entities"]

@@ -44,6 +44,21 @@ class MessageStore(Database):
             EVIDENCE_KINDS,
         )
 
+    def correspondent_rows(self) -> list[tuple[int, int, int, str, str, str, str]]:
+        """``(row id, document id, paragraph, name, key, role, address)`` of every correspondent.
+
+        ``paragraph`` is where their header stands in the document: 0 (before the text) for
+        the document's own message, the first paragraph of a forwarded or quoted one.
+        """
+        return self.conn.execute(
+            "SELECT c.rowid, m.doc_id, CASE WHEN m.part = 0 THEN 0 ELSE COALESCE(m.first, 0) END, c.name, c.key, "
+            "c.role, c.address FROM correspondents c JOIN messages m ON m.id = c.message ORDER BY c.rowid"
+        ).fetchall()
+
+    def correspondent_addresses(self) -> list[tuple[int, str]]:
+        """``(row id, address)`` of every correspondent with an address."""
+        return self.conn.execute("SELECT rowid, address FROM correspondents WHERE address != ''").fetchall()
+
     def write_copies(self, same_as: Mapping[int, int], duplicates: Mapping[int, int]) -> bool:
         """Record which message row stands for each one, and set aside ``duplicates`` (paragraph -> its copy).
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..vocabulary import EVIDENCE_KINDS as _EVIDENCE
+from ..vocabulary import MAX_RECIPIENTS
 from .base import Database
 
 __all__ = ["EntityRow", "Evidence", "GraphSource", "EvidenceReader"]
@@ -23,10 +24,12 @@ _FIRST_PARAGRAPH = (
     "SELECT x.id FROM paragraphs x WHERE x.doc_id = m.doc_id AND (m.part = 0 OR x.number BETWEEN m.first AND m.last) "
     f"ORDER BY x.kind IN ({','.join('?' * len(_EVIDENCE))}) DESC, x.number LIMIT 1"
 )
-# The stored messages' correspondents as entities, each message once (its copies share ``same_as``).
+# The stored messages' correspondents as entities, each message once (its copies share ``same_as``),
+# leaving out mailings: messages to more recipients than the one parameter (issue 12).
 _CORRESPONDENTS = (
-    "WITH c AS MATERIALIZED (SELECT COALESCE(m.same_as, m.id) msg, c.role, k.entity_id e FROM correspondents c "
-    "JOIN messages m ON m.id = c.message JOIN entity_keys k ON k.key = c.key) "
+    "WITH n AS MATERIALIZED (SELECT message, SUM(role != 'from') k FROM correspondents GROUP BY message), "
+    "c AS MATERIALIZED (SELECT COALESCE(m.same_as, m.id) msg, c.role, c.entity_id e FROM correspondents c "
+    "JOIN messages m ON m.id = c.message JOIN n ON n.message = m.id WHERE c.entity_id IS NOT NULL AND n.k <= ?) "
 )
 
 
@@ -111,20 +114,32 @@ class GraphSource(Database):
         """Whether the store holds any e-mail."""
         return self.conn.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is not None
 
-    def message_counts(self) -> list[tuple[int, int, int]]:
+    def message_counts(self, max_recipients: int = MAX_RECIPIENTS) -> list[tuple[int, int, int]]:
         """``(a, b, messages)`` for every pair of entities, a < b, one of whom wrote to the other (issue 12).
 
         A message counts once however many copies the corpus holds, and for every recipient
-        (To, Cc, Bcc) of it; recipients of one message are not linked by it.
+        (To, Cc, Bcc) of it; recipients of one message are not linked by it, and a message to
+        more than ``max_recipients`` (a mailing) links nobody.
         """
         return self.conn.execute(
             _CORRESPONDENTS + "SELECT MIN(s.e, r.e), MAX(s.e, r.e), COUNT(DISTINCT s.msg) FROM c s "
-            "JOIN c r ON r.msg = s.msg AND r.e != s.e WHERE s.role = 'from' AND r.role != 'from' GROUP BY 1, 2"
+            "JOIN c r ON r.msg = s.msg AND r.e != s.e WHERE s.role = 'from' AND r.role != 'from' GROUP BY 1, 2",
+            (max_recipients,),
         ).fetchall()
 
-    def correspondent_counts(self) -> dict[int, int]:
-        """Messages each entity sent or received, each message once (issue 12)."""
-        return dict(self.conn.execute(_CORRESPONDENTS + "SELECT e, COUNT(DISTINCT msg) FROM c GROUP BY e"))
+    def correspondent_counts(self, max_recipients: int = MAX_RECIPIENTS) -> dict[int, int]:
+        """Messages each entity sent or received, each message once, mailings left out (issue 12)."""
+        return dict(
+            self.conn.execute(_CORRESPONDENTS + "SELECT e, COUNT(DISTINCT msg) FROM c GROUP BY e", (max_recipients,))
+        )
+
+    def mailing_count(self, max_recipients: int = MAX_RECIPIENTS) -> int:
+        """Messages (each once) to more than ``max_recipients``: mailings, which make no message links."""
+        return self.conn.execute(
+            "SELECT COUNT(DISTINCT COALESCE(m.same_as, m.id)) FROM messages m WHERE "
+            "(SELECT COUNT(*) FROM correspondents c WHERE c.message = m.id AND c.role != 'from') > ?",
+            (max_recipients,),
+        ).fetchone()[0]
 
     def cached_graph(self, signature: str) -> bytes | None:
         row = self.conn.execute("SELECT signature, data FROM graph_cache WHERE id = 1").fetchone()
@@ -189,26 +204,31 @@ class EvidenceReader(Database):
             out.setdefault((a, b), []).append(paragraph_id)
         return out
 
-    def message_evidence(self, a: int, b: int, limit: int | None = None) -> list[Evidence]:
+    def message_evidence(
+        self, a: int, b: int, limit: int | None = None, *, max_recipients: int = MAX_RECIPIENTS
+    ) -> list[Evidence]:
         """The messages one of entities ``a`` and ``b`` wrote to the other, each once, oldest first (issue 12).
 
         Each is an :class:`Evidence` of kind ``message``: the document that holds the message
         (its first copy), the message's first paragraph (``paragraph`` 0 and no text when it
         holds none), and as metadata that message's own subject, date and correspondents.
         """
-        ids = self.pair_messages([a, b], limit).get((min(a, b), max(a, b)), [])
+        ids = self.pair_messages([a, b], limit, max_recipients=max_recipients).get((min(a, b), max(a, b)), [])
         found = self.messages_as_evidence(ids)
         return [found[i] for i in ids]
 
-    def pair_messages(self, entity_ids: Iterable[int], limit: int | None = None) -> dict[tuple[int, int], list[int]]:
+    def pair_messages(
+        self, entity_ids: Iterable[int], limit: int | None = None, *, max_recipients: int = MAX_RECIPIENTS
+    ) -> dict[tuple[int, int], list[int]]:
         """For every pair ``(a, b)``, a < b, of these entities that wrote to each other: the ids of their
-        messages (the row standing for each), oldest first, at most ``limit`` (all pairs in one query)."""
+        messages (the row standing for each), oldest first, at most ``limit`` (all pairs in one query);
+        mailings to more than ``max_recipients`` left out."""
         rows = self.conn.execute(
             _CORRESPONDENTS + ", w AS (SELECT value FROM json_each(?)) "
             "SELECT DISTINCT MIN(s.e, r.e), MAX(s.e, r.e), s.msg, m.date, d.name, m.part FROM c s "
             "JOIN c r ON r.msg = s.msg AND r.e != s.e JOIN messages m ON m.id = s.msg JOIN documents d ON d.id = m.doc_id "
             "WHERE s.role = 'from' AND r.role != 'from' AND s.e IN w AND r.e IN w ORDER BY 1, 2, 4, 5, 6",
-            (json.dumps(sorted(set(entity_ids))),),
+            (max_recipients, json.dumps(sorted(set(entity_ids)))),
         )
         out: dict[tuple[int, int], list[int]] = {}
         for a, b, message, *_order in rows:

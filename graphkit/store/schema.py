@@ -145,7 +145,8 @@ CREATE TABLE correspondents (
     role TEXT NOT NULL,                 -- from | to | cc | bcc
     name TEXT NOT NULL,
     address TEXT NOT NULL,
-    key TEXT NOT NULL                   -- the folded name (the address without one): matched with entity_keys
+    key TEXT NOT NULL,                  -- the folded name (the address without one)
+    entity_id INTEGER                   -- the person resolution made of them (none for a bare address)
 );
 CREATE INDEX correspondents_message ON correspondents(message);
 CREATE INDEX correspondents_key ON correspondents(key);

@@ -94,11 +94,13 @@ class StoreWriter(Database):
         keys: Sequence[tuple[str, int, str]],
         mentions: Iterable[tuple[int, int, str]] = (),
         *,
+        correspondents: Iterable[tuple[int, int]] = (),
         resolver: str = "",
         generation: int | None = None,
     ) -> bool:
         """Replace the resolved entities: ``(id, label, type, aliases)``, ``(key, entity id, reason)``
-        and, per mention, ``(mention id, entity id, reason)`` (the reason empty unless its document decided).
+        and, per mention, ``(mention id, entity id, reason)`` (the reason empty unless its document decided);
+        ``correspondents``: ``(entity id, correspondent row id)``, the person each e-mail correspondent is (issue 12).
 
         ``generation`` is :attr:`generation` as it was when the resolution began reading.
         If another process has written since, the entities are not written and this returns
@@ -117,6 +119,8 @@ class StoreWriter(Database):
                 "SELECT m.paragraph_id, x.entity_id, COUNT(*) FROM mentions m "
                 "JOIN mention_entities x ON x.mention_id = m.id GROUP BY x.entity_id, m.paragraph_id"
             )
+            db.execute("UPDATE correspondents SET entity_id = NULL WHERE entity_id IS NOT NULL")
+            db.executemany("UPDATE correspondents SET entity_id = ? WHERE rowid = ?", correspondents)
             self._set_meta("dirty", "0")
             self._set_meta("resolver", resolver)
             self._bump()
