@@ -27,7 +27,7 @@ import click
 from . import __version__
 from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
 from .formats import describe_formats
-from .vocabulary import DEFAULT_LINKS, DEFAULT_TYPES, INCLUDE_CHOICES, KIND_CHOICES, LINKS
+from .vocabulary import DEFAULT_LINKS, DEFAULT_TYPES, INCLUDE_CHOICES, KIND_CHOICES, LINKS, MAX_RECIPIENTS
 
 DEFAULT_DB = "graphkit.db"
 
@@ -228,13 +228,22 @@ def _csv_include(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def graph_options(f: Callable) -> Callable:
-    """--db, --types, --include, --links and --min-weight: what every graph command is built from."""
+    """--db, --types, --include, --links, --max-recipients and --min-weight: what every graph command is built from."""
     f = click.option(
         "--min-weight",
         type=click.IntRange(min=1),
         default=1,
         show_default=True,
         help="Drop links backed by fewer paragraphs (or messages, or both, as --links counts).",
+    )(f)
+    f = click.option(
+        "--max-recipients",
+        type=click.IntRange(min=1),
+        default=MAX_RECIPIENTS,
+        show_default=True,
+        expose_value=False,  # read by load_graph from the context: one option of the graph, not of each command
+        callback=lambda ctx, _param, value: ctx.meta.__setitem__("max_recipients", value),
+        help="A message to more recipients is a mailing: it makes no message links.",
     )(f)
     f = click.option(
         "--links",
@@ -263,9 +272,15 @@ def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...]
     from .store import open_store
 
     store = open_store(db)
-    click.get_current_context().call_on_close(store.close)
+    ctx = click.get_current_context()
+    ctx.call_on_close(store.close)
     graph = build_graph(
-        store, types=types or DEFAULT_TYPES, kinds=kinds_for(include), links=links, min_weight=min_weight
+        store,
+        types=types or DEFAULT_TYPES,
+        kinds=kinds_for(include),
+        links=links,
+        max_recipients=ctx.meta.get("max_recipients", MAX_RECIPIENTS),
+        min_weight=min_weight,
     )
     return store, graph
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .errors import BadChoice, BadInput, Setting
-from .graph import DEFAULT_TYPES, graph_kinds, graph_links, strength
+from .graph import DEFAULT_TYPES, graph_kinds, graph_links, max_recipients, strength
 from .query import community_of
 from .store import EvidenceReader
 
@@ -211,7 +211,8 @@ def _json_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph) -> dic
         rows = store.evidence(ea, eb, kinds, limit=JSON_EVIDENCE_PER_EDGE)
         edge = {"source": a, "target": b, **d, "evidence": [r.as_dict() for r in rows]}
         if d.get("messages"):  # issue 12: the messages between the two, each once
-            edge["messages_evidence"] = [r.as_dict() for r in store.message_evidence(ea, eb, JSON_EVIDENCE_PER_EDGE)]
+            found = store.message_evidence(ea, eb, JSON_EVIDENCE_PER_EDGE, max_recipients=max_recipients(shown))
+            edge["messages_evidence"] = [r.as_dict() for r in found]
         edges.append(edge)
     return {"meta": _meta(shown, full, store), "nodes": nodes, "edges": edges}
 
@@ -235,6 +236,11 @@ def _meta(shown: nx.Graph, full: nx.Graph, store: EvidenceReader) -> dict[str, A
         notes.append(
             f"Links backed by fewer than {full.graph['min_weight']} paragraphs are left out "
             f"({full.graph['unfiltered_nodes']:,} entities and {full.graph['unfiltered_edges']:,} links before)."
+        )
+    if full.graph.get("mailings"):
+        notes.append(
+            f"{full.graph['mailings']:,} messages to more than {max_recipients(full)} recipients are mailings "
+            "and make no message links; re-export with a larger --max-recipients to count them."
         )
     omitted = " ".join(notes) or None
     return {
@@ -303,7 +309,11 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
     edges, paragraph_ids, message_ids = [], set(), set()
     entity = {n: d["entity"] for n, d in shown.nodes(data=True)}
     evidence = store.pair_evidence(entity.values(), kinds, EVIDENCE_PER_EDGE)
-    mail = store.pair_messages(entity.values(), EVIDENCE_PER_EDGE) if graph_links(shown) != "cooccurrence" else {}
+    mail = (
+        store.pair_messages(entity.values(), EVIDENCE_PER_EDGE, max_recipients=max_recipients(shown))
+        if graph_links(shown) != "cooccurrence"
+        else {}
+    )
     for i, (a, b, d) in enumerate(sorted(shown.edges(data=True), key=lambda e: -e[2][key])):
         pair = (min(entity[a], entity[b]), max(entity[a], entity[b]))
         rows, messages = evidence.get(pair, []), mail.get(pair, []) if d.get("messages") else []

@@ -17,7 +17,15 @@ import networkx as nx
 
 from .errors import BadChoice
 from .store import EntityRow, GraphSource
-from .vocabulary import DEFAULT_LINKS, DEFAULT_TYPES, EVIDENCE_KINDS, INCLUDE_CHOICES, KINDS, LINK_CHOICES
+from .vocabulary import (
+    DEFAULT_LINKS,
+    DEFAULT_TYPES,
+    EVIDENCE_KINDS,
+    INCLUDE_CHOICES,
+    KINDS,
+    LINK_CHOICES,
+    MAX_RECIPIENTS,
+)
 
 __all__ = [
     "DEFAULT_TYPES",
@@ -29,6 +37,7 @@ __all__ = [
     "entity_nodes",
     "graph_kinds",
     "graph_links",
+    "max_recipients",
     "strength",
     "kinds_for",
 ]
@@ -48,6 +57,11 @@ def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:
 def graph_links(graph: nx.Graph) -> str:
     """The kind of links a graph was built with: ``cooccurrence``, ``messages`` or ``all``."""
     return str(graph.graph.get("links", "cooccurrence"))
+
+
+def max_recipients(graph: nx.Graph) -> int:
+    """The most recipients a message of this graph's message links had: more is a mailing, which links nobody."""
+    return int(graph.graph.get("max_recipients", MAX_RECIPIENTS))
 
 
 def strength(graph: nx.Graph) -> str:
@@ -80,6 +94,7 @@ def build_graph(
     kinds: Sequence[str] = EVIDENCE_KINDS,
     min_weight: int = 1,
     links: str = DEFAULT_LINKS,
+    max_recipients: int = MAX_RECIPIENTS,
 ) -> nx.Graph:
     """The entity graph of ``store``.
 
@@ -98,17 +113,19 @@ def build_graph(
     for ``all``, ``strength`` (paragraphs plus messages). :func:`strength` names the
     attribute a graph is weighed by; ``min_weight`` applies to it. A store without e-mail
     has no message links: ``all`` is then ``cooccurrence`` (``graph.graph["links"]`` says which).
+    A message to more than ``max_recipients`` (To, Cc and Bcc) is a mailing and links
+    nobody; ``graph.graph["mailings"]`` counts them.
     """
     if links not in LINK_CHOICES:
         raise BadChoice("links", links, LINK_CHOICES)
     if links == "all" and not store.has_messages():
         links = "cooccurrence"  # no e-mail, no message links: the graph and its attributes are as they always were
     types = tuple(sorted(set(types)))
-    signature = f"{_CACHE_FORMAT}|{store.generation}|{','.join(types)}|{','.join(kinds)}|{links}"
+    signature = f"{_CACHE_FORMAT}|{store.generation}|{','.join(types)}|{','.join(kinds)}|{links}|{max_recipients}"
     cached = store.cached_graph(signature)
     graph = _decode(cached) if cached is not None else None
     if graph is None:
-        graph = _aggregate(store, types, kinds, links)
+        graph = _aggregate(store, types, kinds, links, max_recipients)
         store.cache_graph(signature, _encode(graph))
     if min_weight > 1:
         graph = _at_least(graph, min_weight)
@@ -126,7 +143,9 @@ def entity_nodes(store: GraphSource, *, kinds: Sequence[str] = KINDS) -> nx.Grap
     return graph
 
 
-def _aggregate(store: GraphSource, types: Sequence[str], kinds: Sequence[str], links: str) -> nx.Graph:
+def _aggregate(
+    store: GraphSource, types: Sequence[str], kinds: Sequence[str], links: str, max_recipients: int
+) -> nx.Graph:
     graph = nx.Graph(kinds=",".join(kinds), types=",".join(types), links=links)
     entities = {e.id: e for e in store.entities() if e.type in types}
     names = _unique_names(entities.values())
@@ -139,8 +158,9 @@ def _aggregate(store: GraphSource, types: Sequence[str], kinds: Sequence[str], l
             (names[a], names[b], {"weight": w, "documents": d}) for (a, b), (w, d) in cooccurrence.items()
         )
         return graph
-    messages = {(a, b): int(n) for a, b, n in store.message_counts() if a in entities and b in entities}
-    sent = store.correspondent_counts()
+    graph.graph.update(max_recipients=max_recipients, mailings=store.mailing_count(max_recipients))
+    messages = {(a, b): int(n) for a, b, n in store.message_counts(max_recipients) if a in entities and b in entities}
+    sent = store.correspondent_counts(max_recipients)
     if links == "messages":
         cooccurrence = {pair: found for pair, found in cooccurrence.items() if pair in messages}
         entities = {i: e for i, e in entities.items() if i in sent}

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import BadChoice, BadInput, NoPath, UnknownEntity
-from .graph import graph_kinds, strength
+from .graph import graph_kinds, max_recipients, strength
 from .normalize import clean_mention, entity_key
 from .store import Evidence, EvidenceReader
 
@@ -184,7 +184,9 @@ def message_evidence(
     store: EvidenceReader, graph: nx.Graph, a: str, b: str, *, limit: int | None = None
 ) -> list[dict[str, Any]]:
     """The messages one of two nodes wrote to the other, oldest first, each once (issue 12)."""
-    rows = store.message_evidence(graph.nodes[a]["entity"], graph.nodes[b]["entity"], limit)
+    rows = store.message_evidence(
+        graph.nodes[a]["entity"], graph.nodes[b]["entity"], limit, max_recipients=max_recipients(graph)
+    )
     return [{**r.as_dict(), "mentions": []} for r in rows]
 
 

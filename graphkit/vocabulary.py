@@ -21,6 +21,7 @@ __all__ = [
     "LINKS",
     "LINK_CHOICES",
     "DEFAULT_LINKS",
+    "MAX_RECIPIENTS",
 ]
 
 
@@ -72,3 +73,7 @@ LINK_CHOICES: tuple[str, ...] = tuple(LINKS)
 # Both unless told otherwise: a corpus without e-mail has no message links, so its graph is the
 # co-occurrence graph; a mailbox's correspondents are linked by their mail.
 DEFAULT_LINKS = "all"
+# A message to more recipients than this is a mailing (an announcement, a newsletter, a
+# distribution list), not correspondence between two people: it makes no message links, or its
+# sender would be the centre of every mailbox (issue 12). Counted in the graph's summary.
+MAX_RECIPIENTS = 20
