@@ -275,3 +275,18 @@ def test_no_address_or_notes_path_becomes_an_entity(tmp_path: Path, run) -> None
     assert not [n for n in names if "@" in n]
     assert not names & {"HOU", "ECT", "Corp", "Enron@Enron", "ECT@ECT", "HOU/ECT"}
     assert "Bryson" in {n.split()[-1] for n in names}  # only in a forwarded message
+
+
+@pytest.mark.slow
+def test_senders_are_people_joined_with_the_text_and_their_addresses(tmp_path: Path, run) -> None:
+    db = tmp_path / "g.db"
+    assert run("ingest", MAILDIR, "--db", db).exit_code == 0
+    rows = {r["name"]: r for r in json.loads(run("entities", "--db", db, "--json", "--top", "5000").stdout)}
+    # 'Dernehl, Ginger' (X-From) = ginger.dernehl@enron.com = 'Ginger Dernehl@EES' (a Notes forward) = the signature
+    dernehl = rows["Ginger Dernehl"]
+    assert dernehl["type"] == "PERSON" and {"ginger.dernehl@enron.com", "ginger dernehl@ees"} <= set(dernehl["aliases"])
+    assert "Delainey" in rows["David W Delainey"]["aliases"]  # the surname in the text is the sender
+    central = json.loads(run("central", "--db", db, "--links", "messages", "--json").stdout)["results"]
+    assert all(r["type"] == "PERSON" and "@" not in r["name"] for r in central)
+    near = json.loads(run("neighbors", "Jeff Dasovich", "--db", db, "--links", "messages", "--json").stdout)
+    assert {"William Booth", "James Docker"} <= {r["name"] for r in near["neighbors"]}  # the replies' correspondents
