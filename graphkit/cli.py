@@ -27,7 +27,15 @@ import click
 from . import __version__
 from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
 from .formats import describe_formats
-from .vocabulary import DEFAULT_LINKS, DEFAULT_TYPES, INCLUDE_CHOICES, KIND_CHOICES, LINKS, MAX_RECIPIENTS
+from .vocabulary import (
+    DEFAULT_LINKS,
+    DEFAULT_TYPES,
+    INCLUDE_CHOICES,
+    KIND_CHOICES,
+    LINKS,
+    MAX_RECIPIENTS,
+    SPECIFIC_TYPES,
+)
 
 DEFAULT_DB = "graphkit.db"
 
@@ -227,8 +235,52 @@ def _csv_include(ctx: click.Context, param: click.Parameter, value: str | None) 
     return names
 
 
-def graph_options(f: Callable) -> Callable:
-    """--db, --types, --include, --links, --max-recipients and --min-weight: what every graph command is built from."""
+class DateBound(click.ParamType):
+    """A year, a month or a day: 2016, 2016-06, 2016-06-09 (``--since``, ``--until``)."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .dates import parse_iso
+
+        try:
+            return parse_iso(str(value))
+        except BadInput as exc:
+            self.fail(str(exc), param, ctx)
+
+
+_WINDOW = "graphkit.window"
+_LINKS = "graphkit.links"
+
+
+def graph_options(run: Callable) -> Callable:
+    """--db, --types, --include, --links, --max-recipients, --min-weight, --since and --until: what every
+    graph command is built from.
+
+    The window (--since, --until) and the links (--links, --max-recipients; issue 12) go to
+    :func:`load_graph` through the click context, so that a command's own signature lists
+    only what it uses itself.
+    """
+
+    @functools.wraps(run)
+    def command(*args: Any, since: Any, until: Any, links: str, max_recipients: int, **kwargs: Any) -> Any:
+        from .dates import Window
+
+        meta = click.get_current_context().meta
+        meta[_WINDOW] = Window(since, until)
+        meta[_LINKS] = (links, max_recipients)
+        return run(*args, **kwargs)
+
+    f = click.option(
+        "--until",
+        type=DateBound(),
+        help="Only paragraphs dated up to the end of this year, month or day (2016, 2016-06, 2016-06-09).",
+    )(command)
+    f = click.option(
+        "--since",
+        type=DateBound(),
+        help="Only paragraphs dated from the start of this year, month or day; undated ones are left out.",
+    )(f)
     f = click.option(
         "--min-weight",
         type=click.IntRange(min=1),
@@ -241,8 +293,6 @@ def graph_options(f: Callable) -> Callable:
         type=click.IntRange(min=1),
         default=MAX_RECIPIENTS,
         show_default=True,
-        expose_value=False,  # read by load_graph from the context: one option of the graph, not of each command
-        callback=lambda ctx, _param, value: ctx.meta.__setitem__("max_recipients", value),
         help="A message to more recipients is a mailing: it makes no message links.",
     )(f)
     f = click.option(
@@ -267,21 +317,30 @@ def graph_options(f: Callable) -> Callable:
     return db_option(f)
 
 
-def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], links: str, min_weight: int):
+def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], min_weight: int):
+    from .dates import Window
     from .graph import build_graph, kinds_for
     from .store import open_store
 
-    store = open_store(db)
     ctx = click.get_current_context()
+    window = ctx.meta.get(_WINDOW, Window())
+    links, max_recipients = ctx.meta.get(_LINKS, (DEFAULT_LINKS, MAX_RECIPIENTS))
+    store = open_store(db)
     ctx.call_on_close(store.close)
+    kinds = kinds_for(include)
     graph = build_graph(
         store,
         types=types or DEFAULT_TYPES,
-        kinds=kinds_for(include),
-        links=links,
-        max_recipients=ctx.meta.get("max_recipients", MAX_RECIPIENTS),
+        kinds=kinds,
         min_weight=min_weight,
+        window=window,
+        links=links,
+        max_recipients=max_recipients,
     )
+    if window:
+        undated = store.undated(kinds)
+        left_out = f"; {_plural(undated, 'paragraph')} without a date left out" if undated else ""
+        click.echo(f"only paragraphs dated {window} count{left_out}", err=True)
     return store, graph
 
 
@@ -374,6 +433,13 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler) -> Ou
             "text the corpus holds elsewhere and count once; `--include duplicates` counts them again",
             err=True,
         )
+    if report.ingested:
+        d = report.dates
+        click.echo(
+            f"dates: {d['dated documents']:,} of {d['documents']:,} documents; paragraphs: {d['by text']:,} by their own "
+            f"text, {d['by document']:,} by their document's date, {d['undated']:,} undated",
+            err=True,
+        )
     return Output(report.as_dict(), ascii=True)
 
 
@@ -406,7 +472,8 @@ class _Progress:
 @click.argument("source")
 @click.argument("target")
 @graph_options
-@click.option("--strongest", is_flag=True, help="Prefer heavy links (distance = 1/weight).")
+@click.option("--shortest", "by", flag_value="shortest", help="The fewest hops, whatever they pass through.")
+@click.option("--strongest", "by", flag_value="strongest", help="Prefer heavy links (distance = 1/weight).")
 @click.option("--avoid", multiple=True, metavar="NAME", help="Do not pass through this entity (repeatable).")
 @click.option(
     "--evidence",
@@ -417,57 +484,91 @@ class _Progress:
     help="Evidence paragraphs quoted per hop.",
 )
 @output_options
-def path(source, target, db, types, include, links, min_weight, strongest, avoid, per_hop) -> Output:
-    """The shortest chain of links between two names, with the evidence for each hop.
+def path(source, target, db, types, include, min_weight, by, avoid, per_hop) -> Output:
+    """The most informative chain of links between two names, with the evidence for each hop.
 
+    By default the chain runs through people and organisations joined by links strong
+    for both ends, around places, nationalities and the most connected entities, and is
+    at most two hops longer than the shortest; a line says when a shorter one exists.
     Names match any alias, in any case.
 
     \b
     Example:
       graphkit path Trump Kryuchkov
+      graphkit path Trump Kryuchkov --shortest
       graphkit path Trump Kryuchkov --strongest --avoid Putin
     """
-    from .query import path_hops, shortest_path, snippet
+    from .query import find_path, path_hops, shorter_path, snippet
 
-    store, graph = load_graph(db, types, include, links, min_weight)
-    nodes = shortest_path(graph, source, target, strongest=strongest, avoid=avoid)
+    store, graph = load_graph(db, types, include, min_weight)
+    nodes = find_path(graph, source, target, by=by or "informative", avoid=avoid)
+    shorter = shorter_path(graph, nodes, avoid=avoid) if not by else None
     hops = path_hops(store, graph, nodes, per_hop=per_hop)
 
     def text() -> str:
-        lines = [" -> ".join(nodes), ""]
+        lines = [" -> ".join(nodes), *([_shorter_line(graph, shorter)] if shorter else []), ""]
         for hop in hops:
-            lines.append(f"{hop['source']} — {hop['target']}  ({_counts(hop)})")
+            lines.append(f"{hop['source']} — {hop['target']}  ({_counts(hop)}, strength {hop['strength']:.2f})")
             for ev in hop["evidence"] + hop.get("messages_evidence", []):
                 lines.append(f"    {_where(ev)}")
                 if ev["text"]:
                     lines.append(_wrap(snippet(ev)))
         return "\n".join(lines).rstrip()
 
-    data = {"path": [{"name": n, "type": graph.nodes[n]["type"]} for n in nodes], "hops": hops}
+    def named(names: Sequence[str]) -> list[dict[str, str]]:
+        return [{"name": n, "type": graph.nodes[n]["type"]} for n in names]
+
+    data = {
+        "by": by or "informative",
+        "path": named(nodes),
+        "shorter": named(shorter) if shorter else None,
+        "hops": hops,
+    }
     return Output(data, text)
+
+
+def _shorter_line(graph: Any, shorter: Sequence[str]) -> str:
+    """One line: the shorter path the informative one went around, and what it runs through."""
+    from .query import hubs
+
+    top = hubs(graph)
+    through = ", ".join(f"{n} ({graph.nodes[n]['type']}{', a hub' if n in top else ''})" for n in shorter[1:-1])
+    return f"(a shorter path, {_plural(len(shorter) - 1, 'hop')}, runs through {through}; --shortest shows it)"
 
 
 @cli.command()
 @graph_options
 @click.option("--by", type=LibraryChoice(".query", "CENTRALITY_MEASURES"), default="pagerank", show_default=True)
-@click.option("--type", "only", callback=_csv_upper, metavar="TYPE", help="Only rank entities of this type (or types).")
+@click.option(
+    "--type",
+    "only",
+    callback=_csv_upper,
+    metavar="TYPE",
+    help=f"Only rank entities of this type (or types), or all [default: {','.join(SPECIFIC_TYPES)}].",
+)
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
 @output_options
-def central(db, types, include, links, min_weight, by, only, top) -> Output:
-    """The most central entities.
+def central(db, types, include, min_weight, by, only, top) -> Output:
+    """The most central people and organisations (or entities of other types).
+
+    Centrality is computed on the whole graph; the list shows people and organisations
+    unless --type names other types (GPE,NORP for places and nationalities) or all.
 
     \b
     Example:
-      graphkit central --by betweenness --type PERSON --top 5
+      graphkit central --by betweenness --top 5
+      graphkit central --type GPE,NORP
     """
     from .query import centrality
 
-    _store, graph = load_graph(db, types, include, links, min_weight)
-    ranked, note = centrality(graph, by, types=only, top=top)
+    _store, graph = load_graph(db, types, include, min_weight)
+    wanted = None if only and "ALL" in only else only or SPECIFIC_TYPES
+    ranked, note = centrality(graph, by, types=wanted, top=top)
     counts = by in ("degree", "weighted")
     rows = [(i, n, graph.nodes[n]["type"], f"{s:g}" if counts else f"{s:.4f}") for i, (n, s) in enumerate(ranked, 1)]
     data = {
         "by": by,
+        "types": list(wanted) if wanted else None,
         "note": note,
         "results": [{"name": n, "type": graph.nodes[n]["type"], "score": s} for n, s in ranked],
     }
@@ -477,23 +578,40 @@ def central(db, types, include, links, min_weight, by, only, top) -> Output:
 @cli.command()
 @click.argument("name")
 @graph_options
+@click.option(
+    "--by",
+    type=LibraryChoice(".query", "NEIGHBOUR_ORDERS"),
+    default="strength",
+    show_default=True,
+    help="strength: the most specific first (places and nationalities last); weight: the most shared paragraphs.",
+)
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
 @output_options
-def neighbors(name, db, types, include, links, min_weight, top) -> Output:
-    """The entities linked to NAME, strongest link first.
+def neighbors(name, db, types, include, min_weight, by, top) -> Output:
+    """The entities linked to NAME, the most specific first.
+
+    Strength is the link's association strength (normalised PMI: 1 = only ever named
+    together, 0 = as often as chance).
 
     \b
     Example:
       graphkit neighbors Putin --top 5
+      graphkit neighbors Putin --by weight
     """
     from .query import neighbors as find_neighbors
 
-    _store, graph = load_graph(db, types, include, links, min_weight)
-    node, rows = find_neighbors(graph, name, top=top)
+    _store, graph = load_graph(db, types, include, min_weight)
+    node, rows = find_neighbors(graph, name, top=top, by=by)
     mail = graph.graph.get("links", "cooccurrence") != "cooccurrence"  # issue 12: the messages between them too
-    cells = [(r["name"], r["type"], r["weight"], r["documents"], *([r["messages"]] if mail else [])) for r in rows]
-    headers = ["entity", "type", "paragraphs", "documents", *(["messages"] if mail else [])]
-    return Output({"name": node, "neighbors": rows}, lambda: f"{node}\n" + table(headers, cells))
+    cells = [
+        (r["name"], r["type"], f"{r['strength']:.2f}", r["weight"], r["documents"], *([r["messages"]] if mail else []))
+        for r in rows
+    ]
+    headers = ["messages"] if mail else []
+    return Output(
+        {"name": node, "by": by, "neighbors": rows},
+        lambda: f"{node}\n" + table(["entity", "type", "strength", "paragraphs", "documents", *headers], cells),
+    )
 
 
 @cli.command()
@@ -501,7 +619,7 @@ def neighbors(name, db, types, include, links, min_weight, top) -> Output:
 @click.argument("target")
 @graph_options
 @output_options
-def evidence(source, target, db, types, include, links, min_weight) -> Output:
+def evidence(source, target, db, types, include, min_weight) -> Output:
     """Every paragraph in which both names occur, and every message one wrote to the other.
 
     --include comments,boilerplate also shows paragraphs outside article bodies;
@@ -514,7 +632,7 @@ def evidence(source, target, db, types, include, links, min_weight) -> Output:
     from .query import evidence as find_evidence
     from .query import message_evidence, with_spans
 
-    store, graph = load_graph(db, types, include, links, min_weight)
+    store, graph = load_graph(db, types, include, min_weight)
     links = graph.graph.get("links", "cooccurrence")  # "all" without e-mail is co-occurrence
     a, b, rows = find_evidence(store, graph, source, target)
     found = with_spans(store, graph, rows, (a, b)) if links != "messages" else []
@@ -534,13 +652,53 @@ def evidence(source, target, db, types, include, links, min_weight) -> Output:
 
 
 @cli.command()
+@click.argument("names", nargs=-1, required=True, metavar="NAME [NAME]")
+@graph_options
+@click.option("--undated", is_flag=True, help="Also list the paragraphs without a date, after the dated ones.")
+@output_options
+def timeline(names, db, types, include, min_weight, undated) -> Output:
+    """The dated evidence of one entity, or of two together, earliest first.
+
+    A paragraph's date is the one its own text states, else its document's (an
+    e-mail's Date header, a dateline, the file's name...); each line says which.
+
+    \b
+    Example:
+      graphkit timeline Papadopoulos
+      graphkit timeline "Trump Jr." Veselnitskaya --since 2016-06
+    """
+    from .query import timeline as find_timeline
+
+    store, graph = load_graph(db, types, include, min_weight)
+    found = find_timeline(store, graph, names, undated=undated)
+    dated = [item for item in found["items"] if item.get("date")]
+    span = f", {found['first']} to {found['last']}" if dated else ""
+    rest = f"; {_plural(found['undated'], 'paragraph')} without a date" if found["undated"] else ""
+    hint = " (--undated lists them)" if rest and not undated else ""
+    head = f"{' — '.join(found['entities'])}: {_plural(len(dated), 'dated paragraph')}{span}{rest}{hint}"
+
+    def text() -> str:
+        lines = [head]
+        for item in found["items"]:
+            when = f"{item['date']:<10}  {_SOURCES.get(item['date_source'], '')}" if item.get("date") else "undated"
+            lines += ["", f"{when}  {_where(item)}", _wrap(item["snippet"])]
+        return "\n".join(lines)
+
+    return Output(found, text)
+
+
+# How a timeline line says where its date comes from.
+_SOURCES = {"text": "stated", "text+document year": "stated, year of document", "document": "document's date"}
+
+
+@cli.command()
 @graph_options
 @click.option("--type", "only", callback=_csv_upper, metavar="TYPE", help="Only entities of this type (or types).")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N most mentioned.")
 @click.option("--explain", metavar="NAME", help="Show the forms joined into NAME's entity and why.")
 @click.option("--document", metavar="FILE", help="With --explain: each mention in FILE (part of its name) and why.")
 @output_options
-def entities(db, types, include, links, min_weight, only, top, explain, document) -> Output:
+def entities(db, types, include, min_weight, only, top, explain, document) -> Output:
     """Entities with their types, counts and aliases.
 
     \b
@@ -552,7 +710,7 @@ def entities(db, types, include, links, min_weight, only, top, explain, document
     from .query import entity_table
     from .query import explain as explain_entity
 
-    store, graph = load_graph(db, types, include, links, min_weight)
+    store, graph = load_graph(db, types, include, min_weight)
     if explain:
         data = explain_entity(store, graph, explain, document=document)
         forms = [(f["form"], f["label"], f["mentions"], f["why"]) for f in data["forms"]]
@@ -584,7 +742,7 @@ def entities(db, types, include, links, min_weight, only, top, explain, document
 )
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Communities shown.")
 @output_options
-def communities(db, types, include, links, min_weight, members, top) -> Output:
+def communities(db, types, include, min_weight, members, top) -> Output:
     """Louvain communities, largest first, with their most central members.
 
     \b
@@ -593,7 +751,7 @@ def communities(db, types, include, links, min_weight, members, top) -> Output:
     """
     from .query import communities as find_communities
 
-    _store, graph = load_graph(db, types, include, links, min_weight)
+    _store, graph = load_graph(db, types, include, min_weight)
     groups = find_communities(graph, members=members)[:top]
     lines = [f"{i:>2}. ({g['size']} entities) " + ", ".join(g["members"]) for i, g in enumerate(groups, 1)]
     return Output(groups, lambda: "\n".join(lines) or "no links in the graph")
@@ -608,7 +766,7 @@ def communities(db, types, include, links, min_weight, members, top) -> Output:
 @click.option("--top", type=click.IntRange(min=1), help="Keep only the N most connected entities.")
 @click.option("--title", default="graphkit", show_default=True, help="Title of the HTML page.")
 @output_options
-def export(db, types, include, links, min_weight, fmt, out, top, title) -> Output:
+def export(db, types, include, min_weight, fmt, out, top, title) -> Output:
     """Write the graph as an HTML explorer, GraphML or GEXF (for Gephi) or JSON.
 
     \b
@@ -618,7 +776,7 @@ def export(db, types, include, links, min_weight, fmt, out, top, title) -> Outpu
     """
     from .export import export_graph
 
-    store, graph = load_graph(db, types, include, links, min_weight)
+    store, graph = load_graph(db, types, include, min_weight)
     out = out or Path("exports") / f"graph.{fmt}"
     summary = export_graph(store, graph, fmt, out, top=top, title=title)
     cut = f" (of {summary['nodes_total']:,})" if summary["nodes"] != summary["nodes_total"] else ""

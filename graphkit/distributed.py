@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import GraphkitError, Setting
-from .extract import Mention, chunked, load_model, mentions_of, model_name
+from .extract import Found, chunked, load_model, mentions_of, model_name
 from .ingest import IngestReport, ingest
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ class _DaskExtractor:
     def __init__(self, scheduler: str, model: str, workers: int | None, batch_size: int) -> None:
         self.scheduler, self.model, self.workers, self.batch_size = scheduler, model, workers, batch_size
 
-    def __call__(self, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Any, list[Mention]]]:
+    def __call__(self, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Any, Found]]:
         client, cluster = self._connect()
         try:
             _warm_up(client, self.model)
@@ -110,7 +110,7 @@ class _DaskExtractor:
                 Setting("scheduler", self.scheduler), f": cannot reach a Dask scheduler there ({exc})"
             ) from exc
 
-    def _extract(self, client: Any, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Any, list[Mention]]]:
+    def _extract(self, client: Any, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Any, Found]]:
         # Results come back in order (ingest writes a file once its last paragraph is
         # back); a window of partitions per worker thread keeps every worker busy
         # without reading the whole corpus ahead of them.
@@ -124,7 +124,7 @@ class _DaskExtractor:
             yield from _collect(*window.popleft())
 
 
-def _collect(keys: list[Any], future: Any) -> Iterator[tuple[Any, list[Mention]]]:
+def _collect(keys: list[Any], future: Any) -> Iterator[tuple[Any, Found]]:
     # Dask already retries a partition whose worker died; what still fails here (every
     # worker gone, a worker without graphkit) ends the run with the files so far kept.
     try:
@@ -160,8 +160,8 @@ def _worker_model(name: str) -> None:
             _MODELS[name] = load_model(name)
 
 
-def extract_partition(texts: list[str], model: str, batch_size: int) -> list[list[Mention]]:
-    """A worker's task: the mentions of each paragraph, with the model loaded once per process.
+def extract_partition(texts: list[str], model: str, batch_size: int) -> list[Found]:
+    """A worker's task: the mentions and DATE spans of each paragraph, with the model loaded once per process.
 
     One pipeline is not shared by two threads at a time (spaCy does not promise that is
     safe); run workers with ``--nthreads 1`` and as many processes as cores.

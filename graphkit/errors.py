@@ -104,11 +104,12 @@ class OldDatabase(StoreError):
 class UnknownEntity(GraphkitError):
     """A name that matches no entity; carries the closest known names."""
 
-    def __init__(self, name: str, suggestions: list[str]):
+    def __init__(self, name: str, suggestions: list[str], *, window: str = ""):
         self.name = name
         self.suggestions = suggestions
         hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"no entity named {name!r}{hint}")
+        within = f" in paragraphs dated {window}" if window else ""  # --since/--until (issue 17)
+        super().__init__(f"no entity named {name!r}{within}{hint}")
 
 
 class NoPath(GraphkitError):

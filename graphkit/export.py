@@ -26,9 +26,11 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .errors import BadChoice, BadInput, Setting
-from .graph import DEFAULT_TYPES, graph_kinds, graph_links, max_recipients, strength
-from .query import community_of
+from .graph import DEFAULT_TYPES, graph_kinds, graph_links, graph_window, link_weight, max_recipients
+from .layout import community_layout, induced
+from .query import PATH_SLACK, backbone, community_of, hubs, passing_cost
 from .store import EvidenceReader
+from .vocabulary import PLACE_TYPES, SPECIFIC_TYPES
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -60,6 +62,9 @@ HTML_NODE_LIMIT = 5000
 # them make 51,040 links), and the top 2,000 UN entities share 59,310. Beyond this the page
 # keeps the strongest links, and says so, rather than a 30 MB hairball.
 HTML_EDGE_LIMIT = 20_000
+# Above this many entities the page opens on the backbone (issue 16): a force layout of a
+# thousand entities is one ball; the significant links and the entities they hold are not.
+FIRST_VIEW_NODES = 250
 EVIDENCE_PER_EDGE = 20
 JSON_EVIDENCE_PER_EDGE = 5
 
@@ -68,14 +73,14 @@ def select_top(graph: nx.Graph, top: int | None) -> nx.Graph:
     """The ``top`` nodes by weighted degree (ties by mentions), with the edges among them."""
     if not top or graph.number_of_nodes() <= top:
         return graph
-    strongest = dict(graph.degree(weight=strength(graph)))
-    keep = sorted(graph, key=lambda n: (-strongest[n], -graph.nodes[n]["mentions"], n))[:top]
-    return graph.subgraph(keep).copy()
+    strength = dict(graph.degree(weight=link_weight(graph)))
+    keep = sorted(graph, key=lambda n: (-strength[n], -graph.nodes[n]["mentions"], n))[:top]
+    return induced(graph, keep)  # in the graph's order, so that the page is the same every time
 
 
 def strongest_edges(graph: nx.Graph, limit: int) -> nx.Graph:
     """The graph with only its ``limit`` strongest links (ties: more documents first); every node stays."""
-    key = strength(graph)
+    key = link_weight(graph)
     ranked = sorted(graph.edges(data=True), key=lambda e: (-e[2][key], -e[2]["documents"], e[0], e[1]))
     kept = nx.Graph(**graph.graph, edges_before_cut=graph.number_of_edges())
     kept.add_nodes_from(graph.nodes(data=True))
@@ -141,8 +146,31 @@ def _write_graphml(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: 
 
 
 def _write_gexf(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Path, title: str) -> nx.Graph:
-    _atomic_write(out, lambda fh: nx.write_gexf(_xml_ready(shown), fh), binary=True)
+    from .gexf import write_gexf
+
+    clean = _xml_ready(shown)
+    nodes, pairs = _intervals(store, shown, full)
+    ids = {n: sanitize_xml(str(n)) for n in shown}
+    node_spells = {ids[n]: [(a, b) for a, b, _ in spans] for n, spans in nodes.items()}
+    edge_spells = {(ids[a], ids[b]): [(x, y) for x, y, _ in spans] for (a, b), spans in pairs.items()}
+    description = sanitize_xml(title)
+    _atomic_write(
+        out,
+        lambda fh: write_gexf(clean, fh, node_spells=node_spells, edge_spells=edge_spells, description=description),
+        binary=True,
+    )
     return shown
+
+
+def _intervals(
+    store: EvidenceReader, shown: nx.Graph, full: nx.Graph
+) -> tuple[dict[str, list[tuple[str, str, int]]], dict[tuple[str, str], list[tuple[str, str, int]]]]:
+    """When each node and each link of ``shown`` occurs: ``(first day, last day, paragraphs)`` by node name and pair."""
+    names = {d["entity"]: n for n, d in shown.nodes(data=True)}
+    by_entity, by_pair = store.date_intervals(names, graph_kinds(full), graph_window(full))
+    nodes = {names[e]: spans for e, spans in by_entity.items()}
+    pairs = {(names[a], names[b]): spans for (a, b), spans in by_pair.items() if shown.has_edge(names[a], names[b])}
+    return nodes, pairs
 
 
 def _write_json(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Path, title: str) -> nx.Graph:
@@ -172,7 +200,7 @@ def _write_html(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Pat
 WRITERS: dict[str, Writer] = {
     "html": Writer(_write_html, "an interactive page that works offline"),
     "graphml": Writer(_write_graphml, "GraphML, for Gephi, Cytoscape, yEd and NetworkX"),
-    "gexf": Writer(_write_gexf, "GEXF, Gephi's own format"),
+    "gexf": Writer(_write_gexf, "GEXF 1.3, Gephi's own format, dynamic: its timeline plays the graph"),
     "json": Writer(_write_json, "nodes, links and their first evidence paragraphs"),
 }
 FORMATS: tuple[str, ...] = tuple(WRITERS)
@@ -202,19 +230,25 @@ def _xml_ready(graph: nx.Graph) -> nx.Graph:
 # -- JSON ----------------------------------------------------------------------------
 def _json_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph) -> dict[str, Any]:
     kinds = graph_kinds(full)
-    nodes = [
-        {"id": n, **{k: v for k, v in d.items()}, "aliases": d["aliases"].split("|")} for n, d in shown.nodes(data=True)
-    ]
+    window = graph_window(full)
+    nodes = [{"id": n, **_dated(d), "aliases": d["aliases"].split("|")} for n, d in shown.nodes(data=True)]
     edges = []
     for a, b, d in shown.edges(data=True):
-        ea, eb = shown.nodes[a]["entity"], shown.nodes[b]["entity"]
-        rows = store.evidence(ea, eb, kinds, limit=JSON_EVIDENCE_PER_EDGE)
-        edge = {"source": a, "target": b, **d, "evidence": [r.as_dict() for r in rows]}
+        ends = shown.nodes[a]["entity"], shown.nodes[b]["entity"]
+        rows = store.evidence(*ends, kinds, limit=JSON_EVIDENCE_PER_EDGE, window=window)
+        edge = {"source": a, "target": b, **_dated(d), "evidence": [r.as_dict() for r in rows]}
         if d.get("messages"):  # issue 12: the messages between the two, each once
-            found = store.message_evidence(ea, eb, JSON_EVIDENCE_PER_EDGE, max_recipients=max_recipients(shown))
+            found = store.message_evidence(
+                *ends, JSON_EVIDENCE_PER_EDGE, max_recipients=max_recipients(shown), window=window
+            )
             edge["messages_evidence"] = [r.as_dict() for r in found]
         edges.append(edge)
     return {"meta": _meta(shown, full, store), "nodes": nodes, "edges": edges}
+
+
+def _dated(attrs: dict[str, Any]) -> dict[str, Any]:
+    """Attributes for JSON: an undated entity or link has null ``first`` and ``last``, not ""."""
+    return {k: (v or None) if k in ("first", "last") else v for k, v in attrs.items()}
 
 
 def _meta(shown: nx.Graph, full: nx.Graph, store: EvidenceReader) -> dict[str, Any]:
@@ -250,7 +284,8 @@ def _meta(shown: nx.Graph, full: nx.Graph, store: EvidenceReader) -> dict[str, A
         "nodes_shown": n,
         "edges_shown": m,
         "kinds": ",".join(graph_kinds(full)),
-        "links": graph_links(full),
+        "window": full.graph.get("window") or None,  # --since/--until (issue 17)
+        "links": graph_links(full),  # what links two entities: paragraphs, messages or both (issue 12)
         "omitted": omitted,
         "left_out": _left_out(store, full),
     }
@@ -272,11 +307,15 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
     from pyvis.network import Network
 
     kinds = graph_kinds(full)
-    key = strength(shown)
-    positions = _layout(shown)
+    window = graph_window(full)
+    when_nodes, when_pairs = _intervals(store, shown, full)
     communities = community_of(shown)
-    strongest = dict(shown.degree(weight=key))
-    top_strength = max(strongest.values(), default=1) or 1
+    significant = _significant(shown)
+    positions = _layout(shown, communities, {n for link in significant["links"] for n in link})
+    cost, top = passing_cost(full), hubs(full)
+    key = link_weight(shown)  # paragraphs, messages or both (issue 12)
+    strength = dict(shown.degree(weight=key))
+    top_strength = max(strength.values(), default=1) or 1
     # PyVis makes the vis-network node records. Not with from_nx: it adds each edge after
     # a scan of all the edges before it, minutes for the 60,000 links of 2,000 UN entities
     # (issue 5); the edge records are written below.
@@ -299,18 +338,23 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "community": communities[n],
                 "x": x,
                 "y": y,
-                "size": round(6 + 24 * (strongest[n] / top_strength) ** 0.5, 2),
-                "centrality": round(strongest[n] / top_strength, 4),
+                "size": round(6 + 24 * (strength[n] / top_strength) ** 0.5, 2),
+                "centrality": round(strength[n] / top_strength, 4),
+                "cost": cost[n],
+                "hub": n in top,
+                "files": store.documents_of(d["entity"], kinds, window),
                 "messages": d.get("messages", 0),
-                "files": store.documents_of(d["entity"], kinds),
+                "first": d.get("first") or None,
+                "last": d.get("last") or None,
+                "when": [list(span) for span in when_nodes.get(n, [])],
                 "shape": base.get("shape", "dot"),
             }
         )
     edges, paragraph_ids, message_ids = [], set(), set()
     entity = {n: d["entity"] for n, d in shown.nodes(data=True)}
-    evidence = store.pair_evidence(entity.values(), kinds, EVIDENCE_PER_EDGE)
+    evidence = store.pair_evidence(entity.values(), kinds, EVIDENCE_PER_EDGE, window)
     mail = (
-        store.pair_messages(entity.values(), EVIDENCE_PER_EDGE, max_recipients=max_recipients(shown))
+        store.pair_messages(entity.values(), EVIDENCE_PER_EDGE, max_recipients=max_recipients(shown), window=window)
         if graph_links(shown) != "cooccurrence"
         else {}
     )
@@ -326,17 +370,31 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "to": b,
                 "weight": d["weight"],
                 "documents": d["documents"],
+                "strength": d.get("strength", 0.0),
+                "backbone": frozenset((a, b)) in significant["links"],
                 "evidence": rows,
                 "evidence_total": d["weight"],
-                # issue 12: what kind of link, how strong in this graph, and the messages behind it
+                "first": d.get("first") or None,
+                "last": d.get("last") or None,
+                # when its paragraphs are dated: [first day, last day, paragraphs], for the time slider
+                "when": [list(span) for span in when_pairs.get((a, b)) or when_pairs.get((b, a)) or []],
+                # issue 12: what kind of link, how heavy in this graph (paragraphs, messages or both), its messages
                 "kind": d.get("kind", "cooccurrence"),
-                "strength": d[key],
+                "count": d[key],
                 "messages": d.get("messages", 0),
                 "mail": messages,
             }
         )
     return {
-        "meta": {"title": title, **_meta(shown, full, store)},
+        "meta": {
+            "title": title,
+            **_meta(shown, full, store),
+            "view": "backbone" if significant["links"] else "all",
+            "backbone": {k: v for k, v in significant.items() if k != "links"} or None,
+            "path_slack": PATH_SLACK,
+            "specific_types": list(SPECIFIC_TYPES),
+            "place_types": list(PLACE_TYPES),
+        },
         "types": {
             t: TYPE_COLOURS.get(t, _OTHER_COLOUR) for t in sorted({d["type"] for _, d in shown.nodes(data=True)})
         },
@@ -378,6 +436,9 @@ def _paragraphs(store: EvidenceReader, shown: nx.Graph, ids: Sequence[int]) -> d
             "kind": row.kind,
             "text": row.text,
             "spans": [],
+            "date": row.date,
+            "date_precision": row.date_precision,
+            "date_source": row.date_source,
             **({"message": message} if (message := _mail_line(row.message)) else {}),
         }
     for pid, start, end, entity in store.spans(ids):
@@ -386,20 +447,28 @@ def _paragraphs(store: EvidenceReader, shown: nx.Graph, ids: Sequence[int]) -> d
     return out
 
 
-def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions in roughly [-1000, 1000], computed here so the page opens without physics."""
+def _significant(shown: nx.Graph) -> dict[str, Any]:
+    """The backbone the page opens on when ``shown`` is large: its links, their level and size."""
+    if shown.number_of_nodes() <= FIRST_VIEW_NODES:
+        return {"links": frozenset()}
+    links, alpha = backbone(shown)
+    return {
+        "links": frozenset(frozenset(e) for e in links),
+        "alpha": alpha,
+        "nodes": len({n for e in links for n in e}),
+        "edges": len(links),
+    }
+
+
+def _layout(graph: nx.Graph, communities: dict[str, int], core: set[str]) -> dict[str, tuple[float, float]]:
+    """Positions in roughly [-1000, 1000], communities apart and the ``core`` (the first view's entities)
+    spread over them, computed here so the page opens without physics."""
     if graph.number_of_nodes() == 0:
         return {}
     if graph.number_of_nodes() == 1:
         return {n: (0.0, 0.0) for n in graph}
     n = graph.number_of_nodes()
-    if n < 1000:
-        pos = nx.spring_layout(graph, weight=None, seed=7, iterations=50, k=2.0 / n**0.5)
-    else:
-        # Each iteration costs n² (0.16 s at 2,000 nodes); the plain force method reaches in
-        # 15 iterations the layout the energy method needs 30 for (issue 5: export < 10 s).
-        iterations = max(15, min(30, 30_000_000 // n**2))
-        pos = nx.spring_layout(graph, weight=None, seed=7, iterations=iterations, k=2.0 / n**0.5, method="force")
+    pos = community_layout(graph, communities, core=core)
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
@@ -409,7 +478,7 @@ def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
 
 
 # The explorer's code, split by concern (issue 15), in the order the page runs it.
-APP_MODULES = ("util", "data", "filters", "graph", "panels", "path", "start")
+APP_MODULES = ("util", "data", "time", "filters", "graph", "panels", "path", "start")
 
 
 def _asset(*parts: str) -> str:

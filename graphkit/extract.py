@@ -12,7 +12,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .errors import ModelNotFound, Setting
 from .normalize import clean_mention, prepare_for_ner
@@ -20,12 +20,15 @@ from .normalize.keys import places_with_and
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = [
     "DEFAULT_MODEL",
     "INSTALL_HINT",
     "SKIPPED_LABELS",
     "Mention",
+    "Found",
+    "found_in",
     "load_model",
     "model_name",
     "extractor_tag",
@@ -67,8 +70,21 @@ class Mention:
     titled: bool
 
 
+class Found(NamedTuple):
+    """What NER finds in one paragraph: its entity mentions, and its DATE spans as offsets (issue 17)."""
+
+    mentions: list[Mention]
+    dates: list[tuple[int, int]]
+
+
+def found_in(text: str, doc: Doc) -> Found:
+    """The mentions and DATE spans of ``text``, from the spaCy ``doc`` of its NER-ready form."""
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    return Found(mentions_in(text, spans), [(s, e) for s, e, label in spans if label == "DATE"])
+
+
 # Bump when cleaning or case restoration changes, so stored mentions are extracted again.
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7  # 7: DATE spans kept for dates (issue 17)
 
 
 def model_name(name: str | None = None) -> str:
@@ -104,8 +120,8 @@ def extract_mentions(
     *,
     batch_size: int = 256,
     n_process: int = 1,
-) -> Iterator[tuple[K, list[Mention]]]:
-    """Run NER over ``(paragraph text, key)`` pairs, yielding ``(key, mentions)`` in order.
+) -> Iterator[tuple[K, Found]]:
+    """Run NER over ``(paragraph text, key)`` pairs, yielding ``(key, found)`` in order.
 
     With ``n_process > 1`` the paragraphs go to a pool of forked workers that share the
     loaded model and send back only the mentions (see :func:`_extract_in_pool`).
@@ -115,19 +131,16 @@ def extract_mentions(
         return
     texts = ((prepare_for_ner(text), (text, key)) for text, key in items)
     for doc, (original, key) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        yield key, mentions_in(original, spans)
+        yield key, found_in(original, doc)
 
 
-def mentions_of(nlp: Language, texts: Sequence[str], *, batch_size: int = 64) -> list[list[Mention]]:
-    """NER over a list of paragraph texts: the mentions of each, in order.
+def mentions_of(nlp: Language, texts: Sequence[str], *, batch_size: int = 64) -> list[Found]:
+    """NER over a list of paragraph texts: the mentions and DATE spans of each, in order.
 
     The unit of work of a worker process (a local pool or a Dask worker).
     """
     docs = nlp.pipe((prepare_for_ner(text) for text in texts), batch_size=batch_size)
-    return [
-        mentions_in(text, [(e.start_char, e.end_char, e.label_) for e in doc.ents]) for text, doc in zip(texts, docs)
-    ]
+    return [found_in(text, doc) for text, doc in zip(texts, docs)]
 
 
 # A worker's task: at most this much text (about 6,000 tokens, half a second of NER), so
@@ -163,14 +176,14 @@ def _can_fork() -> bool:
 _POOL_NLP: Language | None = None
 
 
-def _pool_task(texts: list[str]) -> list[list[Mention]]:
+def _pool_task(texts: list[str]) -> list[Found]:
     assert _POOL_NLP is not None
     return mentions_of(_POOL_NLP, texts, batch_size=len(texts))
 
 
 def _extract_in_pool(
     nlp: Language, items: Iterable[tuple[str, K]], *, batch_size: int, processes: int
-) -> Iterator[tuple[K, list[Mention]]]:
+) -> Iterator[tuple[K, Found]]:
     """``extract_mentions`` on ``processes`` forked workers.
 
     Faster than ``nlp.pipe(n_process=...)``, which pickles every whole Doc back to the

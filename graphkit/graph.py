@@ -1,4 +1,4 @@
-"""Store to graph: a NetworkX graph of entities linked by shared paragraphs.
+"""Store to graph: a NetworkX graph of entities linked by shared paragraphs, and by e-mail (issue 12).
 
 Nodes and edges are aggregated in SQL and the result is cached in the store, keyed
 by the store's generation, so a query does not rebuild the graph when nothing changed
@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 import networkx as nx
 
+from .dates import Window
 from .errors import BadChoice
-from .store import EntityRow, GraphSource
+from .store import Bounds, EntityRow, GraphSource
 from .vocabulary import (
     DEFAULT_LINKS,
     DEFAULT_TYPES,
@@ -36,16 +38,21 @@ __all__ = [
     "build_graph",
     "entity_nodes",
     "graph_kinds",
+    "graph_window",
     "graph_links",
+    "link_weight",
     "max_recipients",
-    "strength",
+    "ALL_TIME",
     "kinds_for",
+    "npmi",
+    "add_strength",
 ]
 
-# The edge attribute a graph's links are weighed by: paragraphs, messages, or both together.
-_STRENGTH = {"cooccurrence": "weight", "messages": "messages", "all": "strength"}
+# The edge attribute that says how heavy a link is: paragraphs, messages, or both together (issue 12).
+_WEIGHT = {"cooccurrence": "weight", "messages": "messages", "all": "combined"}
 
 ALL_KINDS = KINDS
+ALL_TIME = Window()  # no --since, no --until
 
 
 def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:
@@ -55,22 +62,22 @@ def graph_kinds(graph: nx.Graph) -> tuple[str, ...]:
 
 
 def graph_links(graph: nx.Graph) -> str:
-    """The kind of links a graph was built with: ``cooccurrence``, ``messages`` or ``all``."""
+    """The kind of links a graph was built with: ``cooccurrence``, ``messages`` or ``all`` (issue 12)."""
     return str(graph.graph.get("links", "cooccurrence"))
+
+
+def link_weight(graph: nx.Graph) -> str:
+    """The edge attribute that says how heavy a link is in this graph (what weighted measures count).
+
+    ``weight`` (paragraphs shared) for co-occurrence, ``messages`` for message links,
+    ``combined`` (their sum) for both (issue 12).
+    """
+    return _WEIGHT.get(graph_links(graph), "weight")
 
 
 def max_recipients(graph: nx.Graph) -> int:
     """The most recipients a message of this graph's message links had: more is a mailing, which links nobody."""
     return int(graph.graph.get("max_recipients", MAX_RECIPIENTS))
-
-
-def strength(graph: nx.Graph) -> str:
-    """The edge attribute that says how strong a link is in this graph (what centrality and paths weigh).
-
-    ``weight`` (paragraphs shared) for co-occurrence, ``messages`` for message links,
-    ``strength`` (their sum) for both.
-    """
-    return _STRENGTH.get(graph_links(graph), "weight")
 
 
 def kinds_for(include: Collection[str] = ()) -> tuple[str, ...]:
@@ -93,6 +100,7 @@ def build_graph(
     types: Collection[str] = DEFAULT_TYPES,
     kinds: Sequence[str] = EVIDENCE_KINDS,
     min_weight: int = 1,
+    window: Window = ALL_TIME,
     links: str = DEFAULT_LINKS,
     max_recipients: int = MAX_RECIPIENTS,
 ) -> nx.Graph:
@@ -100,21 +108,27 @@ def build_graph(
 
     Node ids are display names (made unique with the type where two entities share
     one). Node attributes: ``label``, ``type``, ``mentions``, ``documents``,
-    ``aliases`` (``|``-joined) and ``entity`` (the store id). Edge attributes:
-    ``weight`` (paragraphs shared) and ``documents``. Only entities of ``types`` that
-    occur in paragraphs of ``kinds`` are nodes; edges lighter than ``min_weight`` are
-    dropped, and so are nodes left with no edge by that filter.
+    ``paragraphs``, ``aliases`` (``|``-joined), ``entity`` (the store id), and ``first`` and
+    ``last``, the earliest and latest date of its paragraphs (ISO at its precision, "" when
+    none is dated; issue 17). Edge attributes: ``weight`` (paragraphs shared), ``documents``,
+    ``strength`` (the association strength of :func:`npmi`), ``first`` and ``last``; the
+    graph attribute ``paragraphs`` counts the paragraphs that name any of its entities. Only
+    entities of ``types`` that occur in paragraphs of ``kinds`` are nodes; edges lighter
+    than ``min_weight`` are dropped, and so are nodes left with no edge by that filter. With
+    a ``window`` (``--since``, ``--until``) only paragraphs whose date overlaps it count.
 
     ``links`` (one of :data:`LINK_CHOICES`) says what links two entities (issue 12):
     ``cooccurrence``, a shared paragraph; ``messages``, e-mail one sent the other (the
     nodes are then the correspondents); ``all``, either. With message links, nodes also
     carry ``messages`` (messages sent or received) and edges ``messages`` (messages between
     the two, each counted once), ``kind`` (``cooccurrence``, ``messages`` or ``both``) and,
-    for ``all``, ``strength`` (paragraphs plus messages). :func:`strength` names the
+    for ``all``, ``combined`` (paragraphs plus messages); ``strength`` is then the stronger
+    of the two associations, paragraphs and messages. :func:`link_weight` names the
     attribute a graph is weighed by; ``min_weight`` applies to it. A store without e-mail
-    has no message links: ``all`` is then ``cooccurrence`` (``graph.graph["links"]`` says which).
-    A message to more than ``max_recipients`` (To, Cc and Bcc) is a mailing and links
-    nobody; ``graph.graph["mailings"]`` counts them.
+    has no message links: ``all`` is then ``cooccurrence`` (``graph.graph["links"]`` says
+    which). A message to more than ``max_recipients`` (To, Cc and Bcc) is a mailing and
+    links nobody (``graph.graph["mailings"]`` counts them); a ``window`` keeps the messages
+    dated in it.
     """
     if links not in LINK_CHOICES:
         raise BadChoice("links", links, LINK_CHOICES)
@@ -122,11 +136,12 @@ def build_graph(
         links = "cooccurrence"  # no e-mail, no message links: the graph and its attributes are as they always were
     types = tuple(sorted(set(types)))
     signature = f"{_CACHE_FORMAT}|{store.generation}|{','.join(types)}|{','.join(kinds)}|{links}|{max_recipients}"
-    cached = store.cached_graph(signature)
+    cached = store.cached_graph(signature) if not window else None
     graph = _decode(cached) if cached is not None else None
     if graph is None:
-        graph = _aggregate(store, types, kinds, links, max_recipients)
-        store.cache_graph(signature, _encode(graph))
+        graph = _aggregate(store, types, kinds, window, links, max_recipients)
+        if not window:  # one cache slot: it keeps the graph of all time, which most questions ask
+            store.cache_graph(signature, _encode(graph))
     if min_weight > 1:
         graph = _at_least(graph, min_weight)
     return graph
@@ -144,34 +159,123 @@ def entity_nodes(store: GraphSource, *, kinds: Sequence[str] = KINDS) -> nx.Grap
 
 
 def _aggregate(
-    store: GraphSource, types: Sequence[str], kinds: Sequence[str], links: str, max_recipients: int
+    store: GraphSource,
+    types: Sequence[str],
+    kinds: Sequence[str],
+    window: Window,
+    links: str = "cooccurrence",
+    max_recipients: int = MAX_RECIPIENTS,
 ) -> nx.Graph:
-    graph = nx.Graph(kinds=",".join(kinds), types=",".join(types), links=links)
+    since, until = window.bounds
+    graph = nx.Graph(kinds=",".join(kinds), types=",".join(types), since=since or "", until=until or "", links=links)
+    if window:
+        graph.graph["window"] = str(window)  # as asked: "2016 to 2016-06"
     entities = {e.id: e for e in store.entities() if e.type in types}
     names = _unique_names(entities.values())
-    cooccurrence = {
-        (a, b): (int(w), int(d)) for a, b, w, d in store.edge_counts(kinds) if a in entities and b in entities
-    }
-    if links == "cooccurrence":
-        _add_nodes(graph, store, entities, kinds, names)
-        graph.add_edges_from(
-            (names[a], names[b], {"weight": w, "documents": d}) for (a, b), (w, d) in cooccurrence.items()
-        )
-        return graph
-    graph.graph.update(max_recipients=max_recipients, mailings=store.mailing_count(max_recipients))
-    messages = {(a, b): int(n) for a, b, n in store.message_counts(max_recipients) if a in entities and b in entities}
-    sent = store.correspondent_counts(max_recipients)
-    if links == "messages":
-        cooccurrence = {pair: found for pair, found in cooccurrence.items() if pair in messages}
-        entities = {i: e for i, e in entities.items() if i in sent}
-    _add_nodes(graph, store, entities, kinds, names, messages=sent)
-    for a, b in cooccurrence.keys() | messages.keys():
-        w, d = cooccurrence.get((a, b), (0, 0))
-        n = messages.get((a, b), 0)
-        kind = "both" if w and n else "messages" if n else "cooccurrence"
-        attrs = {"weight": w, "documents": d, "messages": n, "kind": kind}
-        graph.add_edge(names[a], names[b], **attrs, **({"strength": w + n} if links == "all" else {}))
+    _add_nodes(graph, store, entities, kinds, names, window)
+    graph.add_edges_from(
+        (names[a], names[b], {"weight": int(w), "documents": int(d), "first": first, "last": last})
+        for a, b, w, d, first, last in store.edge_counts(kinds, window.bounds)
+        if a in entities and b in entities
+    )
+    add_strength(graph, store.paragraphs_naming(kinds, list(entities), window.bounds))
+    if links != "cooccurrence":
+        _add_messages(graph, store, entities, names, window, max_recipients)
+        if links == "messages":
+            _keep_correspondence(graph)
     return graph
+
+
+def _add_messages(
+    graph: nx.Graph,
+    store: GraphSource,
+    entities: dict[int, EntityRow],
+    names: dict[int, str],
+    window: Window,
+    max_recipients: int,
+) -> None:
+    """Message links on top of co-occurrence (issue 12): every correspondent among ``entities`` is a node
+    (named in the text or not), with ``messages``; every edge gets ``messages``, ``kind`` and ``combined``,
+    and a message link its :func:`npmi` over messages, the stronger of the two where it has both."""
+    bounds = window.bounds
+    graph.graph.update(max_recipients=max_recipients, mailings=store.mailing_count(max_recipients))
+    sent = {e: found for e, found in store.correspondent_counts(max_recipients, bounds).items() if e in entities}
+    for e, (count, first, last) in sent.items():
+        if names[e] not in graph:
+            row = entities[e]
+            graph.add_node(names[e], label=row.label, type=row.type, mentions=0, documents=0, paragraphs=0)
+            graph.add_node(names[e], aliases=row.aliases, entity=int(e), first="", last="")
+        _widen(graph.nodes[names[e]], first, last)
+        graph.nodes[names[e]]["messages"] = count
+    for _node, d in graph.nodes(data=True):
+        d.setdefault("messages", 0)
+    for _a, _b, d in graph.edges(data=True):
+        d.update(messages=0, kind="cooccurrence")
+    total = max(store.message_total(max_recipients, bounds), 1)
+    for a, b, count, first, last in store.message_counts(max_recipients, bounds):
+        if a in entities and b in entities:
+            strength = npmi(count, sent[a][0], sent[b][0], total)
+            u, v = names[a], names[b]
+            if graph.has_edge(u, v):
+                d = graph.edges[u, v]
+                d.update(messages=count, kind="both", strength=max(d["strength"], strength))
+            else:
+                graph.add_edge(u, v, weight=0, documents=0, messages=count, kind="messages", strength=strength)
+                graph.add_edge(u, v, first="", last="")
+            _widen(graph.edges[u, v], first, last)
+    for _a, _b, d in graph.edges(data=True):
+        d["combined"] = d["weight"] + d["messages"]
+
+
+def _widen(d: dict[str, Any], first: str, last: str) -> None:
+    """Stretch a node's or an edge's ``first`` and ``last`` dates to cover ``first`` to ``last`` ("" unknown)."""
+    if first:
+        d["first"] = min(d["first"], first) if d["first"] else first
+    if last:
+        d["last"] = max(d["last"], last) if d["last"] else last
+
+
+def _keep_correspondence(graph: nx.Graph) -> None:
+    """Only message links, and the correspondents they join (``--links messages``)."""
+    graph.remove_edges_from([(a, b) for a, b, d in graph.edges(data=True) if not d["messages"]])
+    graph.remove_nodes_from([n for n, d in graph.nodes(data=True) if not d["messages"]])
+
+
+def npmi(together: int, a: int, b: int, total: int) -> float:
+    """Normalised pointwise mutual information of two entities named in ``a`` and ``b`` of
+    ``total`` paragraphs, ``together`` of them naming both (Bouma 2009).
+
+    ``log(p(ab) / (p(a) p(b))) / -log p(ab)``: 1 when the two are only ever named together,
+    0 when they meet as often as chance would have them meet, below 0 when less often. It
+    is VOSviewer's association strength (observed over expected co-occurrences) on a log
+    scale, bounded so that one threshold or one colour scale serves every graph, and
+    normalised by ``-log p(ab)`` so that a pair met once does not outrank a pair met thirty
+    times as easily as raw PMI lets it (issue 16).
+
+    >>> npmi(30, 88, 36, 1010)  # a person and their associate: 30 of the associate's 36 paragraphs
+    0.6421
+    >>> npmi(29, 88, 281, 1010)  # the same person and a nationality named in 281 paragraphs
+    0.0477
+    >>> npmi(5, 5, 5, 5)
+    1.0
+    """
+    if together >= total:
+        return 1.0
+    pmi = math.log(together * total / (a * b))
+    return round(max(-1.0, min(1.0, pmi / -math.log(together / total))), 4)
+
+
+def add_strength(graph: nx.Graph, total: int) -> None:
+    """Set ``strength`` (:func:`npmi`) on every edge, from the ``paragraphs`` counts of its ends."""
+    graph.graph["paragraphs"] = total
+    nodes = graph.nodes
+    for a, b, d in graph.edges(data=True):
+        d["strength"] = npmi(d["weight"], nodes[a]["paragraphs"], nodes[b]["paragraphs"], max(total, 1))
+
+
+def graph_window(graph: nx.Graph) -> Bounds:
+    """The first and last day of the window a graph was built for (``--since``/``--until``), None where open."""
+    return graph.graph.get("since") or None, graph.graph.get("until") or None
 
 
 def _add_nodes(
@@ -180,31 +284,28 @@ def _add_nodes(
     entities: dict[int, EntityRow],
     kinds: Sequence[str],
     names: dict[int, str],
-    *,
-    messages: dict[int, int] | None = None,
+    window: Window = ALL_TIME,
 ) -> None:
-    """Entities that occur in paragraphs of ``kinds``, and with ``messages`` (entity -> messages sent or
-    received), every correspondent among ``entities`` too, named in the text or not."""
-    counted = {entity_id: (int(m), int(d)) for entity_id, m, d in store.node_counts(kinds)}
-    wanted = counted.keys() | (messages.keys() if messages is not None else set())
-    for entity_id in sorted(wanted & entities.keys()):
-        e = entities[entity_id]
-        mentions, documents = counted.get(entity_id, (0, 0))
-        graph.add_node(
-            names[entity_id],
-            label=e.label,
-            type=e.type,
-            mentions=mentions,
-            documents=documents,
-            aliases=e.aliases,
-            entity=int(entity_id),
-            **({"messages": messages.get(entity_id, 0)} if messages is not None else {}),
-        )
+    for entity_id, mentions, documents, paragraphs, first, last in store.node_counts(kinds, window.bounds):
+        e = entities.get(entity_id)
+        if e is not None:
+            graph.add_node(
+                names[entity_id],
+                label=e.label,
+                type=e.type,
+                mentions=int(mentions),
+                documents=int(documents),
+                paragraphs=int(paragraphs),
+                aliases=e.aliases,
+                entity=int(entity_id),
+                first=first,
+                last=last,
+            )
 
 
 # -- the cache ----------------------------------------------------------------------------
 # Bump when the encoding changes: an older blob then never matches a signature and is rebuilt.
-_CACHE_FORMAT = "json-1"
+_CACHE_FORMAT = "json-4"  # 2: paragraphs and strength (issue 16); 3: first and last dates (issue 17); 4: links (12)
 _SCALARS = frozenset({str, int, float, bool})
 
 
@@ -273,7 +374,7 @@ def _at_least(graph: nx.Graph, min_weight: int) -> nx.Graph:
         unfiltered_nodes=graph.number_of_nodes(),
         unfiltered_edges=graph.number_of_edges(),
     )
-    key = strength(graph)
+    key = link_weight(graph)
     kept.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True) if d[key] >= min_weight)
     kept.add_nodes_from((n, graph.nodes[n]) for n in kept.nodes)
     return kept

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +23,9 @@ from .classify import SetAside, classify_paragraphs, set_aside
 from .corpus import Document, Skipped, find_files, printable_path, read_documents
 from .correspondence import Copies, mark_copies, message_rows
 from .correspondence.people import correspondent_entities, header_mentions, with_addresses
+from .dates import DocumentDate, ParagraphDate, date_document
 from .errors import BadInput
-from .extract import Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
+from .extract import Found, Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .formats import SUFFIXES
 from .formats.notices import drain as drain_notices
 from .normalize import entity_key, find_acronyms
@@ -47,9 +49,9 @@ __all__ = [
 # processes are forked from the parent after the model is loaded, so they start at once.
 _PARALLEL_MIN_BYTES = 100_000
 
-# NER as a stage: ``(paragraph text, key)`` pairs in, ``(key, mentions)`` out, in order.
+# NER as a stage: ``(paragraph text, key)`` pairs in, ``(key, found)`` out, in order.
 # The default runs on this machine; graphkit.distributed passes one that runs on Dask.
-Extractor = Callable[[Iterable[tuple[str, tuple[int, int]]]], Iterator[tuple[tuple[int, int], list[Mention]]]]
+Extractor = Callable[[Iterable[tuple[str, tuple[int, int]]]], Iterator[tuple[tuple[int, int], Found]]]
 
 
 @dataclass
@@ -64,6 +66,8 @@ class IngestReport:
     seconds: float = 0.0
     text: SetAside = field(default_factory=SetAside)  # words read, and words set aside by kind (issue 10)
     copies: Copies = field(default_factory=Copies)  # e-mail: messages, and text the corpus holds twice (issue 12)
+    # Dates of what this run wrote (issue 17): documents dated, and paragraphs by the source of their date.
+    dates: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -74,11 +78,16 @@ class IngestReport:
             "paragraphs": self.paragraphs,
             "mentions": self.mentions,
             "entities": self.entities,
+            "dates": {key: self.dates[key] for key in DATE_COUNTS},
             "seconds": round(self.seconds, 2),
             "text": self.text.as_dict(),
             "messages": self.copies.messages,
             "duplicates": {"paragraphs": self.copies.paragraphs, "words": self.copies.words},
         }
+
+
+# documents written and those dated; paragraphs by where their date comes from
+DATE_COUNTS = ("documents", "dated documents", "by text", "by document", "undated")
 
 
 def file_digest(path: Path) -> str | None:
@@ -147,9 +156,14 @@ def _count_set_aside(
 
 
 def write_document(
-    store: Store, doc: Document, rows: Sequence[tuple], mentions: dict[int, list[Mention]], model: str
+    store: Store,
+    doc: Document,
+    rows: Sequence[tuple],
+    mentions: dict[int, list[Mention]],
+    model: str,
+    dates: tuple[DocumentDate | None, dict[int, ParagraphDate]] = (None, {}),
 ) -> int:
-    """Store one document with its mentions (one transaction); returns the mention count."""
+    """Store one document with its mentions and dates (one transaction); returns the mention count."""
     flat = [
         (number, m.start, m.end, m.text, m.label, m.form, entity_key(m.form), int(m.titled))
         for number, ms in sorted(mentions.items())
@@ -167,6 +181,8 @@ def write_document(
         paragraphs=rows,
         mentions=flat,
         messages=message_rows(doc.metadata) if doc.format == "email" else (),
+        date=(found.date.iso, found.source) if (found := dates[0]) else None,
+        paragraph_dates={number: d.as_row() for number, d in dates[1].items()},
     )
     return len(flat)
 
@@ -265,7 +281,9 @@ def _run(
     warn: Callable[[str], None] | None,
 ) -> None:
     total = sum(size for *_, size in pending)
-    inflight: dict[int, tuple[Document, list[tuple], dict[int, list[Mention]], int]] = {}
+    inflight: dict[
+        int, tuple[Document, list[tuple], dict[int, list[Mention]], dict[int, list[tuple[int, int]]], int]
+    ] = {}
 
     def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
         key = 0
@@ -285,25 +303,36 @@ def _run(
                 _forget_stale_parts(store, path, len(docs))
             for n, doc in enumerate(docs, 1):
                 key += 1
-                inflight[key] = (doc, prepare(doc), {}, size if n == len(docs) else 0)
+                inflight[key] = (doc, prepare(doc), {}, {}, size if n == len(docs) else 0)
                 _count_set_aside(report, doc, inflight[key][1], warn)
                 for p in doc.paragraphs:
                     yield p.text, (key, p.number)
 
     done = 0
-    for (i, number), mentions in extractor(paragraphs()):
-        doc, rows, found, size = inflight[i]
-        if mentions:
-            found[number] = mentions
+    for (i, number), extracted in extractor(paragraphs()):
+        doc, rows, found, spans, size = inflight[i]
+        if extracted.mentions:
+            found[number] = extracted.mentions
+        if extracted.dates:
+            spans[number] = extracted.dates
         if number == len(doc.paragraphs):
             found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
-            report.mentions += write_document(store, doc, rows, found, tag)
+            dates = date_document(doc, spans)
+            _count_dates(report, dates)
+            report.mentions += write_document(store, doc, rows, found, tag, dates)
             report.paragraphs += len(rows)
             report.ingested += 1
             del inflight[i]
             done += size
             if progress:
                 progress(done, total)
+
+
+def _count_dates(report: IngestReport, dates: tuple[DocumentDate | None, dict[int, ParagraphDate]]) -> None:
+    report.dates["documents"] += 1
+    report.dates["dated documents"] += dates[0] is not None
+    for d in dates[1].values():
+        report.dates["undated" if d.source is None else "by document" if d.source == "document" else "by text"] += 1
 
 
 def _local_extractor(

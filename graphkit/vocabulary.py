@@ -18,6 +18,8 @@ __all__ = [
     "KIND_CHOICES",
     "INCLUDE_CHOICES",
     "DEFAULT_TYPES",
+    "SPECIFIC_TYPES",
+    "PLACE_TYPES",
     "LINKS",
     "LINK_CHOICES",
     "DEFAULT_LINKS",
@@ -62,6 +64,12 @@ INCLUDE_CHOICES: dict[str, str] = {k.plural: k.name for k in PARAGRAPH_KINDS if 
 # things (dates, times, amounts and numbers are not entities: extract.SKIPPED_LABELS).
 DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 
+# What an investigator asks about first: people and organisations. Paths prefer them as
+# intermediates, `central` lists them unless told otherwise (issue 16).
+SPECIFIC_TYPES = ("PERSON", "ORG")
+# Countries, cities, regions and nationalities: named beside everyone, so they connect
+# everything and explain nothing; paths avoid them, neighbour lists put them last (issue 16).
+PLACE_TYPES = ("GPE", "LOC", "NORP")
 # What links two entities (issue 12): sharing a paragraph (``weight``: paragraphs), or mail
 # between them (``messages``: messages one sent the other, each message counted once).
 LINKS: dict[str, str] = {

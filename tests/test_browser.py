@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from handmade import write_clustered_store, write_hand_store
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -73,7 +74,7 @@ def make_graph(
     meta: dict | None = None,
     types: dict | None = None,
 ) -> dict:
-    """nodes: dicts with id/label/type/aliases/x/y (rest defaulted); edges: (a, b, weight, [pids], total)."""
+    """nodes: dicts with id/label/type/aliases/x/y (rest defaulted); edges: (a, b, weight, [pids], total[, strength])."""
     names = {n["id"]: [n["label"], *n.get("aliases", [])] for n in nodes}
     paragraphs = {}
     for pid, (file, text) in texts.items():
@@ -86,9 +87,18 @@ def make_graph(
         }
     degree = {n["id"]: 0 for n in nodes}
     out_edges = []
-    for i, (a, b, w, ev, total) in enumerate(edges):
+    for i, (a, b, w, ev, total, *strength) in enumerate(edges):
         out_edges.append(
-            {"id": f"e{i}", "from": a, "to": b, "weight": w, "documents": 1, "evidence": ev, "evidence_total": total}
+            {
+                "id": f"e{i}",
+                "from": a,
+                "to": b,
+                "weight": w,
+                "documents": 1,
+                "evidence": ev,
+                "evidence_total": total,
+                "strength": strength[0] if strength else 0.0,
+            }
         )
         degree[a] += w
         degree[b] += w
@@ -192,17 +202,17 @@ def sample_graph(**meta) -> dict:
         9: ("blog.txt", "Putin and Trump spoke."),
         99: ("notes.txt", "Lavrov commented on Putin."),
     }
-    edges = [
-        ("trump", "moscow", 5, [1, 2], 5),
-        ("trump", "kgb", 1, [3], 1),
-        ("kgb", "kryuchkov", 1, [4], 1),
-        ("moscow", "kremlin", 5, [5], 5),
-        ("kremlin", "kryuchkov", 5, [6], 5),
-        ("putin", "kremlin", 2, [7], 2),
-        ("lavrov", "kremlin", 1, [7], 1),
-        ("putin", "moscow", 3, [8], 3),
-        ("putin", "trump", 1, [9], 1),
-        ("lavrov", "putin", 2, [7, 99], 2),
+    edges = [  # (a, b, weight, evidence, evidence total, strength)
+        ("trump", "moscow", 5, [1, 2], 5, 0.2),
+        ("trump", "kgb", 1, [3], 1, 0.6),
+        ("kgb", "kryuchkov", 1, [4], 1, 0.7),
+        ("moscow", "kremlin", 5, [5], 5, 0.3),
+        ("kremlin", "kryuchkov", 5, [6], 5, 0.4),
+        ("putin", "kremlin", 2, [7], 2, 0.3),
+        ("lavrov", "kremlin", 1, [7], 1, 0.2),
+        ("putin", "moscow", 3, [8], 3, 0.3),
+        ("putin", "trump", 1, [9], 1, 0.1),
+        ("lavrov", "putin", 2, [7, 99], 2, 0.5),
     ]
     return make_graph(nodes, edges, texts, meta=meta)
 
@@ -417,10 +427,11 @@ def test_click_node_shows_profile_and_neighbours(page_from_data):
     assert "steele.txt" in text and "blog.txt" in text
     rows = p.page.locator("#neighbours li")
     assert rows.count() == 3
-    assert rows.nth(0).get_attribute("data-node") == "moscow"  # heaviest first
-    assert "Moscow" in rows.nth(0).inner_text()
+    # the most specific first: the strongest link, and the place (Moscow, the heaviest) last
+    assert [rows.nth(i).get_attribute("data-node") for i in range(3)] == ["kgb", "putin", "moscow"]
+    assert "Moscow" in rows.nth(2).inner_text()
     # a neighbour is clickable and selects that node
-    rows.nth(0).click()
+    rows.nth(2).click()
     wait_idle(p)
     assert p.js("graphkit.network.getSelectedNodes()") == ["moscow"]
     assert p.page.inner_text("#panel-title") == "Moscow"
@@ -680,3 +691,188 @@ def test_hostile_document_through_ingest_and_export(open_page, tmp_path, tiny_mo
     assert p.dialogs == [] and p.errors == [] and p.requests == [p.url]
     assert p.js("document.querySelectorAll('#panel img, #panel script').length") == 0
     assert p.page.title() == "<b>leak</b>"
+
+
+# ---------------------------------------------------------------------------------------------
+# answers that inform (issue 16): the path finder's three kinds, and the first view of a large graph
+# ---------------------------------------------------------------------------------------------
+def test_the_path_finder_offers_the_command_lines_choices(open_page, tmp_path, run):
+    """On a store written by hand, the page's informative, shortest and strongest paths are graphkit path's."""
+    from test_paths import DOCUMENTS, ENTITIES
+
+    write_hand_store(tmp_path / "p.db", ENTITIES, DOCUMENTS).close()
+    out = tmp_path / "p.html"
+    assert run("export", "--out", out, "--db", tmp_path / "p.db").exit_code == 0
+    p = open_page(out)
+
+    def cli(*flags: str) -> list[str]:
+        result = run("path", "Ann Lee", "Dee Moss", "--db", tmp_path / "p.db", "--json", *flags)
+        return [n["name"] for n in json.loads(result.stdout)["path"]]
+
+    for mode, flags in (("informative", ()), ("strongest", ("--strongest",))):
+        assert p.js(f"graphkit.findPath('ann lee', 'dee moss', '{mode}').nodes") == cli(*flags), mode
+    # two shortest paths tie (through Rome and through Acme): either is the shortest
+    assert len(p.js("graphkit.findPath('ann lee', 'dee moss', 'shortest').nodes")) == len(cli("--shortest")) == 3
+    p.page.fill("#path-from", "Ann Lee")
+    p.page.fill("#path-to", "Dee Moss")
+    p.page.click("#path-go")
+    wait_idle(p)
+    assert p.js("graphkit.path.mode") == "informative"
+    assert p.js("graphkit.path.nodes") == ["Ann Lee", "Ben Ode", "Cal Fry", "Dee Moss"]
+    assert p.page.locator("#path-informative").get_attribute("class") == "on"
+    assert "Informative · 3 hops" in p.page.inner_text("#path-informative")
+    assert "A shorter path, 2 hops, runs through" in p.page.inner_text("#path-shorter")
+    p.page.click("#path-shorter button")
+    assert p.js("graphkit.path.mode") == "shortest" and p.js("graphkit.path.hops") == 2
+    p.page.click("#path-strongest")
+    assert p.js("graphkit.path.nodes") == ["Ann Lee", "Acme", "Dee Moss"]
+    assert "strength" in p.page.inner_text("#path-hops")
+    assert p.errors == []
+
+
+@pytest.fixture
+def clustered(open_page, tmp_path, run):
+    write_clustered_store(tmp_path / "c.db").close()
+    out = tmp_path / "c.html"
+    assert run("export", "--out", out, "--db", tmp_path / "c.db").exit_code == 0
+    return open_page(out)
+
+
+def test_a_large_graph_opens_on_its_backbone(clustered):
+    p = clustered
+    meta = p.js("graphkit.data.meta")
+    assert meta["view"] == "backbone" and p.js("graphkit.view()") == "backbone"
+    backbone = {e["from"] for e in p.js("graphkit.data.edges") if e["backbone"]} | {
+        e["to"] for e in p.js("graphkit.data.edges") if e["backbone"]
+    }
+    visible = set(p.js("graphkit.visibleNodeIds()"))
+    assert visible == backbone and meta["backbone"]["nodes"] == len(backbone) < meta["nodes_total"]
+    assert all(p.js("graphkit.data.edges.filter(e => graphkit.visibleEdgeIds().includes(e.id)).map(e => e.backbone)"))
+    assert "Showing the backbone" in p.page.inner_text("#banner")
+    # readable: labels never overlap, and the most central visible entities all have one
+    labels = p.js("graphkit.labels")
+    rects = [lab["rect"] for lab in labels]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            assert not (a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]), (a, b)
+    nodes = sorted(p.js("graphkit.data.nodes"), key=lambda n: -n["centrality"])
+    assert {n["id"] for n in nodes if n["id"] in visible}.__len__() > 20
+    central = [n["id"] for n in nodes if n["id"] in visible][:8]
+    assert set(central) <= {lab["id"] for lab in labels}
+    # the most central list leads with people and organisations
+    listed = p.js("Array.from(document.querySelectorAll('#central li')).map(li => li.dataset.node)")
+    assert listed and all(not n.startswith(("Capital", "Province")) for n in listed)
+    assert p.errors == []
+
+
+def test_the_whole_graph_is_one_click_away_and_a_click_expands(clustered):
+    p = clustered
+    total = p.js("graphkit.data.nodes.length")
+    first = set(p.js("graphkit.visibleNodeIds()"))
+    p.page.click("#show-all")
+    wait_idle(p)
+    assert p.js("graphkit.view()") == "all" and len(p.js("graphkit.visibleNodeIds()")) == total
+    p.page.click("#view-backbone")
+    wait_idle(p)
+    assert set(p.js("graphkit.visibleNodeIds()")) == first
+    # clicking an entity of the backbone shows all its neighbours and links
+    node = next(n for n in sorted(first) if n.startswith("P"))
+    neighbours = {
+        e["to"] if e["from"] == node else e["from"] for e in p.js("graphkit.data.edges") if node in (e["from"], e["to"])
+    }
+    assert not neighbours <= first
+    x, y = p.node_point(node)
+    p.page.mouse.click(x, y)
+    wait_idle(p)
+    assert p.js("graphkit.expanded()") == [node]
+    assert neighbours <= set(p.js("graphkit.visibleNodeIds()"))
+    assert p.page.locator("#neighbours li.is-hidden").count() == 0
+    # a path to an entity outside the backbone shows it, with its links
+    outside = next(n["id"] for n in p.js("graphkit.data.nodes") if n["id"] not in first and n["id"] not in neighbours)
+    path = p.js(f"graphkit.findPath({json.dumps(node)}, {json.dumps(outside)})")
+    assert set(path["nodes"]) <= set(p.js("graphkit.visibleNodeIds()"))
+    assert set(path["edges"]) <= set(p.js("graphkit.visibleEdgeIds()"))
+    assert p.errors == []
+
+
+def test_a_small_graph_opens_whole(page_from_data):
+    p = page_from_data(sample_graph())
+    assert p.js("graphkit.view()") == "all"
+    assert p.page.locator("#view-field").is_hidden()
+    assert len(p.js("graphkit.visibleNodeIds()")) == 7
+
+
+# ---------------------------------------------------------------------------------------------
+# time (issue 17): the slider, evidence by date, first and last appearance
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture
+def hand_page(open_page, hand_store, tmp_path):
+    """tests/handmade.py's store, exported by `graphkit export`: every date is known by hand."""
+    from graphkit.export import export_graph
+    from graphkit.graph import build_graph
+
+    out = tmp_path / "hand.html"
+    export_graph(hand_store, build_graph(hand_store), "html", out)
+    return open_page(out)
+
+
+def edge_ids(p: Loaded, pairs) -> set[str]:
+    ids = p.js("graphkit.edges.get().map(e => [e.id, [e.from, e.to].sort().join('|')])")
+    wanted = {"|".join(sorted(pair)) for pair in pairs}
+    return {i for i, key in ids if key in wanted}
+
+
+def drag_time(p: Loaded, handle: str, day: str) -> None:
+    """Move one handle of the time slider as a user would, to the step of ``day``: set it, fire the input event."""
+    p.js(
+        """([id, day]) => {
+        const el = document.getElementById(id);
+        el.value = String(graphkit.timeSteps().indexOf(day));
+        el.dispatchEvent(new Event('input', {bubbles: true}));
+    }""",
+        [handle, day],
+    )
+    p.page.wait_for_timeout(150)  # the filter waits 40 ms for the handle to settle
+
+
+def test_time_slider_filters_links_by_date(hand_page):
+    p = hand_page
+    assert p.errors == [] and p.requests == [p.url]
+    assert p.js("graphkit.timeRange()") == ["2016-06-01", "2017-12-31"]
+    # the handles step through the days the data begins or ends on
+    assert p.js("graphkit.timeSteps()") == ["2016-06-01", "2016-06-09", "2016-06-30", "2017-01-01", "2017-12-31"]
+    assert p.page.is_visible("#time-field")
+    assert len(p.js("graphkit.visibleEdgeIds()")) == 7
+    drag_time(p, "time-from", "2017-01-01")  # only b2 (2017): Bob Jones works for Acme Corp in Berlin
+    assert set(p.js("graphkit.visibleEdgeIds()")) == edge_ids(
+        p, [("Acme Corp", "Bob Jones"), ("Acme Corp", "Berlin"), ("Berlin", "Bob Jones")]
+    )
+    assert p.js("graphkit.timeWindow()") == ["2017-01-01", "2017-12-31"]
+    assert p.page.inner_text("#time-value") == "2017-01-01 \u2013 2017-12-31"
+    assert "Alice Smith" not in p.js("graphkit.visibleNodeIds()")
+    drag_time(p, "time-from", "2016-06-01")
+    drag_time(p, "time-to", "2016-06-01")  # a2 (all of June 2016) overlaps; a1 (June 9) does not
+    assert set(p.js("graphkit.visibleEdgeIds()")) == edge_ids(
+        p, [("Alice Smith", "Bob Jones"), ("Alice Smith", "Berlin"), ("Berlin", "Bob Jones")]
+    )
+    drag_time(p, "time-to", "2016-06-09")
+    drag_time(p, "time-from", "2017-01-01")  # a handle does not pass the other
+    assert p.js("graphkit.timeWindow()") == ["2016-06-09", "2016-06-09"]
+    assert len(p.js("graphkit.visibleEdgeIds()")) == 5  # a1's three links, and a2's month holds the day
+    p.page.click("#filters-reset")
+    assert p.js("graphkit.timeWindow()") is None and len(p.js("graphkit.visibleEdgeIds()")) == 7
+    assert p.errors == []
+
+
+def test_evidence_sorted_by_date_and_first_last_appearance(hand_page):
+    p = hand_page
+    [ab] = edge_ids(p, [("Alice Smith", "Bob Jones")])
+    p.js(f"graphkit.selectEdge({json.dumps(ab)})")
+    dates = p.js("Array.from(document.querySelectorAll('#evidence .ev-date')).map(d => [d.textContent, d.title])")
+    assert dates == [["2016-06", "the document's date"], ["2016-06-09", "stated in the paragraph"]]
+    assert p.page.inner_text("#panel-dates") == "First together 2016-06, last 2016-06-09"
+    p.js("graphkit.selectNode('Bob Jones')")
+    assert p.page.inner_text("#panel-dates") == "First appears 2016-06, last 2017"
+    p.js("graphkit.selectNode('Dave Brown')")
+    assert p.page.inner_text("#panel-dates") == "No dated paragraph."
+    assert p.errors == []

@@ -102,11 +102,15 @@ def test_central_neighbors_evidence_communities(tiny_db, run):
     assert {r["type"] for r in people["results"]} == {"PERSON"}
     ev = j(run("evidence", "Jones", "Globex", "--db", tiny_db, "--json"))
     assert [(e["file"], e["paragraph"]) for e in ev["evidence"]] == [("docs/one.txt", 3), ("docs/two.md", 2)]
-    nb = j(run("neighbors", "Globex", "--db", tiny_db, "--json"))
-    assert nb["neighbors"][:2] == [
-        {"name": "Berlin", "type": "GPE", "weight": 2, "documents": 2},
-        {"name": "Bob Jones", "type": "PERSON", "weight": 2, "documents": 2},
+    heaviest = j(run("neighbors", "Globex", "--by", "weight", "--db", tiny_db, "--json"))["neighbors"]
+    assert [(r["name"], r["type"], r["weight"], r["documents"]) for r in heaviest[:2]] == [
+        ("Berlin", "GPE", 2, 2),
+        ("Bob Jones", "PERSON", 2, 2),
     ]
+    specific = j(run("neighbors", "Globex", "--db", tiny_db, "--json"))["neighbors"]
+    assert specific[-1]["name"] == "Berlin"  # by strength, places come last
+    strengths = [r["strength"] for r in specific[:-1]]
+    assert strengths == sorted(strengths, reverse=True) and all(-1 <= s <= 1 for s in strengths)
     groups = j(run("communities", "--db", tiny_db, "--json"))
     assert sum(g["size"] for g in groups) == 8  # every node, Dave Brown alone included
 
@@ -280,9 +284,14 @@ def test_the_readme_table_has_every_command_and_the_library_choices():
 
 @pytest.mark.parametrize("by", CENTRALITY_MEASURES)
 def test_central_by_every_measure(tiny_db, run, by):
-    data = j(run("central", "--by", by, "--db", tiny_db, "--json"))
+    data = j(run("central", "--by", by, "--type", "all", "--db", tiny_db, "--json"))
     assert data["by"] == by and len(data["results"]) == 8
     assert data["results"][0]["name"] in {"Alice Smith", "Bob Jones", "Globex"}  # the best connected three
+    specific = j(run("central", "--by", by, "--db", tiny_db, "--json"))  # people and organisations by default
+    assert {r["type"] for r in specific["results"]} == {"PERSON", "ORG"} and specific["types"] == ["PERSON", "ORG"]
+    assert [r["name"] for r in specific["results"]] == [
+        r["name"] for r in data["results"] if r["type"] in ("PERSON", "ORG")
+    ]
     text = run("central", "--by", by, "--db", tiny_db).stdout.splitlines()
     assert text[0].split() == ["#", "entity", "type", by]
 

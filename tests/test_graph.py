@@ -93,7 +93,7 @@ def same(a: nx.Graph, b: nx.Graph) -> bool:
 def test_the_cache_is_json_and_gives_back_the_same_graph(hand_store):
     fresh = build_graph(hand_store)
     signature, blob = cache_row(hand_store)
-    assert signature.startswith("json-1|")
+    assert signature.startswith("json-4|")  # 4: link kinds (issue 12)
     json.loads(blob)  # plain data, which cannot carry code
     cached = build_graph(hand_store)
     assert cached is not fresh and same(cached, fresh)
@@ -120,3 +120,23 @@ def test_a_damaged_or_crafted_cache_is_rebuilt_from_the_tables(hand_store, blob)
     again = build_graph(hand_store)
     assert same(again, fresh) and "Eve" not in again
     assert cache_row(hand_store) == good  # and the damage is repaired
+
+
+def test_every_link_carries_its_association_strength(hand_store):
+    """Body paragraphs naming an entity: a1, a2, b2, b3. Alice in a1, a2; Bob in a1, a2, b2; together in a1, a2."""
+    graph = build_graph(hand_store)
+    assert graph.graph["paragraphs"] == 4
+    assert (graph.nodes["Alice Smith"]["paragraphs"], graph.nodes["Bob Jones"]["paragraphs"]) == (2, 3)
+    # ln(p(ab) / p(a)p(b)) / -ln p(ab) = ln((2/4) / (2/4 * 3/4)) / ln(4/2) = ln(4/3) / ln 2
+    assert graph.edges["Alice Smith", "Bob Jones"]["strength"] == pytest.approx(0.415, abs=1e-3)
+    # Acme Corp is named once, with Bob Jones and Berlin: ln((1/4) / (1/4 * 3/4)) / ln 4
+    assert graph.edges["Acme Corp", "Bob Jones"]["strength"] == pytest.approx(0.2075, abs=1e-3)
+    assert all(-1 <= d["strength"] <= 1 for _, _, d in graph.edges(data=True))
+
+
+def test_strength_survives_the_cache_and_the_weight_filter(hand_store):
+    first = build_graph(hand_store)
+    again = build_graph(hand_store)  # from the cache
+    assert dict(again.edges) == dict(first.edges)
+    heavy = build_graph(hand_store, min_weight=2)
+    assert heavy.edges["Alice Smith", "Bob Jones"]["strength"] == first.edges["Alice Smith", "Bob Jones"]["strength"]

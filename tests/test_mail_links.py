@@ -121,9 +121,9 @@ def test_links_choose_cooccurrence_messages_or_both(mail_db: Path) -> None:
     assert all("messages" not in d for _a, _b, d in cooccurrence.edges(data=True))
     both = graph_of(mail_db, links="all")
     edge = both.edges["Alice Smith", "Globex"]  # "Smith said Globex agreed": co-occurrence only
-    assert (edge["kind"], edge["weight"], edge["messages"], edge["strength"]) == ("cooccurrence", 1, 0, 1)
+    assert (edge["kind"], edge["weight"], edge["messages"], edge["combined"]) == ("cooccurrence", 1, 0, 1)
     mail = both.edges["Alice Smith", "Bob Jones"]
-    assert (mail["kind"], mail["weight"], mail["messages"], mail["strength"]) == ("messages", 0, 2, 2)
+    assert (mail["kind"], mail["weight"], mail["messages"], mail["combined"]) == ("messages", 0, 2, 2)
     assert set(cooccurrence.edges) < set(both.edges)
 
 
@@ -187,3 +187,14 @@ def test_exports_carry_the_link_kind(mail_db: Path, run, tmp_path: Path) -> None
     page = tmp_path / "g.html"
     assert run("export", "--db", mail_db, "--format", "html", "--out", page).exit_code == 0
     assert '"kind":"messages"' in page.read_text(encoding="utf-8")
+
+
+def test_message_links_keep_to_the_window_and_carry_their_dates(mail_db: Path, run) -> None:
+    graph = graph_of(mail_db, links="messages")
+    edge = graph.edges["Alice Smith", "Bob Jones"]
+    assert (edge["first"], edge["last"]) == ("2019-03-04", "2019-03-05")
+    early = as_json(run, "neighbors", "Alice Smith", "--db", mail_db, "--links", "messages", "--until", "2019-03-04")
+    assert [(r["name"], r["messages"]) for r in early["neighbors"]] == [("Bob Jones", 1), ("Carol White", 1)]
+    late = as_json(run, "evidence", "Alice Smith", "Carol White", "--db", mail_db, "--since", "2019-03-06")
+    assert [m["message"]["subject"] for m in late["messages"]] == ["FW: Berlin"]
+    assert late["messages"][0]["date"] == "2019-03-06"

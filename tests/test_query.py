@@ -9,9 +9,11 @@ from graphkit.errors import BadChoice, BadInput, NoPath, UnknownEntity
 from graphkit.graph import build_graph
 from graphkit.query import (
     CENTRALITY_MEASURES,
+    backbone,
     centrality,
     communities,
     community_of,
+    disparity,
     entity_table,
     evidence,
     explain,
@@ -200,3 +202,33 @@ def test_snippet_windows_a_long_paragraph_around_both_names():
     out = snippet({"text": text, "mentions": [{"name": "A", "start": a}, {"name": "B", "start": b}]}, limit=60)
     assert "w10" in out and "w390" in out and " … " in out and len(out) < 80
     assert snippet({"text": "short", "mentions": []}) == "short"
+
+
+# -- significance ------------------------------------------------------------------------------
+def test_disparity_tests_each_link_at_the_end_it_matters_most_to():
+    g = nx.Graph()
+    g.add_edge("hub", "a", weight=8)  # 8 of hub's 10: significant for hub (0.2 ** 2 = 0.04)
+    g.add_edge("hub", "b", weight=1)
+    g.add_edge("hub", "c", weight=1)
+    g.add_edge("c", "d", weight=1)  # c: 1 of 2, (1 - 1/2) ** 1 = 0.5; d has one link and tests nothing
+    p = disparity(g)
+    assert p[("hub", "a")] == pytest.approx(0.04)
+    assert p[("hub", "b")] == pytest.approx(0.81)
+    assert p[("c", "d")] == pytest.approx(0.5)
+    assert backbone(g) == ([("hub", "a")], 0.05)
+
+
+def test_the_backbone_tightens_until_it_holds_few_enough():
+    g = nx.Graph()
+    for i in range(30):  # thirty stars with one heavy link and two light ones
+        heavy = 15 if i < 10 else 8  # 15 of 17: p = (2/17) ** 2 = 0.014; 8 of 10: p = 0.2 ** 2 = 0.04
+        g.add_edge(f"s{i}", f"heavy{i}", weight=heavy)
+        g.add_edge(f"s{i}", f"light{i}", weight=1)
+        g.add_edge(f"s{i}", f"dim{i}", weight=1)
+    links, alpha = backbone(g)
+    assert alpha == 0.05 and len(links) == 30
+    links, alpha = backbone(g, max_nodes=25)  # at 0.02, the ten strongest stars: 20 entities
+    assert alpha == 0.02 and sorted(links) == sorted((f"s{i}", f"heavy{i}") for i in range(10))
+    # no level keeps 10 entities or fewer but none: the strictest level that keeps some
+    assert backbone(g, max_nodes=10) == (links, 0.02)
+    assert backbone(nx.Graph([("a", "b", {"weight": 3})])) == ([], 0.05)  # a pair tests nothing

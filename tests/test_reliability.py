@@ -348,7 +348,9 @@ def test_a_failed_export_leaves_the_old_file_and_no_temp_file(tmp_path, tiny_db,
     if fmt == "graphml":
         monkeypatch.setattr(nx, "write_graphml", half_then_fail)
     elif fmt == "gexf":
-        monkeypatch.setattr(nx, "write_gexf", half_then_fail)
+        import graphkit.gexf
+
+        monkeypatch.setattr(graphkit.gexf, "write_gexf", half_then_fail)
     elif fmt == "json":
         monkeypatch.setattr(export_module.json, "dump", half_then_fail)
     else:  # the page is written in one call: fail at the rename instead

@@ -352,6 +352,11 @@ def test_a_schema_1_database_is_migrated_with_its_entities_kept(tiny_db, run):
         DROP TABLE mention_entities;
         DROP TABLE correspondents; DROP TABLE messages;  -- and issue 12's, which came after
         ALTER TABLE paragraphs DROP COLUMN copy_of; ALTER TABLE paragraphs DROP COLUMN read_kind;
+        DROP INDEX paragraphs_date;
+        ALTER TABLE documents DROP COLUMN date; ALTER TABLE documents DROP COLUMN date_source;
+        ALTER TABLE paragraphs DROP COLUMN date; ALTER TABLE paragraphs DROP COLUMN date_precision;
+        ALTER TABLE paragraphs DROP COLUMN date_source; ALTER TABLE paragraphs DROP COLUMN date_text;
+        ALTER TABLE paragraphs DROP COLUMN date_first; ALTER TABLE paragraphs DROP COLUMN date_last;
         UPDATE meta SET value = '1' WHERE key = 'schema_version';
         PRAGMA user_version = 1;
         """

@@ -95,6 +95,36 @@ def test_the_messages_migration_stores_the_mail_already_ingested(tmp_path):
         assert store.needs_resolve  # the next ingest marks what the corpus holds twice
 
 
+def test_a_database_of_graphkit_1_0_gets_dates_from_what_it_stored(tmp_path):
+    """Issue 17's migration: date columns, filled from stored metadata and text (no DATE spans were kept)."""
+    db = tmp_path / "v1.db"
+    with sqlite3.connect(db) as con:
+        con.executescript(schema.BASE_SCHEMA)
+        con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        con.execute(
+            "INSERT INTO documents VALUES (1, '/m/in.mbox', 'in.mbox', 'x', 9, 'email', 'Re: Paris', "
+            "'{\"date\": \"2001-05-14 16:39:00-07:00\"}', 'old', '2020-01-01T00:00:00Z')"
+        )
+        con.executemany(
+            "INSERT INTO paragraphs VALUES (?, 1, ?, ?, NULL, 'body', '', ?)",
+            [(1, 1, 1, "We met on 9 June 2000 in Paris."), (2, 2, 3, "See you in 2002."), (3, 3, 5, "Bye.")],
+        )
+    with open_store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.conn.execute("SELECT date, date_source FROM documents").fetchone() == (
+            "2001-05-14",
+            "e-mail Date header",
+        )
+        dates = store.conn.execute(
+            "SELECT number, date, date_precision, date_source, date_text, date_first, date_last FROM paragraphs"
+        ).fetchall()
+    assert dates == [
+        (1, "2000-06-09", "day", "text", "9 June 2000", "2000-06-09", "2000-06-09"),
+        (2, "2001-05-14", "day", "document", None, "2001-05-14", "2001-05-14"),  # a bare year needs a DATE span
+        (3, "2001-05-14", "day", "document", None, "2001-05-14", "2001-05-14"),
+    ]
+
+
 def append_migration(monkeypatch, step: Migration) -> None:
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, step])
 

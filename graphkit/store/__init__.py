@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import NoDatabase, Setting, StoreError
 from .base import Database
 from .messages import DUPLICATE, MessageStore
-from .reader import EntityRow, Evidence, EvidenceReader, GraphSource
+from .reader import ALL_TIME, Bounds, EntityRow, Evidence, EvidenceReader, GraphSource
 from .schema import MIGRATIONS, SCHEMA_VERSION, Migration, prepare, read_version, use_wal
 from .writer import StoreWriter
 
@@ -37,6 +37,8 @@ __all__ = [
     "EvidenceReader",
     "EntityRow",
     "Evidence",
+    "Bounds",
+    "ALL_TIME",
     "open_store",
 ]
 

@@ -12,25 +12,60 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..vocabulary import EVIDENCE_KINDS as _EVIDENCE
+from ..vocabulary import EVIDENCE_KINDS as _EVIDENCE_KINDS
 from ..vocabulary import MAX_RECIPIENTS
 from .base import Database
 
-__all__ = ["EntityRow", "Evidence", "GraphSource", "EvidenceReader"]
+__all__ = ["EntityRow", "Evidence", "GraphSource", "EvidenceReader", "Bounds", "ALL_TIME"]
+
+# The first and last day (ISO) a paragraph's date must overlap to count: --since and
+# --until (issue 17). None leaves that side open; a window with either side set leaves
+# out every paragraph without a date, which cannot be shown to fall inside it.
+Bounds = tuple[str | None, str | None]
+ALL_TIME: Bounds = (None, None)
+
+
+def _in_window(window: Bounds) -> tuple[str, list[str]]:
+    """SQL (``AND ...`` on paragraphs ``p``) and arguments that keep paragraphs dated within ``window``."""
+    since, until = window
+    sql, args = "", []
+    if since is not None:
+        sql += " AND p.date_last >= ?"
+        args.append(since)
+    if until is not None:
+        sql += " AND p.date_first <= ?"
+        args.append(until)
+    return sql, args
+
 
 # The paragraph a message's evidence shows: its first of an evidence kind (its first at all when it has none);
 # an embedded message's paragraphs are its span, a message's own are all of its document's.
 _FIRST_PARAGRAPH = (
     "SELECT x.id FROM paragraphs x WHERE x.doc_id = m.doc_id AND (m.part = 0 OR x.number BETWEEN m.first AND m.last) "
-    f"ORDER BY x.kind IN ({','.join('?' * len(_EVIDENCE))}) DESC, x.number LIMIT 1"
+    f"ORDER BY x.kind IN ({','.join('?' * len(_EVIDENCE_KINDS))}) DESC, x.number LIMIT 1"
 )
 # The stored messages' correspondents as entities, each message once (its copies share ``same_as``),
-# leaving out mailings: messages to more recipients than the one parameter (issue 12).
+# leaving out mailings: messages to more recipients than the limit (issue 12); ``day`` is the
+# message's date (YYYY-MM-DD, NULL when unknown), and a window keeps the messages dated in it.
 _CORRESPONDENTS = (
     "WITH n AS MATERIALIZED (SELECT message, SUM(role != 'from') k FROM correspondents GROUP BY message), "
-    "c AS MATERIALIZED (SELECT COALESCE(m.same_as, m.id) msg, c.role, c.entity_id e FROM correspondents c "
-    "JOIN messages m ON m.id = c.message JOIN n ON n.message = m.id WHERE c.entity_id IS NOT NULL AND n.k <= ?) "
+    "c AS MATERIALIZED (SELECT COALESCE(m.same_as, m.id) msg, c.role, c.entity_id e, "
+    "NULLIF(substr(m.date, 1, 10), '') day FROM correspondents c "
+    "JOIN messages m ON m.id = c.message JOIN n ON n.message = m.id WHERE c.entity_id IS NOT NULL AND n.k <= ?{}) "
 )
+
+
+def _correspondents(max_recipients: int, window: Bounds) -> tuple[str, list[Any]]:
+    """The ``c`` table of correspondents (see ``_CORRESPONDENTS``) and its arguments."""
+    since, until = window
+    where, args = "", [max_recipients]
+    if since is not None:
+        where += " AND substr(m.date, 1, 10) >= ?"
+        args.append(since)
+    if until is not None:
+        where += " AND m.date != '' AND substr(m.date, 1, 10) <= ?"
+        args.append(until)
+    return _CORRESPONDENTS.format(where), args
 
 
 @dataclass(frozen=True)
@@ -51,11 +86,19 @@ class Evidence:
     kind: str
     text: str
     metadata: str = "{}"  # the document's metadata as stored (JSON)
+    date: str | None = None  # ISO at its precision: the paragraph's own date, else its document's (issue 17)
+    date_precision: str | None = None
+    date_source: str | None = None  # text | text+document year | document
+    date_text: str | None = None  # the paragraph's own date as written
 
     def as_dict(self) -> dict[str, Any]:
         out = {"file": self.file, "paragraph": self.paragraph, "line": self.line, "kind": self.kind, "text": self.text}
         if self.page is not None:
             out["page"] = self.page
+        if self.date is not None:
+            out.update(date=self.date, date_precision=self.date_precision, date_source=self.date_source)
+            if self.date_text:
+                out["date_text"] = self.date_text
         if message := self.message:
             out["message"] = message
         if self.transcript:
@@ -78,60 +121,100 @@ class Evidence:
         return message_fields(json.loads(self.metadata), self.paragraph)
 
 
+# The columns of an Evidence row, from paragraphs p joined to documents d.
+_EVIDENCE = (
+    "p.id, d.name, p.number, p.line, p.page, p.kind, p.text, d.metadata, p.date, p.date_precision, p.date_source, "
+    "p.date_text"
+)
+
+
 class GraphSource(Database):
     """What :func:`graphkit.graph.build_graph` reads: entities, their counts and links, and the cached graph."""
 
     def entities(self) -> list[EntityRow]:
         return [EntityRow(*r) for r in self.conn.execute("SELECT id, label, type, aliases FROM entities")]
 
-    def node_counts(self, kinds: Sequence[str]) -> list[tuple[int, int, int]]:
-        """``(entity id, mentions, documents)`` over paragraphs of the given kinds."""
+    def node_counts(self, kinds: Sequence[str], window: Bounds = ALL_TIME) -> list[tuple[int, int, int, int, str, str]]:
+        """``(entity id, mentions, documents, paragraphs, first, last)`` over paragraphs of the given kinds.
+
+        ``first`` and ``last`` are the earliest and the latest date of those paragraphs (ISO
+        at its precision, which sorts in time: "2016-06" before "2016-06-09"), "" if none has one.
+        """
         marks = ",".join("?" * len(kinds))
+        where, args = _in_window(window)
         return self.conn.execute(
-            "SELECT pe.entity_id, SUM(pe.mentions), COUNT(DISTINCT p.doc_id) FROM paragraph_entities pe "
-            f"JOIN paragraphs p ON p.id = pe.paragraph_id WHERE p.kind IN ({marks}) GROUP BY pe.entity_id",
-            tuple(kinds),
+            "SELECT pe.entity_id, SUM(pe.mentions), COUNT(DISTINCT p.doc_id), COUNT(*), COALESCE(MIN(p.date), ''), "
+            "COALESCE(MAX(p.date), '') FROM paragraph_entities pe "
+            f"JOIN paragraphs p ON p.id = pe.paragraph_id WHERE p.kind IN ({marks}){where} GROUP BY pe.entity_id",
+            (*kinds, *args),
         ).fetchall()
 
-    def edge_counts(
-        self, kinds: Sequence[str], entity_ids: Sequence[int] | None = None
-    ) -> list[tuple[int, int, int, int]]:
-        """``(a, b, paragraphs, documents)`` for every pair of entities sharing a paragraph, a < b.
+    def paragraphs_naming(self, kinds: Sequence[str], entity_ids: Sequence[int], window: Bounds = ALL_TIME) -> int:
+        """How many paragraphs of the given kinds name at least one of ``entity_ids``: the trials of co-occurrence."""
+        marks = ",".join("?" * len(kinds))
+        where, args = _in_window(window)
+        row = self.conn.execute(
+            "SELECT COUNT(DISTINCT pe.paragraph_id) FROM json_each(?) w "
+            "JOIN paragraph_entities pe ON pe.entity_id = w.value JOIN paragraphs p ON p.id = pe.paragraph_id "
+            f"WHERE p.kind IN ({marks}){where}",
+            (json.dumps(list(entity_ids)), *kinds, *args),
+        ).fetchone()
+        return int(row[0])
+
+    def edge_counts(self, kinds: Sequence[str], window: Bounds = ALL_TIME) -> list[tuple[int, int, int, int, str, str]]:
+        """``(a, b, paragraphs, documents, first, last)`` for every pair of entities sharing a paragraph, a < b.
 
         The aggregation runs in SQLite (issue 5): one self-join of the paragraph/entity table.
         """
         marks = ",".join("?" * len(kinds))
+        where, args = _in_window(window)
         return self.conn.execute(
-            "WITH pe AS (SELECT x.paragraph_id, x.entity_id, p.doc_id FROM paragraph_entities x "
-            f"JOIN paragraphs p ON p.id = x.paragraph_id WHERE p.kind IN ({marks})) "
-            "SELECT a.entity_id, b.entity_id, COUNT(*), COUNT(DISTINCT a.doc_id) FROM pe a "
+            "WITH pe AS (SELECT x.paragraph_id, x.entity_id, p.doc_id, p.date FROM paragraph_entities x "
+            f"JOIN paragraphs p ON p.id = x.paragraph_id WHERE p.kind IN ({marks}){where}) "
+            "SELECT a.entity_id, b.entity_id, COUNT(*), COUNT(DISTINCT a.doc_id), COALESCE(MIN(a.date), ''), "
+            "COALESCE(MAX(a.date), '') FROM pe a "
             "JOIN pe b ON b.paragraph_id = a.paragraph_id AND b.entity_id > a.entity_id "
             "GROUP BY a.entity_id, b.entity_id",
-            tuple(kinds),
+            (*kinds, *args),
         ).fetchall()
 
     def has_messages(self) -> bool:
         """Whether the store holds any e-mail."""
         return self.conn.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is not None
 
-    def message_counts(self, max_recipients: int = MAX_RECIPIENTS) -> list[tuple[int, int, int]]:
-        """``(a, b, messages)`` for every pair of entities, a < b, one of whom wrote to the other (issue 12).
+    def message_counts(
+        self, max_recipients: int = MAX_RECIPIENTS, window: Bounds = ALL_TIME
+    ) -> list[tuple[int, int, int, str, str]]:
+        """``(a, b, messages, first, last)`` for every pair of entities, a < b, one of whom wrote to the other,
+        with the first and last day they did ("" when no message is dated; issue 12).
 
         A message counts once however many copies the corpus holds, and for every recipient
         (To, Cc, Bcc) of it; recipients of one message are not linked by it, and a message to
-        more than ``max_recipients`` (a mailing) links nobody.
+        more than ``max_recipients`` (a mailing) links nobody. A ``window`` keeps the messages dated in it.
         """
+        sql, args = _correspondents(max_recipients, window)
         return self.conn.execute(
-            _CORRESPONDENTS + "SELECT MIN(s.e, r.e), MAX(s.e, r.e), COUNT(DISTINCT s.msg) FROM c s "
-            "JOIN c r ON r.msg = s.msg AND r.e != s.e WHERE s.role = 'from' AND r.role != 'from' GROUP BY 1, 2",
-            (max_recipients,),
+            sql + "SELECT MIN(s.e, r.e), MAX(s.e, r.e), COUNT(DISTINCT s.msg), COALESCE(MIN(s.day), ''), "
+            "COALESCE(MAX(s.day), '') FROM c s JOIN c r ON r.msg = s.msg AND r.e != s.e "
+            "WHERE s.role = 'from' AND r.role != 'from' GROUP BY 1, 2",
+            args,
         ).fetchall()
 
-    def correspondent_counts(self, max_recipients: int = MAX_RECIPIENTS) -> dict[int, int]:
-        """Messages each entity sent or received, each message once, mailings left out (issue 12)."""
-        return dict(
-            self.conn.execute(_CORRESPONDENTS + "SELECT e, COUNT(DISTINCT msg) FROM c GROUP BY e", (max_recipients,))
+    def correspondent_counts(
+        self, max_recipients: int = MAX_RECIPIENTS, window: Bounds = ALL_TIME
+    ) -> dict[int, tuple[int, str, str]]:
+        """Messages each entity sent or received (each once, mailings left out), with the first and last day."""
+        sql, args = _correspondents(max_recipients, window)
+        rows = self.conn.execute(
+            sql + "SELECT e, COUNT(DISTINCT msg), COALESCE(MIN(day), ''), COALESCE(MAX(day), '') FROM c GROUP BY e",
+            args,
         )
+        return {e: (int(n), first, last) for e, n, first, last in rows}
+
+    def message_total(self, max_recipients: int = MAX_RECIPIENTS, window: Bounds = ALL_TIME) -> int:
+        """Messages (each once) that link their correspondents: not mailings, and dated in ``window``."""
+        sql, args = _correspondents(max_recipients, window)
+        return self.conn.execute(sql + "SELECT COUNT(DISTINCT msg) FROM c", args).fetchone()[0]
 
     def mailing_count(self, max_recipients: int = MAX_RECIPIENTS) -> int:
         """Messages (each once) to more than ``max_recipients``: mailings, which make no message links."""
@@ -139,6 +222,15 @@ class GraphSource(Database):
             "SELECT COUNT(DISTINCT COALESCE(m.same_as, m.id)) FROM messages m WHERE "
             "(SELECT COUNT(*) FROM correspondents c WHERE c.message = m.id AND c.role != 'from') > ?",
             (max_recipients,),
+        ).fetchone()[0]
+
+    def undated(self, kinds: Sequence[str]) -> int:
+        """Paragraphs of these kinds that name an entity and have no date: what a window leaves out unseen."""
+        marks = ",".join("?" * len(kinds))
+        return self.conn.execute(
+            f"SELECT COUNT(*) FROM paragraphs p WHERE p.kind IN ({marks}) AND p.date IS NULL "
+            "AND EXISTS (SELECT 1 FROM paragraph_entities x WHERE x.paragraph_id = p.id)",
+            tuple(kinds),
         ).fetchone()[0]
 
     def cached_graph(self, signature: str) -> bytes | None:
@@ -159,13 +251,21 @@ class EvidenceReader(Database):
     """What queries and exports read: paragraphs as evidence, with the spans of their mentions."""
 
     def evidence(
-        self, a: int, b: int | None, kinds: Sequence[str] | None = None, limit: int | None = None
+        self,
+        a: int,
+        b: int | None,
+        kinds: Sequence[str] | None = None,
+        limit: int | None = None,
+        window: Bounds = ALL_TIME,
+        *,
+        by_date: bool = False,
     ) -> list[Evidence]:
-        """Paragraphs where entity ``a`` occurs (with ``b`` too, if given), in file order."""
-        sql = (
-            "SELECT p.id, d.name, p.number, p.line, p.page, p.kind, p.text, d.metadata FROM paragraph_entities x "
-            "JOIN paragraphs p ON p.id = x.paragraph_id JOIN documents d ON d.id = p.doc_id "
-        )
+        """Paragraphs where entity ``a`` occurs (with ``b`` too, if given), in file order or ``by_date``.
+
+        ``by_date``: earliest first (the first day, then the finer date), undated last, then in file order.
+        """
+        sql = f"SELECT {_EVIDENCE} FROM paragraph_entities x JOIN paragraphs p ON p.id = x.paragraph_id "
+        sql += "JOIN documents d ON d.id = p.doc_id "
         args: list[Any] = []
         if b is not None:
             sql += "JOIN paragraph_entities y ON y.paragraph_id = x.paragraph_id AND y.entity_id = ? "
@@ -175,29 +275,58 @@ class EvidenceReader(Database):
         if kinds is not None:
             sql += f"AND p.kind IN ({','.join('?' * len(kinds))}) "
             args.extend(kinds)
-        sql += "ORDER BY d.name, p.number"
+        where, more = _in_window(window)
+        sql += where + " ORDER BY " + ("p.date_first IS NULL, p.date_first, p.date_last, " if by_date else "")
+        sql += "d.name, p.number"
         if limit is not None:
             sql += " LIMIT ?"
-            args.append(limit)
-        return [Evidence(*row) for row in self.conn.execute(sql, args)]
+            more.append(limit)  # type: ignore[arg-type]
+        return [Evidence(*row) for row in self.conn.execute(sql, [*args, *more])]
+
+    def date_intervals(
+        self, entity_ids: Iterable[int], kinds: Sequence[str], window: Bounds = ALL_TIME
+    ) -> tuple[dict[int, list[tuple[str, str, int]]], dict[tuple[int, int], list[tuple[str, str, int]]]]:
+        """When each entity, and each pair of them, occurs: ``(first day, last day, paragraphs)``, in time order.
+
+        Paragraphs with the same dates are counted together; undated ones are left out. For
+        the page's time slider and the spells of a dynamic GEXF (issue 17).
+        """
+        marks = ",".join("?" * len(kinds))
+        where, args = _in_window(window)
+        rows = self.conn.execute(
+            "WITH pe AS MATERIALIZED (SELECT x.paragraph_id, x.entity_id, p.date_first f, p.date_last l "
+            "FROM json_each(?) w JOIN paragraph_entities x ON x.entity_id = w.value "
+            f"JOIN paragraphs p ON p.id = x.paragraph_id WHERE p.kind IN ({marks}) AND p.date_first IS NOT NULL{where}) "
+            "SELECT entity_id, NULL, f, l, COUNT(*) FROM pe GROUP BY entity_id, f, l UNION ALL "
+            "SELECT a.entity_id, b.entity_id, a.f, a.l, COUNT(*) FROM pe a JOIN pe b "
+            "ON b.paragraph_id = a.paragraph_id AND b.entity_id > a.entity_id GROUP BY a.entity_id, b.entity_id, a.f, a.l "
+            "ORDER BY 1, 2, 3, 4",
+            (json.dumps(sorted(set(entity_ids))), *kinds, *args),
+        )
+        nodes: dict[int, list[tuple[str, str, int]]] = {}
+        pairs: dict[tuple[int, int], list[tuple[str, str, int]]] = {}
+        for a, b, first, last, n in rows:
+            (nodes.setdefault(a, []) if b is None else pairs.setdefault((a, b), [])).append((first, last, n))
+        return nodes, pairs
 
     def pair_evidence(
-        self, entity_ids: Iterable[int], kinds: Sequence[str], limit: int
+        self, entity_ids: Iterable[int], kinds: Sequence[str], limit: int, window: Bounds = ALL_TIME
     ) -> dict[tuple[int, int], list[int]]:
         """Paragraph ids of every pair ``(a, b)``, a < b, of these entities: the first ``limit`` of
         :meth:`evidence` for that pair, in the same order, for all pairs in one query (issue 5:
         an export of 60,000 links asks SQLite once, not 60,000 times).
         """
         marks = ",".join("?" * len(kinds))
+        where, args = _in_window(window)
         rows = self.conn.execute(
             "WITH pe AS MATERIALIZED (SELECT x.paragraph_id, x.entity_id, d.name, p.number FROM json_each(?) w "
             "JOIN paragraph_entities x ON x.entity_id = w.value JOIN paragraphs p ON p.id = x.paragraph_id "
-            f"JOIN documents d ON d.id = p.doc_id WHERE p.kind IN ({marks})), "
+            f"JOIN documents d ON d.id = p.doc_id WHERE p.kind IN ({marks}){where}), "
             "ranked AS (SELECT a.entity_id ea, b.entity_id eb, a.paragraph_id pid, ROW_NUMBER() OVER "
             "(PARTITION BY a.entity_id, b.entity_id ORDER BY a.name, a.number) rn FROM pe a "
             "JOIN pe b ON b.paragraph_id = a.paragraph_id AND b.entity_id > a.entity_id) "
             "SELECT ea, eb, pid FROM ranked WHERE rn <= ? ORDER BY ea, eb, rn",
-            (json.dumps(sorted(set(entity_ids))), *kinds, limit),
+            (json.dumps(sorted(set(entity_ids))), *kinds, *args, limit),
         )
         out: dict[tuple[int, int], list[int]] = {}
         for a, b, paragraph_id in rows:
@@ -205,7 +334,13 @@ class EvidenceReader(Database):
         return out
 
     def message_evidence(
-        self, a: int, b: int, limit: int | None = None, *, max_recipients: int = MAX_RECIPIENTS
+        self,
+        a: int,
+        b: int,
+        limit: int | None = None,
+        *,
+        max_recipients: int = MAX_RECIPIENTS,
+        window: Bounds = ALL_TIME,
     ) -> list[Evidence]:
         """The messages one of entities ``a`` and ``b`` wrote to the other, each once, oldest first (issue 12).
 
@@ -213,22 +348,29 @@ class EvidenceReader(Database):
         (its first copy), the message's first paragraph (``paragraph`` 0 and no text when it
         holds none), and as metadata that message's own subject, date and correspondents.
         """
-        ids = self.pair_messages([a, b], limit, max_recipients=max_recipients).get((min(a, b), max(a, b)), [])
-        found = self.messages_as_evidence(ids)
-        return [found[i] for i in ids]
+        found = self.pair_messages([a, b], limit, max_recipients=max_recipients, window=window)
+        ids = found.get((min(a, b), max(a, b)), [])
+        rows = self.messages_as_evidence(ids)
+        return [rows[i] for i in ids]
 
     def pair_messages(
-        self, entity_ids: Iterable[int], limit: int | None = None, *, max_recipients: int = MAX_RECIPIENTS
+        self,
+        entity_ids: Iterable[int],
+        limit: int | None = None,
+        *,
+        max_recipients: int = MAX_RECIPIENTS,
+        window: Bounds = ALL_TIME,
     ) -> dict[tuple[int, int], list[int]]:
         """For every pair ``(a, b)``, a < b, of these entities that wrote to each other: the ids of their
         messages (the row standing for each), oldest first, at most ``limit`` (all pairs in one query);
-        mailings to more than ``max_recipients`` left out."""
+        mailings to more than ``max_recipients`` left out, and messages not dated in ``window``."""
+        sql, args = _correspondents(max_recipients, window)
         rows = self.conn.execute(
-            _CORRESPONDENTS + ", w AS (SELECT value FROM json_each(?)) "
+            sql + ", w AS (SELECT value FROM json_each(?)) "
             "SELECT DISTINCT MIN(s.e, r.e), MAX(s.e, r.e), s.msg, m.date, d.name, m.part FROM c s "
             "JOIN c r ON r.msg = s.msg AND r.e != s.e JOIN messages m ON m.id = s.msg JOIN documents d ON d.id = m.doc_id "
             "WHERE s.role = 'from' AND r.role != 'from' AND s.e IN w AND r.e IN w ORDER BY 1, 2, 4, 5, 6",
-            (max_recipients, json.dumps(sorted(set(entity_ids)))),
+            (*args, json.dumps(sorted(set(entity_ids)))),
         )
         out: dict[tuple[int, int], list[int]] = {}
         for a, b, message, *_order in rows:
@@ -253,11 +395,15 @@ class EvidenceReader(Database):
                 "SELECT m.id, d.name, m.date, m.subject, COALESCE(p.id, 0), COALESCE(p.number, 0), COALESCE(p.line, 0), "
                 "p.page, COALESCE(p.text, '') FROM messages m JOIN documents d ON d.id = m.doc_id "
                 f"LEFT JOIN paragraphs p ON p.id = ({_FIRST_PARAGRAPH}) WHERE m.id IN ({marks})",
-                (*_EVIDENCE, *chunk),
+                (*_EVIDENCE_KINDS, *chunk),
             ):
                 meta = {"subject": subject, "date": date, "participants": people.get(message, [])}
                 pid, number, line, page, text = paragraph
-                out[message] = Evidence(pid, name, number, line, page, "message", text, json.dumps(meta))
+                day = date[:10] or None  # the message's own date, as an evidence date (issue 17)
+                out[message] = Evidence(
+                    pid, name, number, line, page, "message", text, json.dumps(meta),
+                    day, "day" if day else None, "document" if day else None,
+                )  # fmt: skip
         return out
 
     def word_counts(self) -> dict[str, int]:
@@ -277,7 +423,7 @@ class EvidenceReader(Database):
             out.extend(
                 Evidence(*row)
                 for row in self.conn.execute(
-                    "SELECT p.id, d.name, p.number, p.line, p.page, p.kind, p.text, d.metadata FROM paragraphs p "
+                    f"SELECT {_EVIDENCE} FROM paragraphs p "
                     f"JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({','.join('?' * len(chunk))})",
                     chunk,
                 )
@@ -287,14 +433,16 @@ class EvidenceReader(Database):
     def entity_reasons(self, entity_id: int) -> dict[str, str]:
         return dict(self.conn.execute("SELECT key, reason FROM entity_keys WHERE entity_id = ?", (entity_id,)))
 
-    def documents_of(self, entity_id: int, kinds: Sequence[str]) -> list[str]:
+    def documents_of(self, entity_id: int, kinds: Sequence[str], window: Bounds = ALL_TIME) -> list[str]:
         marks = ",".join("?" * len(kinds))
+        where, args = _in_window(window)
         return [
             r[0]
             for r in self.conn.execute(
                 f"SELECT DISTINCT d.name FROM paragraph_entities x JOIN paragraphs p ON p.id = x.paragraph_id "
-                f"JOIN documents d ON d.id = p.doc_id WHERE x.entity_id = ? AND p.kind IN ({marks}) ORDER BY d.name",
-                (entity_id, *kinds),
+                f"JOIN documents d ON d.id = p.doc_id WHERE x.entity_id = ? AND p.kind IN ({marks}){where} "
+                "ORDER BY d.name",
+                (entity_id, *kinds, *args),
             )
         ]
 

@@ -184,6 +184,31 @@ def insert_messages(conn: sqlite3.Connection, doc_id: int, rows: Sequence[Messag
         )
 
 
+DATES = """
+ALTER TABLE documents ADD COLUMN date TEXT;             -- ISO 8601 at its precision: 2016, 2016-06, 2016-06-09
+ALTER TABLE documents ADD COLUMN date_source TEXT;      -- where it came from: "e-mail Date header", "file name", ...
+ALTER TABLE paragraphs ADD COLUMN date TEXT;            -- the date that applies: the paragraph's own, else its document's
+ALTER TABLE paragraphs ADD COLUMN date_precision TEXT;  -- day | month | year
+ALTER TABLE paragraphs ADD COLUMN date_source TEXT;     -- text | text+document year | document
+ALTER TABLE paragraphs ADD COLUMN date_text TEXT;       -- the paragraph's own date as written ("June 9, 2016")
+ALTER TABLE paragraphs ADD COLUMN date_first TEXT;      -- the first and last day the date covers (--since, --until)
+ALTER TABLE paragraphs ADD COLUMN date_last TEXT;
+CREATE INDEX paragraphs_date ON paragraphs(date_first) WHERE date_first IS NOT NULL;
+"""
+
+
+def _add_dates(conn: sqlite3.Connection) -> None:
+    """Date columns, filled for what is stored from its text and metadata.
+
+    The model's DATE spans were not kept before, so bare years and days without a year
+    are read only when a file is ingested again (the extractor version changed with this).
+    """
+    from .dating import date_stored_documents
+
+    _apply(conn, DATES)
+    date_stored_documents(conn)
+
+
 # Every change since 1.0, oldest first: Migration(BASE_VERSION + 1, ...), then + 2, ...
 MIGRATIONS: list[Migration] = [
     Migration(
@@ -212,8 +237,9 @@ MIGRATIONS: list[Migration] = [
         DELETE FROM meta WHERE key = 'resolver';
         """,
     ),
+    Migration(3, "dates of documents and paragraphs, for timelines and --since/--until (issue 17)", _add_dates),
     Migration(
-        3,
+        4,
         "messages and correspondents of e-mail, for message links; paragraphs set aside as duplicates (issue 12)",
         _add_messages,
     ),

@@ -7,7 +7,7 @@ nothing (issue 2). Every write that changes the graph bumps the store's generati
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .base import Database, now
@@ -39,25 +39,33 @@ class StoreWriter(Database):
         paragraphs: Sequence[tuple[int, int, int | None, str, str, str]],
         mentions: Iterable[tuple[int, int, int, str, str, str, str, int]],
         messages: Sequence[MessageTuple] = (),
+        date: tuple[str, str] | None = None,
+        paragraph_dates: Mapping[int, Sequence[str | None]] | None = None,
     ) -> None:
         """Write one file, replacing any older version of it, in a single transaction.
 
         ``paragraphs``: ``(number, line, page, kind, why, text)``;
         ``mentions``: ``(paragraph number, start, end, text, label, form, key, titled)``;
         ``messages``: the e-mail messages it holds (:func:`.schema.insert_messages`).
+        ``date``: the document's ``(ISO date, where it came from)``; ``paragraph_dates``, by
+        paragraph number: ``(ISO date, precision, source, as written, first day, last day)``
+        (issue 17; :meth:`graphkit.dates.ParagraphDate.as_row`).
         """
+        undated = (None,) * 6
+        dates = paragraph_dates or {}
         with self.transaction() as db:
             db.execute("DELETE FROM documents WHERE path = ?", (path,))
             cur = db.execute(
-                "INSERT INTO documents (path, name, sha256, bytes, format, title, metadata, model, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (path, name, sha256, size, format, title, json.dumps(metadata), model, now()),
+                "INSERT INTO documents (path, name, sha256, bytes, format, title, metadata, model, ingested_at, "
+                "date, date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (path, name, sha256, size, format, title, json.dumps(metadata), model, now(), *(date or (None, None))),
             )
             doc_id = cur.lastrowid
             first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM paragraphs").fetchone()[0]
             db.executemany(
-                "INSERT INTO paragraphs (id, doc_id, number, line, page, kind, why, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                ((first + i, doc_id, *p) for i, p in enumerate(paragraphs)),
+                "INSERT INTO paragraphs (id, doc_id, number, line, page, kind, why, text, date, date_precision, "
+                "date_source, date_text, date_first, date_last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ((first + i, doc_id, *p, *dates.get(p[0], undated)) for i, p in enumerate(paragraphs)),
             )
             ids = {p[0]: first + i for i, p in enumerate(paragraphs)}
             db.executemany(

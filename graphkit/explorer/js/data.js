@@ -20,11 +20,30 @@ var paragraphs = raw.paragraphs && typeof raw.paragraphs === "object" ? raw.para
 var mails = raw.messages && typeof raw.messages === "object" ? raw.messages : {};  // messages behind message links
 var LINK_KINDS = { cooccurrence: "named together", messages: "wrote to each other", both: "named together and wrote to each other" };
 
+// People and organisations lead lists and paths; places and nationalities come last (issue 16).
+var SPECIFIC = new Set(Array.isArray(meta.specific_types) ? meta.specific_types.map(String) : ["PERSON", "ORG"]);
+var PLACES = new Set(Array.isArray(meta.place_types) ? meta.place_types.map(String) : ["GPE", "LOC", "NORP"]);
+var PATH_SLACK = Math.max(0, int(meta.path_slack, 2));
+
 var typeColor = {};
 Object.keys(raw.types && typeof raw.types === "object" ? raw.types : {}).forEach(function (t) {
   var c = validColor(raw.types[t]);
   if (c) typeColor[t] = c;
 });
+
+// Dates (issue 17): "2016", "2016-06" or "2016-06-09" as the data says, or null; and the
+// stretches of days an entity's or a link's paragraphs are dated to, as day numbers.
+function isoDate(v) { return typeof v === "string" && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null; }
+function dayNumber(iso) {
+  var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(str(iso));
+  return m ? Math.floor(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 864e5) : NaN;
+}
+function dayText(n) { return new Date(n * 864e5).toISOString().slice(0, 10); }
+function spells(list) {
+  return (Array.isArray(list) ? list : []).map(function (s) {
+    return Array.isArray(s) ? [dayNumber(s[0]), dayNumber(s[1]), Math.max(1, int(s[2], 1))] : null;
+  }).filter(function (s) { return s && isFinite(s[0]) && isFinite(s[1]) && s[0] <= s[1]; });
+}
 
 var N = new Map();          // id -> node record
 var E = new Map();          // id -> edge record
@@ -47,8 +66,11 @@ raw.nodes.forEach(function (n) {
     x: x, y: y,
     size: Math.max(0.5, Math.min(num(n.size, 10), 500)),
     centrality: num(n.centrality, 0),
+    cost: Math.max(0, num(n.cost, 0)),  // what an informative path pays to pass through (query.passing_cost)
+    hub: n.hub === true,  // one of the most connected entities (query.hubs)
     files: Array.isArray(n.files) ? n.files.map(function (f) { return str(f); }) : [],
     messages: Math.max(0, int(n.messages)),
+    first: isoDate(n.first), last: isoDate(n.last), when: spells(n.when),
     maxW: 0, degree: 0
   };
   N.set(id, rec);
@@ -67,14 +89,17 @@ var edgeSeq = 0;
   var rec = {
     id: id, from: from, to: to,
     // what the link weighs in this graph: paragraphs, messages or both (the export's --links)
-    weight: Math.max(1, int(e.strength, int(e.weight, 1))),
+    weight: Math.max(1, int(e.count, int(e.weight, 1))),
     paragraphs: Math.max(0, int(e.weight, 0)),
     messages: Math.max(0, int(e.messages)),
     kind: LINK_KINDS.hasOwnProperty(str(e.kind)) ? str(e.kind) : "cooccurrence",
     documents: Math.max(0, int(e.documents)),
+    strength: Math.max(-1, Math.min(1, num(e.strength, 0))),  // association strength (NPMI)
+    backbone: e.backbone === true,  // a significant link (disparity filter)
     evidence: evidence,
     evidenceTotal: Math.max(evidence.length, int(e.evidence_total, evidence.length)),
-    mail: mail
+    mail: mail,
+    first: isoDate(e.first), last: isoDate(e.last), when: spells(e.when)
   };
   E.set(id, rec);
   adj.get(from).push(rec);
@@ -116,6 +141,19 @@ var sizeOrder = Array.from(N.values()).sort(function (a, b) {
 var centralOrder = Array.from(N.values()).sort(function (a, b) {
   return b.centrality - a.centrality || b.size - a.size || b.mentions - a.mentions;
 });
+// the most central people and organisations (every type when there are none)
+var centralSpecific = centralOrder.filter(function (n) { return SPECIFIC.has(n.type); });
+if (!centralSpecific.length) centralSpecific = centralOrder;
+// a node's neighbours, the most specific first: places last, then by association strength
+function specificOrder(id) {
+  return adj.get(id).slice().sort(function (a, b) {
+    var pa = PLACES.has(N.get(other(a, id)).type) ? 1 : 0, pb = PLACES.has(N.get(other(b, id)).type) ? 1 : 0;
+    return pa - pb || b.strength - a.strength || b.weight - a.weight;
+  });
+}
+// the backbone: significant links and the entities they hold
+var backboneNodes = new Set();
+E.forEach(function (e) { if (e.backbone) { backboneNodes.add(e.from); backboneNodes.add(e.to); } });
 
 // ------------------------------------------------------------------ search index
 var index = [];

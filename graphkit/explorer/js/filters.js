@@ -1,4 +1,4 @@
-// filters.js: what is visible: type, community, link-weight and mention filters, the legend and the sliders.
+// filters.js: what is visible: type, community, link-weight, mention and time filters, the legend and the sliders.
 
 // ------------------------------------------------------------------ filters
 function quantile(arr, q) { return arr.length ? arr[Math.round(q * (arr.length - 1))] : 0; }
@@ -11,17 +11,38 @@ var maxM = mentionsSorted.length ? mentionsSorted[mentionsSorted.length - 1] : 0
 var sliderMaxW = maxW <= 60 ? maxW : Math.min(maxW, Math.max(60, quantile(weights, 0.995)));
 var sliderMaxM = maxM <= 100 ? maxM : Math.min(maxM, Math.max(100, quantile(mentionsSorted, 0.98)));
 
-var state = { hiddenTypes: new Set(), hiddenComms: new Set(), minWeight: baseW, minMentions: baseM, colorMode: "type" };
-var visN = new Set(), visE = new Set();
+var state = { hiddenTypes: new Set(), hiddenComms: new Set(), minWeight: baseW, minMentions: baseM, colorMode: "type",
+  view: meta.view === "backbone" && backboneNodes.size ? "backbone" : "all",
+  expanded: new Set(),                          // entities whose whole neighbourhood is shown on the backbone
+  pinned: { nodes: new Set(), edges: new Set() } // the path on screen, shown whatever the view
+};
+var visN = new Set(), visE = new Set();  // what is drawn
+var passN = new Set(), passE = new Set(); // what the filters let through: what paths and search can reach
 function nodePasses(n) {
   return !state.hiddenTypes.has(n.type) && !state.hiddenComms.has(n.community) && n.mentions >= state.minMentions &&
-    (n.degree === 0 || n.maxW >= state.minWeight);
+    (n.degree === 0 || n.maxW >= state.minWeight) && inTime(n);
 }
 function computeVisibility() {
+  passN = new Set();
+  passE = new Set();
+  N.forEach(function (n) { if (nodePasses(n)) passN.add(n.id); });
+  E.forEach(function (e) { if (e.weight >= state.minWeight && passN.has(e.from) && passN.has(e.to) && inTime(e)) passE.add(e.id); });
+  if (state.view !== "backbone") { visN = passN; visE = passE; return; }
+  // the backbone: its entities, the expanded ones and their neighbours, and the pinned path
   visN = new Set();
   visE = new Set();
-  N.forEach(function (n) { if (nodePasses(n)) visN.add(n.id); });
-  E.forEach(function (e) { if (e.weight >= state.minWeight && visN.has(e.from) && visN.has(e.to)) visE.add(e.id); });
+  passN.forEach(function (id) {
+    if (backboneNodes.has(id) || state.expanded.has(id) || state.pinned.nodes.has(id)) visN.add(id);
+  });
+  state.expanded.forEach(function (id) {
+    if (!passN.has(id)) return;
+    adj.get(id).forEach(function (e) { if (passE.has(e.id)) visN.add(other(e, id)); });
+  });
+  passE.forEach(function (eid) {
+    var e = E.get(eid);
+    if (!visN.has(e.from) || !visN.has(e.to)) return;
+    if (e.backbone || state.expanded.has(e.from) || state.expanded.has(e.to) || state.pinned.edges.has(eid)) visE.add(eid);
+  });
 }
 computeVisibility();
 
@@ -103,13 +124,14 @@ function applyFilters() {
   slW.value = String(state.minWeight);
   slM.value = String(state.minMentions);
   showSliderValues();
+  showTimeValues();
   updateStats();
   renderLegend();
   // keep the current selection consistent with what is visible
   var cur = G.current;
   if (cur && cur.kind === "node") { historyStack.pop(); selectNode(cur.id); }
   else if (cur && cur.kind === "edge") { historyStack.pop(); selectEdge(cur.id); }
-  else if (cur && cur.kind === "path") { historyStack.pop(); showPath(cur.from, cur.to, cur.strongest); }
+  else if (cur && cur.kind === "path") { historyStack.pop(); showPath(cur.from, cur.to, cur.mode); }
   else network.redraw();
 }
 function resetFilters() {
@@ -117,9 +139,66 @@ function resetFilters() {
   state.hiddenComms.clear();
   state.minWeight = baseW;
   state.minMentions = baseM;
+  if (hasTime) setTimeSteps(0, timeSteps.length - 1);
   applyFilters();
 }
 $("filters-reset").addEventListener("click", resetFilters);
+
+// ------------------------------------------------------------------ view: backbone or whole graph (issue 16)
+function setView(view) {
+  state.view = view === "backbone" && backboneNodes.size ? "backbone" : "all";
+  state.expanded.clear();
+  state.pinned = { nodes: new Set(), edges: new Set() };
+  renderView();
+  applyFilters();
+  resizeNodes();
+  fitView(null, true);
+}
+// Expand an entity on the backbone: show its neighbours and its links. True when something new appeared.
+function expand(id) {
+  if (state.view !== "backbone" || state.expanded.has(id) || !passN.has(id)) return false;
+  state.expanded.add(id);
+  computeVisibility();
+  nodesView.refresh();
+  edgesView.refresh();
+  updateStats();
+  return true;
+}
+function pin(nodes, edges) {
+  state.pinned = { nodes: new Set(nodes), edges: new Set(edges) };
+  if (state.view !== "backbone") return;
+  computeVisibility();
+  nodesView.refresh();
+  edgesView.refresh();
+  updateStats();
+}
+function backboneText() {
+  var bb = meta.backbone && typeof meta.backbone === "object" ? meta.backbone : {};
+  var alpha = num(bb.alpha, NaN);
+  return "Showing the backbone: the " + plural(int(bb.edges, 0), "significant link") + " (disparity filter" +
+    (isFinite(alpha) ? ", \u03b1 = " + alpha : "") + ") and the " + plural(backboneNodes.size, "entity", "entities") +
+    " they hold, of " + fmt(N.size) + ". Click an entity to expand its neighbourhood.";
+}
+function renderView() {
+  var box = $("view-field");
+  if (!backboneNodes.size) { box.hidden = true; $("banner-view").hidden = true; return; }
+  box.hidden = false;
+  $("view-backbone").classList.toggle("on", state.view === "backbone");
+  $("view-all").classList.toggle("on", state.view !== "backbone");
+  $("view-backbone").textContent = "Backbone \u00b7 " + fmt(backboneNodes.size);
+  $("view-all").textContent = "Whole graph \u00b7 " + fmt(N.size);
+  var line = $("banner-view");
+  line.hidden = false;
+  line.textContent = "";
+  append(line, state.view === "backbone" ? [backboneText() + " ",
+    h("button", { type: "button", class: "btn-link", id: "show-all", text: "Show the whole graph", onclick: function () { setView("all"); } })]
+    : ["Showing the whole graph. ",
+      h("button", { type: "button", class: "btn-link", id: "show-backbone", text: "Back to the backbone", onclick: function () { setView("backbone"); } })]);
+  $("banner").hidden = false;
+}
+$("view-backbone").addEventListener("click", function () { setView("backbone"); });
+$("view-all").addEventListener("click", function () { setView("all"); });
+
 $("filters-toggle").addEventListener("click", function () {
   var f = $("filters");
   var c = f.classList.toggle("collapsed");

@@ -66,34 +66,42 @@ function median(arr) {
   var a = arr.slice().sort(function (x, y) { return x - y; });
   return a.length ? a[Math.floor(a.length / 2)] : 0;
 }
-var medianSize = median(Array.from(N.values()).map(function (n) { return n.size; })) || 10;
-var est = missingXY ? null : fitParams(mainPart(), true, false);
-var fitScale = est ? est.scale : 1;
+N.forEach(function (n) { n.base = n.size; });
+var medianSize = 10, fitScale = 1, sizeScale = 1;
 
-// Node sizes are a suggestion: scale them all by one factor so that a typical node's radius is
-// ~35% of the distance to its nearest neighbour (no blobs), and 2.5-14 px on the first view.
-var sizeScale = 1;
-if (!missingXY && N.size > 1) {
-  var all = Array.from(N.values());
-  var step = Math.max(1, Math.floor(all.length / 400));
-  var nn = [];
-  for (var si = 0; si < all.length; si += step) {
-    var a = all[si], best = Infinity;
-    for (var sj = 0; sj < all.length; sj++) {
-      if (sj === si) continue;
-      var dx = all[sj].x - a.x, dy = all[sj].y - a.y, d2 = dx * dx + dy * dy;
-      if (d2 > 0 && d2 < best) best = d2;
+// Node sizes are a suggestion: scale them all by one factor so that a typical visible node's radius
+// is ~35% of the distance to its nearest visible neighbour (no blobs), and 2.5-14 px on the first
+// view. Run again when the view changes: the backbone is sparser than the whole graph (issue 16).
+function rescale() {
+  var shown = Array.from(N.values()).filter(function (n) { return visN.has(n.id); });
+  if (!shown.length) shown = Array.from(N.values());
+  N.forEach(function (n) { n.size = n.base; });
+  medianSize = median(shown.map(function (n) { return n.size; })) || 10;
+  var est = missingXY ? null : fitParams(mainPart(), true, false);
+  fitScale = est ? est.scale : 1;
+  sizeScale = 1;
+  if (!missingXY && shown.length > 1) {
+    var step = Math.max(1, Math.floor(shown.length / 400));
+    var nn = [];
+    for (var si = 0; si < shown.length; si += step) {
+      var a = shown[si], best = Infinity;
+      for (var sj = 0; sj < shown.length; sj++) {
+        if (sj === si) continue;
+        var dx = shown[sj].x - a.x, dy = shown[sj].y - a.y, d2 = dx * dx + dy * dy;
+        if (d2 > 0 && d2 < best) best = d2;
+      }
+      if (isFinite(best)) nn.push(Math.sqrt(best));
     }
-    if (isFinite(best)) nn.push(Math.sqrt(best));
+    if (nn.length) sizeScale = (0.35 * median(nn)) / medianSize;
+    var screen = medianSize * sizeScale * fitScale;
+    if (screen > 14) sizeScale *= 14 / screen;
+    if (screen < 2.5) sizeScale *= 2.5 / screen;
+    N.forEach(function (n) { n.size = n.base * sizeScale; });
+    medianSize *= sizeScale;
   }
-  if (nn.length) sizeScale = (0.35 * median(nn)) / medianSize;
-  var screen = medianSize * sizeScale * fitScale;
-  if (screen > 14) sizeScale *= 14 / screen;
-  if (screen < 2.5) sizeScale *= 2.5 / screen;
-  N.forEach(function (n) { n.size = n.size * sizeScale; });
-  medianSize *= sizeScale;
+  G.sizeScale = sizeScale;
 }
-G.sizeScale = sizeScale;
+rescale();
 
 // ------------------------------------------------------------------ vis data
 function nodeColor(n) { return state.colorMode === "community" ? commColor(n.community) : typeColor[n.type]; }
@@ -147,6 +155,12 @@ network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, opt
 G.timing.network = performance.now();
 if (missingXY) {
   network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: { enabled: false } }); });
+}
+
+// after a change of view: sizes for what is now visible
+function resizeNodes() {
+  rescale();
+  nodesDS.update(Array.from(N.values()).map(function (n) { return { id: n.id, size: n.size }; }));
 }
 
 // ------------------------------------------------------------------ view helpers
@@ -266,6 +280,16 @@ function drawLabels(ctx) {
   var grid = new Grid(Math.round(96 * dpr));
   var out = [];
   var seen = new Set();
+  // the cards over the canvas hide what is under them: no label goes there (forced ones excepted)
+  var box = container.getBoundingClientRect();
+  ["filters", "zoom"].forEach(function (id) {
+    var el = $(id);
+    if (!el || el.hidden) return;
+    var r = el.getBoundingClientRect();
+    if (r.width && r.height) {
+      grid.add([(r.left - box.left) * dpr, (r.top - box.top) * dpr, (r.right - box.left) * dpr, (r.bottom - box.top) * dpr]);
+    }
+  });
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.font = "600 100px " + FONT;
@@ -285,12 +309,19 @@ function drawLabels(ctx) {
     if (w100 === undefined) { w100 = ctx.measureText(text).width; widthCache.set(n.id, w100); }
     var fs = (forced ? 13 : rank < 8 ? 12.5 : 11.5) * dpr;
     var w = w100 * fs / 100;
-    var y0 = sy + r + 2 * dpr;
-    var rect = [sx - w / 2 - 3 * dpr, y0 - 1 * dpr, sx + w / 2 + 3 * dpr, y0 + fs * 1.2];
-    if (!forced && grid.hit(rect)) return;
-    grid.add(rect);
-    seen.add(n.id);
-    out.push({ id: n.id, text: text, x: sx, y: y0, fs: fs, forced: forced, rect: rect });
+    // below the node, else above, right or left of it: the first place no other label takes (issue 16)
+    var gap = 2 * dpr, pad = 3 * dpr, hgt = fs * 1.2;
+    var spots = [[sx, sy + r + gap], [sx, sy - r - gap - hgt], [sx + r + gap + w / 2 + pad, sy - hgt / 2],
+      [sx - r - gap - w / 2 - pad, sy - hgt / 2]];
+    for (var k = 0; k < (forced ? 1 : spots.length); k++) {
+      var x = spots[k][0], y0 = spots[k][1];
+      var rect = [x - w / 2 - pad, y0 - 1 * dpr, x + w / 2 + pad, y0 + hgt];
+      if (!forced && (rect[0] < 0 || rect[2] > W || rect[1] < 0 || rect[3] > H || grid.hit(rect))) continue;
+      grid.add(rect);
+      seen.add(n.id);
+      out.push({ id: n.id, text: text, x: x, y: y0, fs: fs, forced: forced, rect: rect });
+      return;
+    }
   }
 
   if (spot) {
@@ -394,7 +425,7 @@ network.on("hoverEdge", function (p) {
   var sn = snippet(e);
   showTip([
     h("div", { class: "tt-title", text: N.get(e.from).label + " \u2014 " + N.get(e.to).label }),
-    h("div", { class: "tt-sub", text: linkSummary(e) + " \u00b7 click for evidence" }),
+    h("div", { class: "tt-sub", text: linkSummary(e) + " \u00b7 strength " + e.strength.toFixed(2) + " \u00b7 click for evidence" }),
     sn ? h("div", { class: "tt-snippet", text: sn }) : null
   ], p.pointer.DOM);
 });

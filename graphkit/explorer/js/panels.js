@@ -22,7 +22,7 @@ function goBack() {
   var e = historyStack.pop();
   if (e.kind === "node") selectNode(e.id, { focus: true });
   else if (e.kind === "edge") selectEdge(e.id);
-  else if (e.kind === "path") showPath(e.from, e.to, e.strongest);
+  else if (e.kind === "path") showPath(e.from, e.to, e.mode);
   else clearSelection();
 }
 
@@ -98,8 +98,11 @@ function evidenceCard(pid, a, b) {
   }
   var kind = str(p.kind, "body") || "body";
   var known = kind === "comment" || kind === "boilerplate";
+  var date = dateLabel(p);
   return h("div", { class: "ev" + (kind === "boilerplate" ? " boilerplate" : ""), "data-paragraph": pid }, [
     h("div", { class: "ev-head" }, [
+      date ? h("span", { class: "ev-date" + (str(p.date_source) === "document" ? " from-document" : ""),
+        text: date.text, title: date.title }) : h("span", { class: "ev-date undated", text: "undated" }),
       h("span", { class: "ev-file", text: str(p.file, "?") }),
       h("span", { class: "ev-para", text: "\u00b6 " + str(p.paragraph, "?") }),
       h("span", { class: "ev-kind" + (known ? " k-" + kind : ""), text: kind })
@@ -129,9 +132,23 @@ function notEmbedded(e) {
   ]);
 }
 
+// Evidence earliest first (issue 17): by date as written ("2016-06" before "2016-06-09"), undated last.
+function byDate(pids) {
+  var key = function (pid) { var p = paragraphs[pid]; return p && isoDate(p.date) ? isoDate(p.date) : "~"; };
+  return pids.map(function (pid, i) { return [key(pid), i, pid]; })
+    .sort(function (x, y) { return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]; })
+    .map(function (x) { return x[2]; });
+}
+function datesLine(rec, what) {
+  if (!rec.first) return h("p", { class: "muted dates", id: "panel-dates", text: "No dated paragraph." });
+  var both = rec.last && rec.last !== rec.first;
+  return h("p", { class: "dates", id: "panel-dates" }, [
+    what + " ", h("b", { text: rec.first }), both ? ", last " : null, both ? h("b", { text: rec.last }) : null
+  ]);
+}
+
 function neighbourRows(n, limit) {
-  var list = adj.get(n.id);
-  var maxw = list.length ? list[0].weight : 1;
+  var list = specificOrder(n.id);
   var ul = h("ul", { class: "rows", id: "neighbours" });
   list.slice(0, limit).forEach(function (e) {
     var o = N.get(other(e, n.id));
@@ -143,8 +160,9 @@ function neighbourRows(n, limit) {
     }, [
       swatch(nodeColor(o)),
       h("span", { class: "r-name", text: o.label }),
-      h("span", { class: "r-bar" }, h("i", { style: { width: Math.max(4, 100 * e.weight / maxw) + "%" } })),
-      h("span", { class: "r-val" }, [
+      h("span", { class: "r-bar", title: "association strength " + e.strength.toFixed(2) },
+        h("i", { style: { width: Math.max(4, 100 * Math.max(0, e.strength)) + "%" } })),
+      h("span", { class: "r-val", title: linkSummary(e) }, [
         fmt(e.weight),
         h("button", { class: "btn-link r-ev", type: "button", text: "\u00b6", title: "Evidence for this link",
           "aria-label": "Evidence for this link",
@@ -165,7 +183,7 @@ function renderNodePanel(n) {
   function fillNeighbours(limit) {
     section.textContent = "";
     append(section, [
-      h("h3", null, ["Top neighbours", h("span", { class: "h-note", text: "by weight (" + WEIGHED[str(meta.links, "cooccurrence")] + ")" })]),
+      h("h3", null, ["Top neighbours", h("span", { class: "h-note", text: "most specific first: bar = strength, number = " + WEIGHED[str(meta.links, "cooccurrence")] })]),
       list.length ? neighbourRows(n, limit) : h("p", { class: "muted", text: "No links." }),
       list.length > limit ? h("button", { class: "btn-link more", type: "button", text: "Show all " + fmt(list.length),
         onclick: function () { fillNeighbours(list.length); } }) : null
@@ -186,6 +204,7 @@ function renderNodePanel(n) {
       stat(visDeg === list.length ? fmt(list.length) : fmt(visDeg) + "/" + fmt(list.length), "links"),
       stat(fmtCentrality(n.centrality), "centrality")
     ]),
+    datesLine(n, "First appears"),
     aliases.length ? h("h3", null, ["Also written as", h("span", { class: "h-note", text: fmt(aliases.length) })]) : null,
     aliases.length ? h("div", { class: "chips", id: "aliases" }, aliases.slice(0, 60).map(function (a) {
       return h("span", { class: "chip", text: a, title: a });
@@ -209,14 +228,15 @@ function renderEdgePanel(e) {
       h("span", { class: "badge", id: "link-kind", title: "what links them", text: LINK_KINDS[e.kind] })]),
     h("h2", { class: "ends", id: "panel-title" }, [name(a, "mk-a"), h("span", { class: "sep", text: sep }), name(b, "mk-b")]),
     visE.has(e.id) ? null : hiddenNotice("This link is"),
-    h("div", { class: "stat-grid " + (mailed ? "cols-4" : "cols-3") }, [
+    h("div", { class: "stat-grid" }, [
       stat(fmt(e.paragraphs), "paragraphs"), stat(fmt(e.documents), "documents"),
-      mailed ? stat(fmt(e.messages), "messages") : null,
+      mailed ? stat(fmt(e.messages), "messages") : null, stat(e.strength.toFixed(2), "strength"),
       stat(fmt(e.evidence.length + e.mail.length) + (e.evidenceTotal + e.messages > e.evidence.length + e.mail.length
         ? "/" + fmt(e.evidenceTotal + e.messages) : ""), "quoted below")
     ]),
-    e.paragraphs || !mailed ? h("h3", null, ["Evidence", h("span", { class: "h-note", text: "paragraphs naming both" })]) : null,
-    e.paragraphs || !mailed ? h("div", { class: "ev-list", id: "evidence" }, e.evidence.map(function (pid) { return evidenceCard(pid, a.id, b.id); })
+    datesLine(e, "First together"),
+    e.paragraphs || !mailed ? h("h3", null, ["Evidence", h("span", { class: "h-note", text: "paragraphs naming both, earliest first" })]) : null,
+    e.paragraphs || !mailed ? h("div", { class: "ev-list", id: "evidence" }, byDate(e.evidence).map(function (pid) { return evidenceCard(pid, a.id, b.id); })
       .concat([notEmbedded(e)]).concat(e.evidence.length ? [] : [h("p", { class: "muted", text: "No paragraphs embedded for this link." })])) : null,
     mailed ? h("h3", null, ["Messages", h("span", { class: "h-note", text: "one wrote to the other" })]) : null,
     mailed ? h("div", { class: "ev-list", id: "mail" }, e.mail.map(mailCard).concat([mailNotEmbedded(e)])) : null
@@ -249,7 +269,8 @@ function mailNotEmbedded(e) {
 }
 
 function renderOverview() {
-  var top = centralOrder.slice(0, 12);
+  var top = centralSpecific.slice(0, 12);
+  var who = centralSpecific === centralOrder ? "Most central" : "Most central people and organisations";
   var maxc = top.length ? Math.max(top[0].centrality, 1e-12) : 1;
   var omitted = bannerText();
   setPanel("Overview", [
@@ -260,8 +281,8 @@ function renderOverview() {
     ]),
     omitted ? h("div", { class: "notice", text: omitted }) : null,
     str(meta.left_out) ? h("p", { class: "muted", id: "left-out", text: str(meta.left_out) }) : null,
-    h("h3", null, ["Most central", h("span", { class: "h-note", text: "click to open" })]),
-    h("ul", { class: "rows" }, top.map(function (n) {
+    h("h3", null, [who, h("span", { class: "h-note", text: "click to open" })]),
+    h("ul", { class: "rows", id: "central" }, top.map(function (n) {
       return h("li", { class: "row", "data-node": n.id, onclick: function () { selectNode(n.id, { focus: true }); } }, [
         swatch(nodeColor(n)), h("span", { class: "r-name", text: n.label }),
         h("span", { class: "r-bar" }, h("i", { style: { width: Math.max(4, 100 * n.centrality / maxc) + "%" } })),
@@ -274,10 +295,11 @@ function renderOverview() {
       str(meta.links, "cooccurrence") !== "cooccurrence"
         ? h("li", { text: "A dashed line means two people wrote to each other and are never named together; a line counts their messages too." })
         : null,
-      h("li", { text: "Click an entity for its aliases, documents and strongest links." }),
+      h("li", { text: "Click an entity for its aliases, documents and most specific links; on the backbone, it also shows all its links." }),
       h("li", { text: "Click a line to read every paragraph that names both." }),
       h("li", { text: "Path: type two names in the toolbar to see how they connect, hop by hop, with evidence." }),
       h("li", { text: "Legend: click a type to hide it, double-click to show only that type." }),
+      hasTime ? h("li", { text: "Dates: drag the two handles to keep only the links dated within that stretch of time." }) : null,
       h("li", null, [h("span", { class: "kbd", text: "/" }), " search \u00b7 ", h("span", { class: "kbd", text: "Esc" }), " clear"])
     ])
   ]);
@@ -302,6 +324,8 @@ function selectNode(id, opts) {
     id = r;
   }
   var n = N.get(id);
+  pin([], []);
+  expand(id);  // on the backbone, a click shows the entity's whole neighbourhood
   if (visN.has(id)) {
     network.selectNodes([id], true);
     spot = spotForNode(id);
@@ -319,6 +343,7 @@ function selectEdge(id) {
   id = String(id);
   var e = E.get(id);
   if (!e) return false;
+  if (!visE.has(id) && passE.has(id)) pin([e.from, e.to], [id]);
   if (visE.has(id)) {
     network.setSelection({ nodes: [], edges: [id] }, { unselectAll: true, highlightEdges: false });
     spot = { nodes: new Set([e.from, e.to]), edges: new Set([id]), primary: new Set([e.from, e.to]), strong: true };
@@ -332,6 +357,7 @@ function selectEdge(id) {
   return true;
 }
 function clearSelection() {
+  pin([], []);
   network.unselectAll();
   spot = null;
   G.path = null;

@@ -1,77 +1,61 @@
-// path.js: the path finder (shortest and strongest over the visible graph) and the name autocomplete.
+// path.js: the path finder (informative, shortest, strongest; over what the filters let through) and the name autocomplete.
 
-// ------------------------------------------------------------------ paths (over the visible graph)
-function route(src, dst, strongest) {
-  if (!visN.has(src) || !visN.has(dst)) return null;
-  var prev = new Map();
-  if (src === dst) return { nodes: [src], edges: [] };
-  if (!strongest) {
-    var seen = new Set([src]), queue = [src], qi = 0;
-    while (qi < queue.length) {
-      var u = queue[qi++];
-      if (u === dst) break;
-      var list = adj.get(u);
-      for (var i = 0; i < list.length; i++) {
-        var e = list[i];
-        if (!visE.has(e.id)) continue;
-        var v = other(e, u);
-        if (seen.has(v)) continue;
-        seen.add(v);
-        prev.set(v, e);
-        queue.push(v);
-      }
-    }
-    if (!seen.has(dst)) return null;
-  } else {
-    // Dijkstra, distance = sum of 1/weight; ties broken by fewer hops
-    var dist = new Map([[src, 0]]), hops = new Map([[src, 0]]), done = new Set();
-    var heap = [[0, 0, src]];
-    var push = function (it) {
-      heap.push(it);
-      var k = heap.length - 1;
-      while (k > 0) {
-        var p = (k - 1) >> 1;
-        if (less(heap[p], heap[k])) break;
-        var t = heap[p]; heap[p] = heap[k]; heap[k] = t; k = p;
-      }
-    };
-    var less = function (x, y) { return x[0] < y[0] - 1e-12 || (Math.abs(x[0] - y[0]) <= 1e-12 && x[1] <= y[1]); };
-    var pop = function () {
-      var top = heap[0], last = heap.pop();
-      if (heap.length) {
-        heap[0] = last;
-        var k = 0;
-        for (;;) {
-          var l = 2 * k + 1, r = l + 1, s = k;
-          if (l < heap.length && less(heap[l], heap[s])) s = l;
-          if (r < heap.length && less(heap[r], heap[s])) s = r;
-          if (s === k) break;
-          var t = heap[s]; heap[s] = heap[k]; heap[k] = t; k = s;
-        }
-      }
-      return top;
-    };
-    while (heap.length) {
-      var it = pop(), d = it[0], uu = it[2];
-      if (done.has(uu)) continue;
-      done.add(uu);
-      if (uu === dst) break;
-      var l2 = adj.get(uu);
-      for (var j = 0; j < l2.length; j++) {
-        var e2 = l2[j];
-        if (!visE.has(e2.id)) continue;
-        var w = other(e2, uu);
-        if (done.has(w)) continue;
-        var nd = d + 1 / e2.weight, nh = hops.get(uu) + 1;
-        var od = dist.get(w);
-        if (od === undefined || nd < od - 1e-12 || (Math.abs(nd - od) <= 1e-12 && nh < hops.get(w))) {
-          dist.set(w, nd); hops.set(w, nh); prev.set(w, e2);
-          push([nd, nh, w]);
-        }
-      }
-    }
-    if (!done.has(dst)) return null;
+// ------------------------------------------------------------------ paths (over the filtered graph, issue 16)
+// The three kinds of `graphkit path`: the same choices, the same costs (query.find_path).
+var PATH_KINDS = ["informative", "shortest", "strongest"];
+var PATH_TEXT = {
+  informative: "Informative: through people and organisations joined by links strong for both ends, around places, " +
+    "nationalities and the most connected entities; at most " + plural(PATH_SLACK, "hop") + " longer than the shortest.",
+  shortest: "Shortest: fewest hops, whatever they pass through.",
+  strongest: "Strongest: prefers links backed by many paragraphs (distance 1/weight)."
+};
+function pathKind(mode) {
+  if (mode === true) return "strongest";
+  if (mode === false) return "shortest";
+  return PATH_KINDS.indexOf(mode) >= 0 ? mode : "informative";
+}
+
+// A binary heap ordered by `less`.
+function Heap(less) { this.a = []; this.less = less; }
+Heap.prototype.push = function (it) {
+  var a = this.a, k = a.length;
+  a.push(it);
+  while (k > 0) {
+    var p = (k - 1) >> 1;
+    if (this.less(a[p], a[k])) break;
+    var t = a[p]; a[p] = a[k]; a[k] = t; k = p;
   }
+};
+Heap.prototype.pop = function () {
+  var a = this.a, top = a[0], last = a.pop();
+  if (a.length) {
+    a[0] = last;
+    var k = 0;
+    for (;;) {
+      var l = 2 * k + 1, r = l + 1, s = k;
+      if (l < a.length && this.less(a[l], a[s])) s = l;
+      if (r < a.length && this.less(a[r], a[s])) s = r;
+      if (s === k) break;
+      var t = a[s]; a[s] = a[k]; a[k] = t; k = s;
+    }
+  }
+  return top;
+};
+Heap.prototype.size = function () { return this.a.length; };
+
+function links(u) { return adj.get(u).filter(function (e) { return passE.has(e.id); }); }
+function hopsFrom(dst) {
+  var dist = new Map([[dst, 0]]), queue = [dst], qi = 0;
+  while (qi < queue.length) {
+    var u = queue[qi++];
+    links(u).forEach(function (e) {
+      var v = other(e, u);
+      if (!dist.has(v)) { dist.set(v, dist.get(u) + 1); queue.push(v); }
+    });
+  }
+  return dist;
+}
+function walkBack(prev, src, dst) {
   var nodes = [dst], edges = [], cur = dst;
   while (cur !== src) {
     var pe = prev.get(cur);
@@ -79,27 +63,100 @@ function route(src, dst, strongest) {
     cur = other(pe, cur);
     nodes.push(cur);
   }
-  nodes.reverse();
-  edges.reverse();
-  return { nodes: nodes, edges: edges };
+  return { nodes: nodes.reverse(), edges: edges.reverse() };
+}
+function shortestRoute(src, dst) {
+  var prev = new Map(), seen = new Set([src]), queue = [src], qi = 0;
+  while (qi < queue.length) {
+    var u = queue[qi++];
+    if (u === dst) break;
+    links(u).forEach(function (e) {
+      var v = other(e, u);
+      if (seen.has(v)) return;
+      seen.add(v);
+      prev.set(v, e);
+      queue.push(v);
+    });
+  }
+  return seen.has(dst) ? walkBack(prev, src, dst) : null;
+}
+// Dijkstra, distance = sum of 1/weight; ties broken by fewer hops
+function strongestRoute(src, dst) {
+  var prev = new Map(), dist = new Map([[src, 0]]), hops = new Map([[src, 0]]), done = new Set();
+  var heap = new Heap(function (x, y) { return x[0] < y[0] - 1e-12 || (Math.abs(x[0] - y[0]) <= 1e-12 && x[1] <= y[1]); });
+  heap.push([0, 0, src]);
+  while (heap.size()) {
+    var it = heap.pop(), d = it[0], u = it[2];
+    if (done.has(u)) continue;
+    done.add(u);
+    if (u === dst) break;
+    links(u).forEach(function (e) {
+      var w = other(e, u);
+      if (done.has(w)) return;
+      var nd = d + 1 / e.weight, nh = hops.get(u) + 1, od = dist.get(w);
+      if (od === undefined || nd < od - 1e-12 || (Math.abs(nd - od) <= 1e-12 && nh < hops.get(w))) {
+        dist.set(w, nd); hops.set(w, nh); prev.set(w, e);
+        heap.push([nd, nh, w]);
+      }
+    });
+  }
+  return done.has(dst) ? walkBack(prev, src, dst) : null;
+}
+// The cheapest chain at most PATH_SLACK hops longer than the shortest: a link costs 1 - strength, an
+// intermediate its cost. The same states, order and ties as query._informative, so the page and the
+// command line agree on the same graph.
+function informativeRoute(src, dst) {
+  var toB = hopsFrom(dst);
+  if (!toB.has(src)) return null;
+  var limit = toB.get(src) + PATH_SLACK, fewest = new Map();
+  var heap = new Heap(function (x, y) {
+    if (x.c !== y.c) return x.c < y.c;
+    if (x.nodes.length !== y.nodes.length) return x.nodes.length < y.nodes.length;
+    for (var i = 0; i < x.nodes.length; i++) if (x.nodes[i] !== y.nodes[i]) return x.nodes[i] < y.nodes[i];
+    return true;
+  });
+  heap.push({ c: 0, nodes: [src], edges: [] });
+  while (heap.size()) {
+    var it = heap.pop(), u = it.nodes[it.nodes.length - 1], hops = it.edges.length;
+    if (u === dst) return { nodes: it.nodes, edges: it.edges };
+    if ((fewest.has(u) ? fewest.get(u) : limit + 1) <= hops) continue;
+    fewest.set(u, hops);
+    links(u).forEach(function (e) {
+      var v = other(e, u);
+      if (hops + 1 + (toB.has(v) ? toB.get(v) : limit) > limit) return;
+      if ((fewest.has(v) ? fewest.get(v) : limit + 1) <= hops + 1 || it.nodes.indexOf(v) >= 0) return;
+      var step = 1 - e.strength + (v === dst ? 0 : N.get(v).cost);
+      heap.push({ c: it.c + step, nodes: it.nodes.concat([v]), edges: it.edges.concat([e.id]) });
+    });
+  }
+  return null;
+}
+function route(src, dst, mode) {
+  if (!passN.has(src) || !passN.has(dst)) return null;
+  if (src === dst) return { nodes: [src], edges: [] };
+  mode = pathKind(mode);
+  return mode === "strongest" ? strongestRoute(src, dst) : mode === "shortest" ? shortestRoute(src, dst) : informativeRoute(src, dst);
 }
 
-function showPath(a, b, strongest) {
+function showPath(a, b, mode) {
+  mode = pathKind(mode);
   var src = resolve(a), dst = resolve(b);
   if (!src || !dst) {
     toast("No entity \u201c" + str(!src ? a : b) + "\u201d in this graph.");
     return null;
   }
-  var r = route(src, dst, !!strongest);
-  var alt = route(src, dst, !strongest);
+  var routes = {};
+  PATH_KINDS.forEach(function (k) { routes[k] = route(src, dst, k); });
+  var r = routes[mode];
   var A = N.get(src), B = N.get(dst);
-  pushHistory({ kind: "path", from: src, to: dst, strongest: !!strongest });
+  pushHistory({ kind: "path", from: src, to: dst, mode: mode });
   if (!r) {
+    pin([src, dst], []);
     network.unselectAll();
     spot = { nodes: new Set([src, dst].filter(function (x) { return visN.has(x); })), edges: new Set(),
       primary: new Set([src, dst]), strong: true };
     G.path = null;
-    var hiddenCount = N.size - visN.size;
+    var hiddenCount = N.size - passN.size;
     setPanel("Path", [
       h("h2", { id: "panel-title" }, [A.label, h("span", { class: "muted", text: " \u2192 " }), B.label]),
       h("p", { text: "No path between these two entities" + (hiddenCount ? " in the visible graph." : ".") }),
@@ -108,13 +165,12 @@ function showPath(a, b, strongest) {
     network.redraw();
     return null;
   }
+  pin(r.nodes, r.edges);  // on the backbone, the path is shown whatever it runs through
   network.setSelection({ nodes: r.nodes, edges: r.edges }, { unselectAll: true, highlightEdges: false });
   spot = { nodes: new Set(r.nodes), edges: new Set(r.edges), primary: new Set([src, dst]), strong: true };
-  G.path = { nodes: r.nodes.slice(), edges: r.edges.slice(), hops: r.edges.length, strongest: !!strongest };
+  G.path = { nodes: r.nodes.slice(), edges: r.edges.slice(), hops: r.edges.length, mode: mode, strongest: mode === "strongest" };
 
   var hopsOf = function (x) { return x ? plural(x.edges.length, "hop") : "none"; };
-  var shortest = strongest ? alt : r, strong = strongest ? r : alt;
-  var same = shortest && strong && shortest.edges.join("\u0000") === strong.edges.join("\u0000");
   var hops = r.edges.map(function (eid, i) {
     var e = E.get(eid);
     var u = N.get(r.nodes[i]), v = N.get(r.nodes[i + 1]);
@@ -133,7 +189,7 @@ function showPath(a, b, strongest) {
       h("div", { class: "hop-head" }, [
         h("span", { class: "hop-names", title: "Open this link", onclick: function () { selectEdge(eid); } }, [
           (i + 1) + ". ", h("span", { class: "mk-a" }), u.label, " \u2014 ", h("span", { class: "mk-b" }), v.label]),
-        h("span", { class: "hop-w", title: LINK_KINDS[e.kind], text: linkSummary(e) })
+        h("span", { class: "hop-w", title: LINK_KINDS[e.kind], text: linkSummary(e) + " \u00b7 strength " + e.strength.toFixed(2) })
       ]),
       box
     ]);
@@ -144,17 +200,27 @@ function showPath(a, b, strongest) {
     var n = N.get(id);
     chain.push(h("span", { class: "chip", title: n.type, onclick: function () { selectNode(id, { focus: true }); } }, [n.label]));
   });
+  // as `graphkit path` does: one line when a shorter path exists than the informative one
+  var shorter = routes.shortest, note = null;
+  if (mode === "informative" && shorter && shorter.edges.length < r.edges.length) {
+    note = h("p", { class: "notice", id: "path-shorter" }, [
+      "A shorter path, " + plural(shorter.edges.length, "hop") + ", runs through " +
+        shorter.nodes.slice(1, -1).map(function (id) {
+          var n = N.get(id);
+          return n.label + " (" + n.type + (n.hub ? ", a hub" : "") + ")";
+        }).join(", ") + ". ",
+      h("button", { class: "btn-link", type: "button", text: "Show it", onclick: function () { showPath(src, dst, "shortest"); } })
+    ]);
+  }
   setPanel("Path", [
     h("h2", { id: "panel-title" }, [A.label, h("span", { class: "muted", text: " \u2192 " }), B.label]),
-    h("div", { class: "seg", role: "group", "aria-label": "Path kind" }, [
-      h("button", { type: "button", id: "path-shortest", class: strongest ? "" : "on", text: "Shortest \u00b7 " + hopsOf(shortest),
-        onclick: function () { showPath(src, dst, false); } }),
-      h("button", { type: "button", id: "path-strongest", class: strongest ? "on" : "", text: "Strongest \u00b7 " + hopsOf(strong),
-        onclick: function () { showPath(src, dst, true); } })
-    ]),
-    h("p", { class: "muted", text: same ? "The shortest path is also the strongest." :
-      strongest ? "Strongest: prefers links backed by many " + WEIGHED[str(meta.links, "cooccurrence")] + " (distance 1/weight)."
-        : "Shortest: fewest hops." }),
+    h("div", { class: "seg", role: "group", "aria-label": "Path kind" }, PATH_KINDS.map(function (k) {
+      return h("button", { type: "button", id: "path-" + k, class: mode === k ? "on" : "",
+        text: k.charAt(0).toUpperCase() + k.slice(1) + " \u00b7 " + hopsOf(routes[k]),
+        onclick: function () { showPath(src, dst, k); } });
+    })),
+    h("p", { class: "muted", id: "path-about", text: PATH_TEXT[mode] }),
+    note,
     h("div", { class: "chain", id: "path-chain" }, chain),
     h("div", { id: "path-hops" }, hops)
   ]);
@@ -250,6 +316,6 @@ function runPath() {
   fi.value = N.get(a).label; ti.value = N.get(b).label;
   fi.dataset.nodeId = a; ti.dataset.nodeId = b;
   closeSuggest();
-  showPath(a, b, false);
+  showPath(a, b, "informative");
 }
 $("path-go").addEventListener("click", runPath);

@@ -57,7 +57,9 @@ document.addEventListener("keydown", function (ev) {
 });
 
 // ------------------------------------------------------------------ start
+renderView();
 showSliderValues();
+showTimeValues();
 updateStats();
 renderLegend();
 renderOverview();
@@ -69,7 +71,10 @@ Object.assign(G, {
   network: network, nodes: nodesDS, edges: edgesDS, nodesView: nodesView, edgesView: edgesView,
   selectNode: function (id) { return selectNode(id, { focus: true }); },
   selectEdge: selectEdge,
-  findPath: function (a, b, strongest) { return showPath(a, b, !!strongest); },
+  findPath: function (a, b, mode) { return showPath(a, b, mode); },  // mode: informative (default), shortest, strongest
+  setView: setView,
+  view: function () { return state.view; },
+  expanded: function () { return Array.from(state.expanded); },
   clearSelection: clearSelection,
   setColorMode: setColorMode,
   setFilters: function (f) {
@@ -81,6 +86,10 @@ Object.assign(G, {
     applyFilters();
   },
   resetFilters: resetFilters,
+  // the time slider (issue 17): [first, last] day of the data, and the window chosen ("" when it is all)
+  timeRange: function () { return hasTime ? [dayText(timeMin), dayText(timeMax)] : null; },
+  timeSteps: function () { return timeSteps.map(dayText); },
+  timeWindow: function () { return timeWindow ? [dayText(timeWindow[0]), dayText(timeWindow[1])] : null; },
   fit: function () { fitView(null, false); },
   visibleNodeIds: function () { return Array.from(visN); },
   visibleEdgeIds: function () { return Array.from(visE); },

@@ -1,6 +1,6 @@
 /* graphkit explorer: the interactive part of the HTML export.
  *
- * The code is split by concern into graphkit/explorer/js/: util, data, filters, graph, panels,
+ * The code is split by concern into graphkit/explorer/js/: util, data, time, filters, graph, panels,
  * path, start. The exporter inlines them into explorer.html after vis-network, in that order,
  * inside one function scope (so they share its variables, as one file would). Reads the
  * graph from <script id="graphkit-data" type="application/json"> and builds the UI.
@@ -11,7 +11,7 @@
  * never a vis-network `title` string (vis renders those as HTML).
  *
  * Test hooks: window.graphkit = {ready, network, nodes, edges, nodesView, edgesView,
- * selectNode(id), selectEdge(id), findPath(a, b, strongest), clearSelection(), ...}.
+ * selectNode(id), selectEdge(id), findPath(a, b, mode), setView(view), clearSelection(), ...}.
  */
 
 // util.js: small helpers: DOM building, number and colour formatting, toasts.
