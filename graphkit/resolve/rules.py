@@ -271,9 +271,12 @@ def join_leftover_surnames(ctx: Context) -> None:
     A word the corpus uses as an organisation is no surname. A bare given name no document resolves
     stays alone: across a corpus "Don" is as likely Don McGahn as Donald Trump Jr."""
     left = Counter(m.key for m in ctx.mentions if m.id not in ctx.redirect)
+    # Only names the text says: a correspondent named in headers alone (issue 12) takes the surnames of
+    # their own messages (resolve_documents), not every "Williams" of the corpus.
+    in_text = {m.key for m in ctx.mentions if m.source == "ner"}
     surnames: dict[str, list[str]] = defaultdict(list)
     for k in ctx.keys.values():
-        if k.person and not is_regnal(k.key):
+        if k.person and not is_regnal(k.key) and k.key in in_text:
             core = name_tokens(k.key)
             surnames[core[-1]].append(k.key)
     organisations = organisation_words_of(ctx)
