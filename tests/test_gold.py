@@ -68,9 +68,8 @@ def _local(path: str) -> Path:
 
 
 def _gold_sets() -> list[str]:
-    """The gold sets of format B (those with ``files``); paths.json, dates.json and timeline.json are
-    other benchmarks' gold (issues 16, 17) with tests of their own."""
-    return sorted(p.stem for p in GOLD.glob("*.json") if "files" in json.loads(p.read_text(encoding="utf-8")))
+    """The entity gold sets: tests/gold also holds the paths, dates and timeline gold of other benchmarks."""
+    return sorted(p.stem for p in GOLD.glob("*.json") if "entities" in json.loads(p.read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="module")

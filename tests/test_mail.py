@@ -290,3 +290,21 @@ def test_senders_are_people_joined_with_the_text_and_their_addresses(tmp_path: P
     assert all(r["type"] == "PERSON" and "@" not in r["name"] for r in central)
     near = json.loads(run("neighbors", "Jeff Dasovich", "--db", db, "--links", "messages", "--json").stdout)
     assert {"William Booth", "James Docker"} <= {r["name"] for r in near["neighbors"]}  # the replies' correspondents
+
+
+def test_a_disclaimer_never_swallows_the_prose_around_it() -> None:
+    """Issue 10: a set-aside run ends at running prose. The notice is the real one from the fixture, wrapped at
+    72 columns; the prose before it opens like a disclaimer ("This ...") and no blank line separates them."""
+    import textwrap
+
+    from graphkit.formats.mail.signature import set_aside
+
+    raw = (MAILDIR / "whalley-g/inbox/3.").read_text(encoding="utf-8")
+    notice = next(line for line in raw.splitlines() if "property of Enron Corp." in line).lstrip("> ")
+    before = ["This is the deal we discussed with Greg Whalley on Monday, and Pablo Acevedo will", "send it on."]
+    after = ["Pablo says the board of the bank meets on Friday to approve the deal with Greg."]
+    lines = before + textwrap.wrap(notice, 72) + after
+    runs = set_aside(lines)
+    assert runs == [(0, 2, ""), (2, len(lines) - 1, "legal disclaimer"), (len(lines) - 1, len(lines), "")]
+    # a block that is only a notice is set aside whole, its "Thank you." with it
+    assert set_aside(textwrap.wrap(notice, 72)) == [(0, len(textwrap.wrap(notice, 72)), "legal disclaimer")]

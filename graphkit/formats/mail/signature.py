@@ -15,7 +15,10 @@ prohibition).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Iterator
 
 __all__ = ["set_aside", "continues_signature", "SIGNATURE_DELIMITER", "is_signature_delimiter"]
 
@@ -61,15 +64,14 @@ _DISCLAIMER_CUES = re.compile(
     r"cancell|afzender|vernietig|verwijder|remetente|apag",
     re.I,
 )
-_DISCLAIMER_OPENER = re.compile(
-    r"^\s*(?:\**\s*)?(?:this|the information|the contents|confidentiality|notice|disclaimer|privileged|warning|"
-    r"caution|important|if you|any (?:views|opinions)|diese|ce message|este|questo|dit|esta)\b",
-    re.I,
-)
 SIGNATURE_DELIMITER = re.compile(
     r"^--\s?$|^\s*(?:sent from my|get outlook for|envoyé de mon|von meinem)\s.{1,40}$", re.I
 )
 _PROSE_WORDS = 5
+# A sentence: up to its full stop (not one inside "Corp." or "e.g." followed by lower case) or the text's end.
+_SENTENCE = re.compile(r".+?(?:[.!?]+(?=\s+[^a-z\s]|\s*$)|$)", re.S)
+_CLOSING_WORDS = 4  # "Thank you." after a disclaimer is part of it
+_SHORT_SENTENCE = 10  # words: "This e-mail is the property of Acme Corp." joins the disclaimer around it
 
 
 def is_signature_delimiter(text: str) -> bool:
@@ -88,13 +90,10 @@ def set_aside(lines: list[str]) -> list[tuple[int, int, str]]:
     """
     if not lines:
         return []
-    start = _disclaimer_start(lines)
-    if start is not None:
-        return (
-            [*set_aside(lines[:start]), (start, len(lines), "legal disclaimer")]
-            if start
-            else [(0, len(lines), "legal disclaimer")]
-        )
+    span = _disclaimer_span(lines)
+    if span is not None:
+        start, end = span
+        return [*set_aside(lines[:start]), (start, end, "legal disclaimer"), *_shift(set_aside(lines[end:]), end)]
     if all(_ATTACHMENT.match(line) for line in lines):
         return [(0, len(lines), "attachment name")]
     reason = _signature(lines)
@@ -122,23 +121,94 @@ def _signature_line(line: str) -> bool:
     return len(words) <= 6 and not _is_prose(line) and not (len(words) >= 3 and re.search(r"[.!?]$", line))
 
 
-def _disclaimer_start(lines: list[str]) -> int | None:
-    """Where a legal disclaimer begins in ``lines``, if they end with one."""
+def _disclaimer_span(lines: list[str]) -> tuple[int, int] | None:
+    """The lines ``[start, end)`` of the first legal disclaimer in ``lines``, if there is one.
+
+    A disclaimer is a run of sentences that each speak its vocabulary (a cue such as
+    "confidential" or "delete", or the intended recipient), short sentences between them
+    included ("This e-mail is the property of Acme Corp."; "Thank you."). It needs the
+    recipient clause and two kinds of cue. A sentence of ordinary prose ends the run, so
+    the run never carries across running text before or after it (issue 10).
+
+    >>> _disclaimer_span(["We agreed the price with Dynegy on Monday and will sign the deal next week.",
+    ...     "This message is confidential. If you are not the intended recipient, delete it.",
+    ...     "Call Sally Beck about the gas contracts before the board meets on Friday afternoon."])
+    (1, 2)
+    """
     text = " ".join(lines)
-    if (
-        not _DISCLAIMER_CORE.search(text)
-        or len(set(m.group().lower()[:5] for m in _DISCLAIMER_CUES.finditer(text))) < 2
-    ):
+    if not _DISCLAIMER_CORE.search(text) or len(_cue_kinds(text)) < 2:
         return None
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    for run in _sentence_runs(lines):
+        chars = text[run[0] : run[1]]
+        if _DISCLAIMER_CORE.search(chars) and len(_cue_kinds(chars)) >= 2:
+            first = bisect.bisect_right(starts, run[0]) - 1
+            last = bisect.bisect_left(starts, run[1])
+            # a line shared with prose stays prose: the evidence is kept, not the disclaimer
+            first += not _starts_line(text, starts[first], run[0])
+            last -= _is_prose(text[run[1] : starts[last] - 1])
+            if first < last:
+                return first, last
+    return None
+
+
+def _cue_kinds(text: str) -> set[str]:
+    return {m.group().lower()[:5] for m in _DISCLAIMER_CUES.finditer(text)}
+
+
+def _sentence_runs(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """Character spans (in the lines joined by spaces) of the runs of disclaimer sentences.
+
+    Short sentences between two disclaimer sentences belong to the run, and so does a short closing
+    ("Thank you."); short lines before it do not ("Your document references Pablo Acevedo.").
+    """
+    spans = list(_sentences(lines))
+    text = " ".join(lines)
+    marks = [_sentence_mark(text[a:b]) for a, b in spans]
+    i = 0
+    while i < len(spans):
+        if marks[i] == "prose":
+            i += 1
+            continue
+        j = i
+        while j < len(spans) and marks[j] != "prose":
+            j += 1
+        run = [k for k in range(i, j) if marks[k] == "disclaimer"]
+        if run:  # short sentences between disclaimer sentences join it, and a closing "Thank you."
+            end = run[-1] + 1
+            while end < j and end - run[-1] <= 2 and len(text[slice(*spans[end])].split()) <= _CLOSING_WORDS:
+                end += 1
+            yield spans[run[0]][0], spans[end - 1][1]
+        i = j
+
+
+def _sentences(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """Sentence spans in the lines joined by spaces. A line well short of the block's width ends its sentence:
+    header-like lines ("was   Greg Whalley", "at: 09/10/2001") do not run into the text below them."""
+    full = 0.7 * max(len(line) for line in lines)
+    offset, group = 0, ""
     for i, line in enumerate(lines):
-        rest = " ".join(lines[i:])
-        if _DISCLAIMER_OPENER.match(line) and _DISCLAIMER_CORE.search(rest) and _is_sentence_start(lines, i):
-            return i
-    return 0 if len(text.split()) <= 250 else None
+        group += line + " "
+        if len(line) < full or i == len(lines) - 1:
+            for m in _SENTENCE.finditer(group):
+                if m.group().strip():
+                    yield offset + m.start(), offset + m.end()
+            offset += len(group)
+            group = ""
 
 
-def _is_sentence_start(lines: list[str], i: int) -> bool:
-    return i == 0 or not lines[i - 1].strip() or bool(re.search(r"[.!?:*]\s*$|^\W*\w+\W*$", lines[i - 1].strip()))
+def _sentence_mark(sentence: str) -> str:
+    if _DISCLAIMER_CORE.search(sentence) or _DISCLAIMER_CUES.search(sentence):
+        return "disclaimer"
+    return "short" if len(sentence.split()) < _SHORT_SENTENCE else "prose"
+
+
+def _starts_line(text: str, line_start: int, at: int) -> bool:
+    return not text[line_start:at].strip() or not _is_prose(text[line_start:at])
+
+
+def _shift(runs: list[tuple[int, int, str]], by: int) -> list[tuple[int, int, str]]:
+    return [(start + by, end + by, reason) for start, end, reason in runs]
 
 
 def _signature(lines: list[str]) -> str:
