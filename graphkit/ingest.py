@@ -14,21 +14,23 @@ import hashlib
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .classify import SetAside, classify_paragraphs, set_aside
-from .corpus import Document, Skipped, find_files, printable_path, read_documents
+from .corpus import Document, Skipped, find_files, printable_path
 from .correspondence import Copies, mark_copies, message_rows
 from .correspondence.people import correspondent_entities, header_mentions, with_addresses
 from .dates import DocumentDate, ParagraphDate, date_document
 from .errors import BadInput
 from .extract import Found, Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .formats import SUFFIXES
+from .formats.limits import overrides_from_env
 from .formats.notices import drain as drain_notices
 from .normalize import entity_key, find_acronyms
+from .reading import read_files
 from .resolve import RESOLVER_VERSION, MentionRow, resolve_entities
 from .store import DUPLICATE, MessageStore, Store
 from .vocabulary import ASIDE_KINDS
@@ -122,7 +124,11 @@ def list_paragraphs(path: Path, kinds: Collection[str] = (), *, store: MessageSt
     corpus holds elsewhere are ``duplicate``, with where (issue 12). Raises :class:`BadInput`
     for a file that cannot be read.
     """
-    found = read_documents(path, path.name)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BadInput(f"{printable_path(path)}: cannot read ({exc.strerror or exc})") from exc
+    (found,) = read_files([(path, path.name, size)])  # within the limits, like ingest (issue 11)
     docs = [(doc, _stored_kinds(prepare(doc), doc, store)) for doc in found if isinstance(doc, Document)]
     if not docs:
         raise BadInput(f"{found[0]}; nothing to classify")
@@ -197,16 +203,26 @@ def ingest(
     progress: Callable[[int, int], None] | None = None,
     warn: Callable[[str], None] | None = None,
     extractor: Extractor | None = None,
+    limits: Mapping[str, float | None] | None = None,
+    warnings_per_file: int | None = 3,
 ) -> IngestReport:
     """Ingest files and folders into ``store`` and re-resolve entities.
 
     ``progress(done_bytes, total_bytes)`` is called as files complete; ``warn`` gets one
-    line per skipped file. ``extractor`` replaces local NER (it is called only when some
-    file changed). Raises :class:`BadInput` when no path holds a usable file.
+    line per skipped file, and for the parts of one file (the messages of an mbox, the
+    attachments of an e-mail) the first ``warnings_per_file`` and then one line counting
+    the rest (``None``: every one; the report lists them all). ``extractor`` replaces
+    local NER (it is called only when some file changed). Each file is read within
+    ``limits`` (:mod:`graphkit.formats.limits`; by default from ``GRAPHKIT_LIMIT_*``).
+    Raises :class:`BadInput` when no path holds a usable file, or for a limit that is
+    not a number.
     """
     started = time.perf_counter()
     report = IngestReport()
     tag = extractor_tag(model)
+    reading = _Reading(
+        dict(overrides_from_env() if limits is None else limits), workers or os.cpu_count() or 1, warnings_per_file
+    )
     pending: list[tuple[Path, str, int]] = []
     for found in find_files(paths):
         if isinstance(found, Skipped):
@@ -233,6 +249,7 @@ def ingest(
             tag,
             progress,
             warn,
+            reading,
         )
     if report.ingested == 0 and report.unchanged == 0:
         raise BadInput(f"none of the {report.files} files could be ingested (see the warnings above)")
@@ -246,10 +263,34 @@ def ingest(
     return report
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How files are read: the limits, how many processes, how many warnings per file."""
+
+    limits: dict[str, float | None]
+    processes: int
+    warnings_per_file: int | None
+
+
 def _skip(report: IngestReport, skipped: Skipped, warn: Callable[[str], None] | None) -> None:
     report.skipped.append(skipped)
     if warn:
         warn(f"skipped {skipped}")
+
+
+def _skip_parts(
+    report: IngestReport, display: str, skipped: list[Skipped], warn: Callable[[str], None] | None, shown: int | None
+) -> None:
+    """Warn about the skipped parts of one file: the first ``shown``, then how many more (issue 11).
+
+    An mbox of 20,000 empty messages is one problem, not 20,000 lines; the report keeps every one.
+    """
+    for found in skipped[:shown]:
+        _skip(report, found, warn)
+    rest = skipped[len(skipped) if shown is None else shown :]
+    report.skipped.extend(rest)
+    if rest and warn:
+        warn(f"… and {len(rest):,} more like this in {printable_path(display)}")
 
 
 def _check_encoding(doc: Document, warn: Callable[[str], None] | None) -> None:
@@ -279,23 +320,30 @@ def _run(
     tag: str,
     progress: Callable[[int, int], None] | None,
     warn: Callable[[str], None] | None,
+    reading: _Reading,
 ) -> None:
     total = sum(size for *_, size in pending)
     inflight: dict[
         int, tuple[Document, list[tuple], dict[int, list[Mention]], dict[int, list[tuple[int, int]]], int]
     ] = {}
+    processes = min(reading.processes, len(pending))
 
     def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
+        found = read_files(pending, processes=processes, overrides=reading.limits)
+        try:
+            yield from each_file(found)
+        finally:
+            found.close()  # stops the reading processes, even when NER fails
+
+    def each_file(found: Iterable[list[Document | Skipped]]) -> Iterator[tuple[str, tuple[int, int]]]:
         key = 0
-        for path, display, size in pending:
+        for (path, display, size), read in zip(pending, found, strict=True):
             # A file may hold several documents (an mbox, an e-mail with attachments: issue 7).
-            docs: list[Document] = []
-            for doc in read_documents(path, display):
-                if isinstance(doc, Skipped):
-                    _skip(report, doc, warn)
-                else:
-                    _check_encoding(doc, warn)
-                    docs.append(doc)
+            docs = [doc for doc in read if isinstance(doc, Document)]
+            skipped = [doc for doc in read if isinstance(doc, Skipped)]
+            _skip_parts(report, display, skipped, warn, reading.warnings_per_file)
+            for doc in docs:
+                _check_encoding(doc, warn)
             for line in drain_notices():  # a reader's fallback, said once per run (issue 12)
                 if warn:
                     warn(line)

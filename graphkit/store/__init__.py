@@ -14,8 +14,10 @@ says so in its type hints.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import NoDatabase, Setting, StoreError
 from .base import Database
@@ -50,14 +52,25 @@ class Store(StoreWriter, MessageStore, GraphSource, EvidenceReader):
         return self
 
 
-def open_store(db: str | Path, *, create: bool = False) -> Store:
+def open_store(db: str | Path, *, create: bool = False, write: bool = True) -> Store:
     """Open the database file ``db`` (with ``create``, create it), bringing an older schema up to date.
 
     A file graphkit did not make, or one made by a newer version, is refused without a
-    byte of it changing (issue 6); so is an older one no migration reaches.
+    byte of it changing (issue 6); so is an older one no migration reaches. A file that
+    cannot be written (a read-only file, folder or file system: issue 11) is opened
+    read-only when the caller does not ``write`` (queries and exports; the graph cache is
+    then not written), and refused with what to do when it does.
     """
     path = Path(db)
     _check_place(path, create)
+    if not _writable(path):
+        if write or create:
+            raise StoreError(
+                f"{path}: read-only (the file or its folder cannot be written); "
+                "make it writable, or copy it to a folder you can write and pass the copy as ",
+                Setting("db"),
+            )
+        return _open_read_only(path)
     try:
         conn = sqlite3.connect(path, timeout=120, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
@@ -78,6 +91,61 @@ def open_store(db: str | Path, *, create: bool = False) -> Store:
         conn.close()
         raise
     return Store(conn, path)
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write ``path``: the file, and its folder (for the journal), if it exists."""
+    folder = path.parent
+    if not path.exists():
+        return os.access(folder, os.W_OK)
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _open_read_only(path: Path) -> Store:
+    """The database at ``path`` opened read-only; it must be at this graphkit's schema (no migration can run)."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    conn = _connect_read_only(uri, path)
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A WAL database whose -shm file is gone cannot be read without creating it, which a
+        # read-only folder forbids; nobody can be writing it either, so read it as immutable.
+        conn.close()
+        conn = _connect_read_only(uri + "&immutable=1", path)
+    except sqlite3.DatabaseError:
+        pass  # not a database at all: said below
+    version = _read_version_or_fail(conn, path)
+    if version is None:
+        conn.close()
+        raise NoDatabase(path)
+    if version != SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(
+            f"{path}: made by an older graphkit (schema {version}) and read-only, so it cannot be brought up to "
+            "date; copy it to a folder you can write and pass the copy as ",
+            Setting("db"),
+        )
+    store = Store(conn, path)
+    store.read_only = True
+    return store
+
+
+def _connect_read_only(uri: str, path: Path) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(uri, uri=True, timeout=120, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc})") from exc
+
+
+def _read_version_or_fail(conn: sqlite3.Connection, path: Path) -> int | None:
+    try:
+        return read_version(conn, path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path}: not a graphkit database or damaged ({exc}); pass another ", Setting("db")) from exc
+    except BaseException:
+        conn.close()
+        raise
 
 
 def _check_place(path: Path, create: bool) -> None:

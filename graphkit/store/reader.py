@@ -238,6 +238,8 @@ class GraphSource(Database):
         return row[1] if row and row[0] == signature else None
 
     def cache_graph(self, signature: str, data: bytes) -> None:
+        if self.read_only:
+            return
         try:
             with self.transaction() as db:
                 db.execute(
