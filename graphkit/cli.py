@@ -29,7 +29,15 @@ from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
 from .formats import describe_formats
 from .formats.limits import describe_limits
 from .text import inert
-from .vocabulary import DEFAULT_TYPES, INCLUDE_CHOICES, KIND_CHOICES, SPECIFIC_TYPES
+from .vocabulary import (
+    DEFAULT_LINKS,
+    DEFAULT_TYPES,
+    INCLUDE_CHOICES,
+    KIND_CHOICES,
+    LINKS,
+    MAX_RECIPIENTS,
+    SPECIFIC_TYPES,
+)
 
 DEFAULT_DB = "graphkit.db"
 
@@ -129,21 +137,40 @@ def _where(ev: dict[str, Any]) -> str:
         page += f":{ev['line']}"  # a transcript's page and margin line number, as it is cited (issue 13)
     kind = "" if ev["kind"] == "body" else f" [{ev['kind']}]"
     message = f" — {inert(_message(ev['message']))}" if ev.get("message") else ""
-    return f"{inert(ev['file'])}{page}, ¶ {ev['paragraph']}{kind}{message}"  # a file name may hold a line break
+    where = f", ¶ {ev['paragraph']}" if ev["paragraph"] else ""  # a message with no text of its own: no paragraph
+    return f"{inert(ev['file'])}{page}{where}{kind}{message}"  # a file name may hold a line break
 
 
-def _message(headers: dict[str, str]) -> str:
-    """'2019-03-04 10:15, Alice Smith → Bob Jones, Carol White: “Re: Berlin”' for e-mail evidence."""
-    from email.utils import getaddresses
+def _message(message: dict[str, Any]) -> str:
+    """'2019-03-04 10:15, Alice Smith → Bob Jones, Carol White: “Re: Berlin” (quoting Dan Lee, 2019-03-01 09:00)'.
 
-    def people(value: str) -> str:
-        return _short(", ".join(name or addr for name, addr in getaddresses([value])), 60)
+    Sender and recipients by name, for e-mail evidence; a paragraph inside a forwarded or
+    quoted message names that message's author and date too (issue 12).
+    """
+    line = _correspondence(message)
+    inner = message.get("embedded")
+    if inner and (inner.get("sender") or inner.get("date")):
+        how = "quoting" if inner.get("role") == "quote" else "forwarding"
+        line += f" ({how} " + ", ".join(x for x in (inner.get("sender"), inner.get("date", "")[:16]) if x) + ")"
+    return line
 
-    parts = [headers["date"][:16]] if headers.get("date") else []
-    if headers.get("from"):
-        parts.append(people(headers["from"]) + (f" → {people(headers['to'])}" if headers.get("to") else ""))
-    subject = f": “{_short(headers['subject'], 60)}”" if headers.get("subject") else ""
+
+def _correspondence(message: dict[str, Any]) -> str:
+    parts = [message["date"][:16]] if message.get("date") else []
+    if message.get("sender"):
+        recipients = message.get("recipients", [])
+        shown = ", ".join(recipients[:3]) + (f" and {len(recipients) - 3} more" if len(recipients) > 3 else "")
+        parts.append(_short(message["sender"], 40) + (f" → {_short(shown, 70)}" if shown else ""))
+    subject = f": “{_short(message['subject'], 60)}”" if message.get("subject") else ""
     return ", ".join(parts) + subject
+
+
+def _counts(link: dict[str, Any]) -> str:
+    """'3 paragraphs, 2 documents, 5 messages': what backs a link."""
+    parts = [_plural(link["weight"], "paragraph"), _plural(link["documents"], "document")] if link["weight"] else []
+    if link.get("messages"):
+        parts.append(_plural(link["messages"], "message"))
+    return ", ".join(parts) or _plural(0, "paragraph")
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -225,20 +252,25 @@ class DateBound(click.ParamType):
 
 
 _WINDOW = "graphkit.window"
+_LINKS = "graphkit.links"
 
 
 def graph_options(run: Callable) -> Callable:
-    """--db, --types, --include, --min-weight, --since and --until: what every graph command is built from.
+    """--db, --types, --include, --links, --max-recipients, --min-weight, --since and --until: what every
+    graph command is built from.
 
-    The window (--since, --until) goes to :func:`load_graph` through the click context, so
-    that a command's own signature lists only what it uses itself.
+    The window (--since, --until) and the links (--links, --max-recipients; issue 12) go to
+    :func:`load_graph` through the click context, so that a command's own signature lists
+    only what it uses itself.
     """
 
     @functools.wraps(run)
-    def command(*args: Any, since: Any, until: Any, **kwargs: Any) -> Any:
+    def command(*args: Any, since: Any, until: Any, links: str, max_recipients: int, **kwargs: Any) -> Any:
         from .dates import Window
 
-        click.get_current_context().meta[_WINDOW] = Window(since, until)
+        meta = click.get_current_context().meta
+        meta[_WINDOW] = Window(since, until)
+        meta[_LINKS] = (links, max_recipients)
         return run(*args, **kwargs)
 
     f = click.option(
@@ -256,7 +288,21 @@ def graph_options(run: Callable) -> Callable:
         type=click.IntRange(min=1),
         default=1,
         show_default=True,
-        help="Drop links backed by fewer paragraphs.",
+        help="Drop links backed by fewer paragraphs (or messages, or both, as --links counts).",
+    )(f)
+    f = click.option(
+        "--max-recipients",
+        type=click.IntRange(min=1),
+        default=MAX_RECIPIENTS,
+        show_default=True,
+        help="A message to more recipients is a mailing: it makes no message links.",
+    )(f)
+    f = click.option(
+        "--links",
+        type=click.Choice(tuple(LINKS)),
+        default=DEFAULT_LINKS,
+        show_default=True,
+        help="What links two entities: " + "; ".join(f"{k}, {v}" for k, v in LINKS.items()) + ".",
     )(f)
     f = click.option(
         "--include",
@@ -280,10 +326,19 @@ def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...]
 
     ctx = click.get_current_context()
     window = ctx.meta.get(_WINDOW, Window())
+    links, max_recipients = ctx.meta.get(_LINKS, (DEFAULT_LINKS, MAX_RECIPIENTS))
     store = open_store(db, write=False)
     ctx.call_on_close(store.close)
     kinds = kinds_for(include)
-    graph = build_graph(store, types=types or DEFAULT_TYPES, kinds=kinds, min_weight=min_weight, window=window)
+    graph = build_graph(
+        store,
+        types=types or DEFAULT_TYPES,
+        kinds=kinds,
+        min_weight=min_weight,
+        window=window,
+        links=links,
+        max_recipients=max_recipients,
+    )
     if window:
         undated = store.undated(kinds)
         left_out = f"; {_plural(undated, 'paragraph')} without a date left out" if undated else ""
@@ -414,6 +469,12 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, watchlists, sche
         click.echo(
             f"{report.text.describe()}; `graphkit paragraphs FILE` shows why, `--include all` counts them", err=True
         )
+    if report.copies.paragraphs:  # issue 12: quoted replies and copies of a message, counted once
+        click.echo(
+            f"{_plural(report.copies.paragraphs, 'paragraph')} ({report.copies.words:,} words) of e-mail repeat "
+            "text the corpus holds elsewhere and count once; `--include duplicates` counts them again",
+            err=True,
+        )
     if report.ingested:
         d = report.dates
         click.echo(
@@ -493,14 +554,11 @@ def path(source, target, db, types, include, min_weight, by, avoid, per_hop) -> 
             "",
         ]
         for hop in hops:
-            lines.append(
-                f"{hop['source']} — {hop['target']}  "
-                f"({_plural(hop['weight'], 'paragraph')}, {_plural(hop['documents'], 'document')}, "
-                f"strength {hop['strength']:.2f})"
-            )
-            for ev in hop["evidence"]:
+            lines.append(f"{hop['source']} — {hop['target']}  ({_counts(hop)}, strength {hop['strength']:.2f})")
+            for ev in hop["evidence"] + hop.get("messages_evidence", []):
                 lines.append(f"    {_where(ev)}")
-                lines.append(_wrap(snippet(ev)))
+                if ev["text"]:
+                    lines.append(_wrap(snippet(ev)))
         return "\n".join(lines).rstrip()
 
     def named(names: Sequence[str]) -> list[dict[str, str]]:
@@ -593,9 +651,23 @@ def neighbors(name, db, types, include, min_weight, by, top) -> Output:
 
     _store, graph = load_graph(db, types, include, min_weight)
     node, rows = find_neighbors(graph, name, top=top, by=by)
-    cells = [(r["name"], r["type"], f"{r['strength']:.2f}", r["weight"], r["documents"]) for r in rows]
+    mail = graph.graph.get("links", "cooccurrence") != "cooccurrence"  # issue 12: the messages between them too
+    cells = [
+        (
+            r["name"],
+            r["type"],
+            f"{r['strength']:.2f}",
+            r["weight"],
+            r["documents"],
+            *([r.get("messages", 0)] if mail else []),
+        )
+        for r in rows
+    ]
     headers, cells = _with_watched(
-        graph, ["entity", "type", "strength", "paragraphs", "documents"], cells, [r["name"] for r in rows]
+        graph,
+        ["entity", "type", "strength", "paragraphs", "documents", *(["messages"] if mail else [])],
+        cells,
+        [r["name"] for r in rows],
     )
     return Output(
         {"name": node, "by": by, "watched": _lists(graph, node), "neighbors": rows},
@@ -609,28 +681,35 @@ def neighbors(name, db, types, include, min_weight, by, top) -> Output:
 @graph_options
 @output_options
 def evidence(source, target, db, types, include, min_weight) -> Output:
-    """Every paragraph in which both names occur.
+    """Every paragraph in which both names occur, and every message one wrote to the other.
 
-    --include comments,boilerplate also shows paragraphs outside article bodies.
+    --include comments,boilerplate also shows paragraphs outside article bodies;
+    --links cooccurrence leaves the messages out, --links messages the paragraphs.
 
     \b
     Example:
       graphkit evidence Biden Putin
     """
     from .query import evidence as find_evidence
-    from .query import with_spans
+    from .query import message_evidence, with_spans
 
     store, graph = load_graph(db, types, include, min_weight)
+    links = graph.graph.get("links", "cooccurrence")  # "all" without e-mail is co-occurrence
     a, b, rows = find_evidence(store, graph, source, target)
-    found = with_spans(store, graph, rows, (a, b))
+    found = with_spans(store, graph, rows, (a, b)) if links != "messages" else []
+    mail = message_evidence(store, graph, a, b) if links != "cooccurrence" else []
 
     def text() -> str:
-        lines = [f"{a} — {b}: {_plural(len(rows), 'paragraph')}"]
-        for ev in found:
-            lines += ["", f"  {_where(ev)}", _wrap(ev["text"], "    ")]
+        counts = [_plural(len(found), "paragraph")] if links != "messages" else []
+        lines = [
+            f"{a} — {b}: " + ", ".join(counts + ([_plural(len(mail), "message")] if links != "cooccurrence" else []))
+        ]
+        for ev in found + mail:
+            lines += ["", f"  {_where(ev)}"] + ([_wrap(ev["text"], "    ")] if ev["text"] else [])
         return "\n".join(lines)
 
-    return Output({"source": a, "target": b, "evidence": found}, text)
+    data = {"source": a, "target": b, "evidence": found}
+    return Output(data | ({"messages": mail} if links != "cooccurrence" else {}), text)
 
 
 @cli.command()
@@ -863,20 +942,27 @@ Near misses are never merged: join one with `graphkit merge NAME FORM`.
 \b
 Example:
   graphkit ingest docs/ --watchlist subjects.csv
-  graphkit watch --links 5
+  graphkit watch --top-links 5
 """
 
 
 @cli.command(help=_WATCH_HELP)
 @graph_options
-@click.option("--links", type=click.IntRange(min=0), default=3, show_default=True, help="Strongest links per name.")
+@click.option(
+    "--top-links",
+    "top_links",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Strongest links per name.",
+)
 @click.option("--candidates", type=click.IntRange(min=0), default=5, show_default=True, help="Near misses per name.")
 @output_options
-def watch(db, types, include, min_weight, links, candidates) -> Output:
+def watch(db, types, include, min_weight, top_links, candidates) -> Output:
     from .watchlist.report import watch_report
 
     store, graph = load_graph(db, types, include, min_weight)
-    findings = watch_report(store, graph, links=links, candidates=candidates)
+    findings = watch_report(store, graph, links=top_links, candidates=candidates)
     if not findings:
         raise BadInput(f"{db}: no watchlists in this database; add one with `graphkit ingest PATH --watchlist FILE`")
     return Output([f.as_dict() for f in findings], lambda: _watch_text(findings))
@@ -950,20 +1036,27 @@ def unwatch(file, db) -> None:
     type=click.Choice(KIND_CHOICES),
     help="Only paragraphs of this kind (repeatable); 'aside' is every kind that is not evidence.",
 )
+@db_option
 @output_options
-def paragraphs(file, kinds) -> Output:
+def paragraphs(file, kinds, db) -> Output:
     """List FILE's paragraphs with the kind graphkit gives each, and why.
 
     Body text, footnotes and quoted replies are evidence; headings, page furniture
     (boilerplate) and reader comments are set aside, and `--include` brings them back.
+    When the database holds FILE, quoted text the corpus holds elsewhere is `duplicate`.
 
     \b
     Example:
       graphkit paragraphs seeds/004_352ac053cccdca00.txt --kind aside
     """
     from .ingest import list_paragraphs
+    from .store import open_store
 
-    found = list_paragraphs(file, kinds)
+    if not db.is_file():
+        found = list_paragraphs(file, kinds)
+    else:
+        with open_store(db) as store:
+            found = list_paragraphs(file, kinds, store=store)
 
     def text() -> str:
         lines = [

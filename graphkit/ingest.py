@@ -21,6 +21,8 @@ from typing import Any
 
 from .classify import SetAside, classify_paragraphs, set_aside
 from .corpus import Document, Skipped, find_files, printable_path
+from .correspondence import Copies, mark_copies, message_rows
+from .correspondence.people import correspondent_entities, header_mentions, with_addresses
 from .dates import DocumentDate, ParagraphDate, date_document
 from .errors import BadInput
 from .extract import Found, Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
@@ -30,7 +32,7 @@ from .formats.notices import drain as drain_notices
 from .normalize import entity_key, find_acronyms
 from .reading import read_files
 from .resolve import RESOLVER_VERSION, MentionRow, resolve_entities
-from .store import Store
+from .store import DUPLICATE, MessageStore, Store
 from .vocabulary import ASIDE_KINDS
 from .watchlist import WatchEntry, WatchMatcher
 from .watchlist.apply import apply_watchlists, stored_entries, watch_rows, watch_rules, watch_signature
@@ -70,6 +72,7 @@ class IngestReport:
     watch_matches: int = 0  # mentions of listed names in the store (issue 18)
     watch_missed: int = 0  # of those, mentions no NER mention overlaps
     watch_otherwise: int = 0  # mentions NER tagged, but none with the listed type
+    copies: Copies = field(default_factory=Copies)  # e-mail: messages, and text the corpus holds twice (issue 12)
     # Dates of what this run wrote (issue 17): documents dated, and paragraphs by the source of their date.
     dates: Counter[str] = field(default_factory=Counter)
 
@@ -88,6 +91,8 @@ class IngestReport:
             "watchlist_matches": self.watch_matches,
             "watchlist_missed_by_model": self.watch_missed,
             "watchlist_tagged_otherwise_by_model": self.watch_otherwise,
+            "messages": self.copies.messages,
+            "duplicates": {"paragraphs": self.copies.paragraphs, "words": self.copies.words},
         }
 
 
@@ -119,18 +124,20 @@ class ParagraphList:
     text: SetAside  # words of the whole file, and those set aside by kind
 
 
-def list_paragraphs(path: Path, kinds: Collection[str] = ()) -> ParagraphList:
+def list_paragraphs(path: Path, kinds: Collection[str] = (), *, store: MessageStore | None = None) -> ParagraphList:
     """The paragraphs of the file ``path`` as :func:`ingest` would store them, without NER.
 
     ``kinds`` keeps only paragraphs of those kinds; ``"aside"`` stands for every kind that
-    is not evidence. Raises :class:`BadInput` for a file that cannot be read.
+    is not evidence. With a ``store`` that holds the file, paragraphs it set aside as text the
+    corpus holds elsewhere are ``duplicate``, with where (issue 12). Raises :class:`BadInput`
+    for a file that cannot be read.
     """
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise BadInput(f"{printable_path(path)}: cannot read ({exc.strerror or exc})") from exc
     (found,) = read_files([(path, path.name, size)])  # within the limits, like ingest (issue 11)
-    docs = [(doc, prepare(doc)) for doc in found if isinstance(doc, Document)]
+    docs = [(doc, _stored_kinds(prepare(doc), doc, store)) for doc in found if isinstance(doc, Document)]
     if not docs:
         raise BadInput(f"{found[0]}; nothing to classify")
     wanted = set(kinds) | (set(ASIDE_KINDS) if "aside" in kinds else set())
@@ -142,6 +149,15 @@ def list_paragraphs(path: Path, kinds: Collection[str] = ()) -> ParagraphList:
     ]
     stats = set_aside((row[3], row[5]) for _doc, found_rows in docs for row in found_rows)
     return ParagraphList(rows, len(docs), stats)
+
+
+def _stored_kinds(rows: list[tuple], doc: Document, store: MessageStore | None) -> list[tuple]:
+    copies = store.duplicates_in(str(doc.path.resolve())) if store is not None else {}
+    return [
+        (n, line, page, DUPLICATE, f"text also in {copies[n][0]}, ¶ {copies[n][1]}", text) if n in copies else row
+        for row in rows
+        for n, line, page, _kind, _why, text in [row]
+    ]
 
 
 def _count_set_aside(
@@ -181,6 +197,7 @@ def write_document(
         paragraphs=rows,
         mentions=flat,
         watch=watch_rows(watch, ((p.text, p.number) for p in doc.paragraphs)) if watch else (),
+        messages=message_rows(doc.metadata) if doc.format == "email" else (),
         date=(found.date.iso, found.source) if (found := dates[0]) else None,
         paragraph_dates={number: d.as_row() for number, d in dates[1].items()},
     )
@@ -255,6 +272,8 @@ def ingest(
         report.watch_matches, report.watch_missed, report.watch_otherwise = (
             sum(c[i] for c in counts) for i in (0, 2, 3)
         )
+    if store.needs_resolve:
+        report.copies = mark_copies(store)  # over the whole corpus: which text it holds twice (issue 12)
     if store.needs_resolve or store.get_meta("resolver") != RESOLVER_VERSION:
         report.entities = rebuild_entities(store)
     else:
@@ -417,7 +436,8 @@ def rebuild_entities(store: Store) -> int:
     while True:
         generation = store.generation
         resolution = resolve_entities(
-            [MentionRow(*row) for row in store.mention_rows()],
+            # the text's mentions, and e-mail correspondents as mentions of their messages (issue 12)
+            [MentionRow(*row) for row in store.mention_rows()] + header_mentions(store.correspondent_rows()),
             acronyms=[
                 (doc, long, short)
                 for doc, text in store.texts_with_parentheses()
@@ -429,10 +449,14 @@ def rebuild_entities(store: Store) -> int:
             ],
         )
         entities = resolution.entities
-        rows = [(i, e.label, e.type, e.aliases) for i, e in enumerate(entities, 1)]
+        people = correspondent_entities(resolution.assigned)
+        aliases = with_addresses([e.aliases for e in entities], people, store.correspondent_addresses())
+        rows = [(i, e.label, e.type, alias) for i, (e, alias) in enumerate(zip(entities, aliases), 1)]
         keys = [(k, i, reason) for i, e in enumerate(entities, 1) for k, reason in e.keys.items()]
-        mentions = ((mid, i + 1, why) for mid, (i, why) in resolution.assigned.items())
-        if store.write_entities(rows, keys, mentions, resolver=RESOLVER_VERSION, generation=generation):
+        mentions = ((mid, i + 1, why) for mid, (i, why) in resolution.assigned.items() if mid > 0)
+        if store.write_entities(
+            rows, keys, mentions, correspondents=people, resolver=RESOLVER_VERSION, generation=generation
+        ):
             return len(rows)
         if store.needs_resolve:
             return store.counts()["entities"]

@@ -32,12 +32,16 @@ SHORT: dict[tuple[str, str], float] = {
     # E-mail: the maildir messages are read as .eml; their paragraphs and header blocks decide most
     # of the pair recall and the junk. After merging main's new readers and paragraph classifier
     # (issues 10, 12, 13) some values moved; they are what the merged code reaches.
+    # Issue 12's correspondents as people raised pair recall (0.357 -> 0.616: a message's people are
+    # named in its text) and lowered junk; one more over-merge ("Susan M Scott" of a header joins
+    # "Susan Scott" by the initials rule), and quoted text the corpus holds twice counts once, in
+    # the copy it keeps, so a gold paragraph in the other copy is not a graph paragraph.
     ("enron-dev", "split_rate"): 0.078,
-    ("enron-dev", "junk_per_100"): 12.68,
-    ("enron-dev", "over_merges"): 4,
-    ("enron-dev", "pair_recall"): 0.357,
-    ("enron-dev", "type_accuracy"): 0.872,
-    ("enron-dev", "paragraph_recall"): 0.833,
+    ("enron-dev", "junk_per_100"): 9.83,
+    ("enron-dev", "over_merges"): 5,
+    ("enron-dev", "pair_recall"): 0.616,
+    ("enron-dev", "type_accuracy"): 0.91,
+    ("enron-dev", "paragraph_recall"): 0.821,
     ("mueller-whole", "split_rate"): 0.202,
     ("mueller-whole", "over_merges"): 14,
     ("mueller-whole", "junk_per_100"): 3.21,

@@ -64,8 +64,10 @@ def test_two_entities_with_one_label_get_their_type_added(tmp_path):
 def test_kinds_for_names_the_parameter_and_its_choices():
     assert kinds_for() == EVIDENCE_KINDS
     assert kinds_for(["all"]) == KINDS
-    assert set(INCLUDE_CHOICES) == {"headings", "boilerplate", "comments", "all"}
-    with pytest.raises(BadChoice, match=r"^include = 'ads' must be one of headings, boilerplate, comments, all$"):
+    assert set(INCLUDE_CHOICES) == {"headings", "boilerplate", "comments", "duplicates", "all"}
+    with pytest.raises(
+        BadChoice, match=r"^include = 'ads' must be one of headings, boilerplate, comments, duplicates, all$"
+    ):
         kinds_for(["ads"])
 
 

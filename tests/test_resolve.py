@@ -350,6 +350,8 @@ def test_a_schema_1_database_is_migrated_with_its_entities_kept(tiny_db, run):
         INSERT OR IGNORE INTO old_keys SELECT key, entity_id, reason FROM entity_keys;
         DROP TABLE entity_keys; ALTER TABLE old_keys RENAME TO entity_keys;
         DROP TABLE mention_entities;
+        DROP TABLE correspondents; DROP TABLE messages;  -- and issue 12's, which came after
+        ALTER TABLE paragraphs DROP COLUMN copy_of; ALTER TABLE paragraphs DROP COLUMN read_kind;
         DROP INDEX paragraphs_date;
         ALTER TABLE documents DROP COLUMN date; ALTER TABLE documents DROP COLUMN date_source;
         ALTER TABLE paragraphs DROP COLUMN date; ALTER TABLE paragraphs DROP COLUMN date_precision;

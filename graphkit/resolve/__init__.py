@@ -34,7 +34,7 @@ from .rules import RULES
 __all__ = ["RESOLVER_VERSION", "RULES", "Entity", "MentionRow", "Resolution", "builtin_aliases", "resolve_entities"]
 
 # Bump when the rules change, so an ingest re-resolves a store that did not change.
-RESOLVER_VERSION = "11"
+RESOLVER_VERSION = "12"  # 12: e-mail correspondents are mentions (issue 12) on round 2 of issue 14
 
 
 def resolve_entities(

@@ -58,6 +58,10 @@ def resolve_documents(ctx: Context) -> None:
         intro = _introduce(ctx, mentions)
         intro.dominant = dominant
         intro.acronyms = acronyms_by_doc.get(doc, {})
+        # Correspondents (issue 12) are people: a word of the text the model calls anything else
+        # ("Williams" the pipeline company, in a message from Robert Williams) is not short for one.
+        in_text = _introduce(ctx, mentions, text_only=True) if any(m.source != "ner" for m in mentions) else intro
+        in_text.dominant = dominant
         for i, m in enumerate(mentions):
             if m.source == WATCH:
                 continue  # a watchlist match names the listed entity wherever it stands (issue 18)
@@ -65,7 +69,8 @@ def resolve_documents(ctx: Context) -> None:
                 long = intro.acronyms[m.key]
                 ctx.redirect[m.id] = (long, f"acronym this document introduces for {best_form(ctx.keys[long])}")
             elif m.key in shorts:
-                found = _resolve_short(ctx, intro, ctx.spelling.get(m.key, m.key), i)
+                names = intro if m.label == "PERSON" else in_text
+                found = _resolve_short(ctx, names, ctx.spelling.get(m.key, m.key), i)
                 if found:
                     ctx.redirect[m.id] = found
             elif m.key in heads and (found := _resolve_head(ctx, intro, m, i)):
@@ -113,10 +118,13 @@ def _dominant_bearers(ctx: Context) -> dict[str, str]:
     return out
 
 
-def _introduce(ctx: Context, mentions: list[MentionRow]) -> _Introduced:
+def _introduce(ctx: Context, mentions: list[MentionRow], *, text_only: bool = False) -> _Introduced:
+    """The full names ``mentions`` introduce (``text_only``: those of the text, not of headers), by position."""
     intro = _Introduced()
     intro.paragraph_of = [m.paragraph for m in mentions]
     for i, m in enumerate(mentions):
+        if text_only and m.source != "ner":
+            continue
         k = ctx.keys[m.key]
         if " " in m.key and not k.person and type_of(k) != "PERSON":
             intro.by_head[head_of(m.key)].append((m.paragraph, i, m.key))

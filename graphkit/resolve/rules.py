@@ -338,9 +338,12 @@ def join_leftover_surnames(ctx: Context) -> None:
     for m in ctx.mentions:
         if m.id not in ctx.redirect:
             left_docs[m.key].add(m.doc)
+    # Only names the text says (or a watchlist lists): a correspondent named in headers alone (issue 12)
+    # takes the surnames of their own messages (resolve_documents), not every "Williams" of the corpus.
+    in_text = {m.key for m in ctx.mentions if not m.source.startswith("header:")}
     surnames: dict[str, list[str]] = defaultdict(list)
     for k in ctx.keys.values():
-        if k.person and not is_regnal(k.key):
+        if k.person and not is_regnal(k.key) and k.key in in_text:
             core = name_tokens(k.key)
             surnames[core[-1]].append(k.key)
     organisations = organisation_words_of(ctx)

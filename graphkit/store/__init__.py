@@ -6,8 +6,9 @@ again. WAL mode lets queries read the last committed state while an ingest write
 
 The store is split by caller (issue 15): :mod:`.schema` (versions and migrations),
 :class:`.writer.StoreWriter` (ingest, resolve, curation), :class:`.reader.GraphSource` (the
-graph and its cache) and :class:`.reader.EvidenceReader` (queries and exports).
-:class:`.watch.WatchStore` keeps the watchlists and their matches (issue 18).
+graph and its cache), :class:`.reader.EvidenceReader` (queries and exports) and :class:`.messages.MessageStore`
+(the corpus-level steps for e-mail, issue 12). :class:`.watch.WatchStore` keeps the watchlists and their matches
+(issue 18).
 :class:`Store` is all of them on one connection; a function that needs only one part
 says so in its type hints.
 """
@@ -21,6 +22,7 @@ from urllib.parse import quote
 
 from ..errors import NoDatabase, Setting, StoreError
 from .base import Database
+from .messages import DUPLICATE, MessageStore
 from .reader import ALL_TIME, Bounds, EntityRow, Evidence, EvidenceReader, GraphSource
 from .schema import MIGRATIONS, SCHEMA_VERSION, Migration, prepare, read_version, use_wal
 from .watch import WatchStore
@@ -34,6 +36,8 @@ __all__ = [
     "Database",
     "StoreWriter",
     "WatchStore",
+    "MessageStore",
+    "DUPLICATE",
     "GraphSource",
     "EvidenceReader",
     "EntityRow",
@@ -44,7 +48,7 @@ __all__ = [
 ]
 
 
-class Store(StoreWriter, GraphSource, EvidenceReader, WatchStore):
+class Store(StoreWriter, MessageStore, GraphSource, EvidenceReader, WatchStore):
     """A graphkit database: every part of the store on one connection. Use :func:`open_store` to get one."""
 
     def __enter__(self) -> Store:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .base import Database, now
+from .schema import MessageTuple, insert_messages
 from .watch import HIDE_COVERED
 
 __all__ = ["StoreWriter"]
@@ -39,6 +40,7 @@ class StoreWriter(Database):
         paragraphs: Sequence[tuple[int, int, int | None, str, str, str]],
         mentions: Iterable[tuple[int, int, int, str, str, str, str, int]],
         watch: Iterable[tuple[int, int, int, str, str, str, str]] = (),
+        messages: Sequence[MessageTuple] = (),
         date: tuple[str, str] | None = None,
         paragraph_dates: Mapping[int, Sequence[str | None]] | None = None,
     ) -> None:
@@ -48,6 +50,7 @@ class StoreWriter(Database):
         ``mentions``: ``(paragraph number, start, end, text, label, form, key, titled)``;
         ``watch``: watchlist matches ``(paragraph number, start, end, text, label, form, key)``,
         which hide the NER mentions they overlap (issue 18);
+        ``messages``: the e-mail messages it holds (:func:`.schema.insert_messages`).
         ``date``: the document's ``(ISO date, where it came from)``; ``paragraph_dates``, by
         paragraph number: ``(ISO date, precision, source, as written, first day, last day)``
         (issue 17; :meth:`graphkit.dates.ParagraphDate.as_row`).
@@ -80,6 +83,7 @@ class StoreWriter(Database):
             )
             if cur.rowcount > 0:
                 db.execute(HIDE_COVERED.format(ids="SELECT id FROM paragraphs WHERE doc_id = ?"), (doc_id,))
+            insert_messages(db, doc_id, messages)
             self._set_meta("dirty", "1")
             self._bump()
 
@@ -110,11 +114,13 @@ class StoreWriter(Database):
         keys: Sequence[tuple[str, int, str]],
         mentions: Iterable[tuple[int, int, str]] = (),
         *,
+        correspondents: Iterable[tuple[int, int]] = (),
         resolver: str = "",
         generation: int | None = None,
     ) -> bool:
         """Replace the resolved entities: ``(id, label, type, aliases)``, ``(key, entity id, reason)``
-        and, per mention, ``(mention id, entity id, reason)`` (the reason empty unless its document decided).
+        and, per mention, ``(mention id, entity id, reason)`` (the reason empty unless its document decided);
+        ``correspondents``: ``(entity id, correspondent row id)``, the person each e-mail correspondent is (issue 12).
 
         ``generation`` is :attr:`generation` as it was when the resolution began reading.
         If another process has written since, the entities are not written and this returns
@@ -133,6 +139,8 @@ class StoreWriter(Database):
                 "SELECT m.paragraph_id, x.entity_id, COUNT(*) FROM mentions m "
                 "JOIN mention_entities x ON x.mention_id = m.id GROUP BY x.entity_id, m.paragraph_id"
             )
+            db.execute("UPDATE correspondents SET entity_id = NULL WHERE entity_id IS NOT NULL")
+            db.executemany("UPDATE correspondents SET entity_id = ? WHERE rowid = ?", correspondents)
             self._set_meta("dirty", "0")
             self._set_meta("resolver", resolver)
             self._bump()

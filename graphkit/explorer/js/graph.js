@@ -128,7 +128,8 @@ var nodesDS = new vis.DataSet(Array.from(N.values()).map(function (n) {
   return v;
 }));
 var edgesDS = new vis.DataSet(Array.from(E.values()).map(function (e) {
-  return { id: e.id, from: e.from, to: e.to, width: edgeWidth(e.weight) };
+  // a link of mail only is dashed: the explorer shows the kind of every link (issue 12)
+  return { id: e.id, from: e.from, to: e.to, width: edgeWidth(e.weight), dashes: e.kind === "messages" };
 }));
 var nodesView = new vis.DataView(nodesDS, { filter: function (item) { return visN.has(item.id); } });
 var edgesView = new vis.DataView(edgesDS, { filter: function (item) { return visE.has(item.id); } });
@@ -387,6 +388,12 @@ function showTip(content, pointer) {
   tip.style.top = y + "px";
 }
 function hideTip() { tip.hidden = true; }
+function linkSummary(e) {
+  var parts = [];
+  if (e.paragraphs) parts.push(plural(e.paragraphs, "paragraph") + " in " + plural(e.documents, "document"));
+  if (e.messages) parts.push(plural(e.messages, "message"));
+  return parts.join(" \u00b7 ") || "weight " + fmt(e.weight);
+}
 function snippet(e) {
   for (var i = 0; i < e.evidence.length; i++) {
     var p = paragraphs[e.evidence[i]];
@@ -403,7 +410,8 @@ function snippet(e) {
     var piece = text.slice(a, a + 200).replace(/\s+/g, " ").trim();
     return (a > 0 ? "\u2026" : "") + piece + (a + 200 < text.length ? "\u2026" : "");
   }
-  return null;
+  var m = e.mail.length ? mails[e.mail[0]] : null;  // a link of mail only: its first message
+  return m && typeof m === "object" ? mailLine(m) : null;
 }
 network.on("hoverNode", function (p) {
   var n = N.get(String(p.node));
@@ -422,8 +430,7 @@ network.on("hoverEdge", function (p) {
   var sn = snippet(e);
   showTip([
     h("div", { class: "tt-title", text: N.get(e.from).label + " \u2014 " + N.get(e.to).label }),
-    h("div", { class: "tt-sub", text: "weight " + fmt(e.weight) + " \u00b7 strength " + e.strength.toFixed(2) + " \u00b7 " +
-      plural(e.documents, "document") + " \u00b7 click for evidence" }),
+    h("div", { class: "tt-sub", text: linkSummary(e) + " \u00b7 strength " + e.strength.toFixed(2) + " \u00b7 click for evidence" }),
     sn ? h("div", { class: "tt-snippet", text: sn }) : null
   ], p.pointer.DOM);
 });
