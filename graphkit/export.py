@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .errors import BadChoice, BadInput, Setting
-from .graph import DEFAULT_TYPES, graph_kinds, graph_window
+from .graph import DEFAULT_TYPES, graph_kinds, graph_links, graph_window, link_weight, max_recipients
 from .layout import community_layout, induced
 from .query import PATH_SLACK, backbone, community_of, hubs, passing_cost
 from .store import EvidenceReader
@@ -74,14 +74,15 @@ def select_top(graph: nx.Graph, top: int | None) -> nx.Graph:
     """The ``top`` nodes by weighted degree (ties by mentions), with the edges among them."""
     if not top or graph.number_of_nodes() <= top:
         return graph
-    strength = dict(graph.degree(weight="weight"))
+    strength = dict(graph.degree(weight=link_weight(graph)))
     keep = sorted(graph, key=lambda n: (-strength[n], -graph.nodes[n]["mentions"], n))[:top]
     return induced(graph, keep)  # in the graph's order, so that the page is the same every time
 
 
 def strongest_edges(graph: nx.Graph, limit: int) -> nx.Graph:
-    """The graph with only its ``limit`` heaviest links (ties: more documents first); every node stays."""
-    ranked = sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], -e[2]["documents"], e[0], e[1]))
+    """The graph with only its ``limit`` strongest links (ties: more documents first); every node stays."""
+    key = link_weight(graph)
+    ranked = sorted(graph.edges(data=True), key=lambda e: (-e[2][key], -e[2]["documents"], e[0], e[1]))
     kept = nx.Graph(**graph.graph, edges_before_cut=graph.number_of_edges())
     kept.add_nodes_from(graph.nodes(data=True))
     kept.add_edges_from(ranked[:limit])
@@ -244,7 +245,13 @@ def _json_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph) -> dic
     for a, b, d in shown.edges(data=True):
         ends = shown.nodes[a]["entity"], shown.nodes[b]["entity"]
         rows = store.evidence(*ends, kinds, limit=JSON_EVIDENCE_PER_EDGE, window=window)
-        edges.append({"source": a, "target": b, **_dated(d), "evidence": [r.as_dict() for r in rows]})
+        edge = {"source": a, "target": b, **_dated(d), "evidence": [r.as_dict() for r in rows]}
+        if d.get("messages"):  # issue 12: the messages between the two, each once
+            found = store.message_evidence(
+                *ends, JSON_EVIDENCE_PER_EDGE, max_recipients=max_recipients(shown), window=window
+            )
+            edge["messages_evidence"] = [r.as_dict() for r in found]
+        edges.append(edge)
     return {"meta": _meta(shown, full, store), "nodes": nodes, "edges": edges}
 
 
@@ -273,6 +280,11 @@ def _meta(shown: nx.Graph, full: nx.Graph, store: EvidenceReader) -> dict[str, A
             f"Links backed by fewer than {full.graph['min_weight']} paragraphs are left out "
             f"({full.graph['unfiltered_nodes']:,} entities and {full.graph['unfiltered_edges']:,} links before)."
         )
+    if full.graph.get("mailings"):
+        notes.append(
+            f"{full.graph['mailings']:,} messages to more than {max_recipients(full)} recipients are mailings "
+            "and make no message links; re-export with a larger --max-recipients to count them."
+        )
     if full.graph.get("explorer_note"):  # graphkit.to_html of a graph without a store (issue 19)
         notes.append(str(full.graph["explorer_note"]))
     omitted = " ".join(notes) or None
@@ -284,6 +296,7 @@ def _meta(shown: nx.Graph, full: nx.Graph, store: EvidenceReader) -> dict[str, A
         "edges_shown": m,
         "kinds": ",".join(graph_kinds(full)),
         "window": full.graph.get("window") or None,  # --since/--until (issue 17)
+        "links": graph_links(full),  # what links two entities: paragraphs, messages or both (issue 12)
         "omitted": omitted,
         "left_out": _left_out(store, full),
     }
@@ -309,9 +322,13 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
     when_nodes, when_pairs = _intervals(store, shown, full)
     communities = community_of(shown)
     significant = _significant(shown)
-    positions = _layout(shown, communities, {n for link in significant["links"] for n in link})
+    first_view = {n for link in significant["links"] for n in link}
+    if first_view:  # watched entities are on the first view too (issue 18): spread them with the backbone
+        first_view |= {n for n, d in shown.nodes(data=True) if d.get("watched")}
+    positions = _layout(shown, communities, first_view)
     cost, top = passing_cost(full), hubs(full)
-    strength = dict(shown.degree(weight="weight"))
+    key = link_weight(shown)  # paragraphs, messages or both (issue 12)
+    strength = dict(shown.degree(weight=key))
     top_strength = max(strength.values(), default=1) or 1
     # PyVis makes the vis-network node records. Not with from_nx: it adds each edge after
     # a scan of all the edges before it, minutes for the 60,000 links of 2,000 UN entities
@@ -340,18 +357,27 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "cost": cost[n],
                 "hub": n in top,
                 "files": store.documents_of(d["entity"], kinds, window),
+                "watched": d.get("watched", ""),
+                "messages": d.get("messages", 0),
                 "first": d.get("first") or None,
                 "last": d.get("last") or None,
                 "when": [list(span) for span in when_nodes.get(n, [])],
                 "shape": base.get("shape", "dot"),
             }
         )
-    edges, paragraph_ids = [], set()
+    edges, paragraph_ids, message_ids = [], set(), set()
     entity = {n: d["entity"] for n, d in shown.nodes(data=True)}
     evidence = store.pair_evidence(entity.values(), kinds, EVIDENCE_PER_EDGE, window)
-    for i, (a, b, d) in enumerate(sorted(shown.edges(data=True), key=lambda e: -e[2]["weight"])):
-        rows = evidence.get((min(entity[a], entity[b]), max(entity[a], entity[b])), [])
+    mail = (
+        store.pair_messages(entity.values(), EVIDENCE_PER_EDGE, max_recipients=max_recipients(shown), window=window)
+        if graph_links(shown) != "cooccurrence"
+        else {}
+    )
+    for i, (a, b, d) in enumerate(sorted(shown.edges(data=True), key=lambda e: -e[2][key])):
+        pair = (min(entity[a], entity[b]), max(entity[a], entity[b]))
+        rows, messages = evidence.get(pair, []), mail.get(pair, []) if d.get("messages") else []
         paragraph_ids.update(rows)
+        message_ids.update(messages)
         edges.append(
             {
                 "id": f"e{i}",
@@ -367,6 +393,11 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
                 "last": d.get("last") or None,
                 # when its paragraphs are dated: [first day, last day, paragraphs], for the time slider
                 "when": [list(span) for span in when_pairs.get((a, b)) or when_pairs.get((b, a)) or []],
+                # issue 12: what kind of link, how heavy in this graph (paragraphs, messages or both), its messages
+                "kind": d.get("kind", "cooccurrence"),
+                "count": d[key],
+                "messages": d.get("messages", 0),
+                "mail": messages,
             }
         )
     return {
@@ -385,7 +416,28 @@ def graph_payload(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, tit
         "nodes": nodes,
         "edges": edges,
         "paragraphs": _paragraphs(store, shown, sorted(paragraph_ids)),
+        "messages": _messages(store, sorted(message_ids)),
     }
+
+
+def _messages(store: EvidenceReader, ids: Sequence[int]) -> dict[str, Any]:
+    """The messages behind message links: where each is, who wrote it to whom, when, and its first paragraph."""
+    return {
+        str(message): {"file": row.file, "paragraph": row.paragraph, **_mail_line(row.message), "text": row.text}
+        for message, row in store.messages_as_evidence(ids).items()
+    }
+
+
+_MAIL_FIELDS = ("date", "sender", "recipients", "subject")
+
+
+def _mail_line(fields: dict[str, Any]) -> dict[str, Any]:
+    """What the page shows of a message: date, sender, recipients, subject; and the message a paragraph is quoted from."""
+    out = {key: fields[key] for key in _MAIL_FIELDS if fields.get(key)}
+    inner = fields.get("embedded")
+    if inner:
+        out["embedded"] = {key: inner[key] for key in ("role", *_MAIL_FIELDS) if inner.get(key)}
+    return out
 
 
 def _paragraphs(store: EvidenceReader, shown: nx.Graph, ids: Sequence[int]) -> dict[str, Any]:
@@ -402,6 +454,7 @@ def _paragraphs(store: EvidenceReader, shown: nx.Graph, ids: Sequence[int]) -> d
             "date": row.date,
             "date_precision": row.date_precision,
             "date_source": row.date_source,
+            **({"message": message} if (message := _mail_line(row.message)) else {}),
         }
     for pid, start, end, entity in store.spans(ids):
         if entity in names and str(pid) in out:

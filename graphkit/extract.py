@@ -84,7 +84,7 @@ def found_in(text: str, doc: Doc) -> Found:
 
 
 # Bump when cleaning or case restoration changes, so stored mentions are extracted again.
-EXTRACTOR_VERSION = 7  # 7: DATE spans kept for dates (issue 17)
+EXTRACTOR_VERSION = 8  # 7: DATE spans kept for dates (issue 17); 8: cleaning of issue 14, round 2
 
 
 def model_name(name: str | None = None) -> str:
@@ -231,9 +231,12 @@ def mentions_in(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Mentio
     """
     out: list[Mention] = []
     cut = label_end(text)
+    foreign = not_english(text)
     for start, end, label in _whole_places(text, spans):
         if label in SKIPPED_LABELS:
             continue
+        if foreign and " " not in text[start:end].strip() and not text[start:end].isupper():
+            continue  # a German disclaimer's capitalised nouns ("Weiterleitung", "Kopie") are no names
         if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
             end += 1  # "Section 1512(c)(2)": the model stopped before the closing bracket
         for m in clean_mention(text[start:end], label):
@@ -244,8 +247,22 @@ def mentions_in(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Mentio
     return out
 
 
+_URL = re.compile(r"\S*(?:://|www\.|@)\S*")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
+def not_english(text: str, *, least: float = 0.5) -> bool:
+    """A paragraph with at least 8 lower-case words, fewer than half of them English (SCOWL):
+    the English model's single-word entities in it are its language's capitalised nouns."""
+    from .formats.pdf.hyphenation import english_words
+
+    words = _LOWER_WORD.findall(_URL.sub(" ", text))
+    return len(words) >= 8 and sum(w in english_words() for w in words) < least * len(words)
+
+
 def _whole_places(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """'Antigua and Barbuda', 'Saint Vincent and the Grenadines': a known place the model cut in two is one span."""
+    """'Antigua and Barbuda', 'Saint Vincent and the Grenadines': a known place the model cut in two,
+    or of which it kept the first or last part only, is one span."""
     spans = sorted(spans)
     out: list[tuple[int, int, str]] = []
     for start, end, label in spans:
@@ -254,6 +271,10 @@ def _whole_places(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tupl
         for name in places_with_and():
             if text.startswith(name, start) and start + len(name) > end:
                 start, end, label = start, start + len(name), "GPE"
+                break
+            begin = end - len(name)  # "Barbuda" of "Antigua and Barbuda": the model kept the last part
+            if begin < start and text.startswith(name, begin) and not (out and begin < out[-1][1]):
+                start, label = begin, "GPE"
                 break
         out.append((start, end, label))
     return out

@@ -21,6 +21,8 @@ from typing import IO, Any
 
 import networkx as nx
 
+from .graph import link_weight
+
 __all__ = ["GEXF_NS", "write_gexf", "merge_intervals"]
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -101,10 +103,11 @@ def _nodes(
 def _edges(
     edges: ET.Element, graph: nx.Graph, keys: Mapping[str, str], spells: Mapping[tuple[Any, Any], Sequence[Interval]]
 ) -> None:
+    key = link_weight(graph)  # paragraphs, messages or both, as the graph's links are (issue 12)
     for i, (a, b, d) in enumerate(graph.edges(data=True)):
         attrs = {"id": str(i), "source": str(a), "target": str(b)}
-        if "weight" in d:
-            attrs["weight"] = str(d["weight"])
+        if key in d:
+            attrs["weight"] = str(d[key])
         edge = ET.SubElement(edges, _q("edge"), attrs)
         _values(edge, d, keys)
         _spells(edge, spells.get((a, b)) or spells.get((b, a)) or ())

@@ -14,22 +14,28 @@ import hashlib
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .classify import SetAside, classify_paragraphs, set_aside
-from .corpus import Document, Skipped, find_files, printable_path, read_documents
+from .corpus import Document, Skipped, find_files, printable_path
+from .correspondence import Copies, mark_copies, message_rows
+from .correspondence.people import correspondent_entities, header_mentions, with_addresses
 from .dates import DocumentDate, ParagraphDate, date_document
 from .errors import BadInput
 from .extract import Found, Mention, drop_capitalised_phrases, extract_mentions, extractor_tag, load_model
 from .formats import SUFFIXES
+from .formats.limits import overrides_from_env
 from .formats.notices import drain as drain_notices
 from .normalize import entity_key, find_acronyms
+from .reading import read_files
 from .resolve import RESOLVER_VERSION, MentionRow, resolve_entities
-from .store import Store
+from .store import DUPLICATE, MessageStore, Store
 from .vocabulary import ASIDE_KINDS
+from .watchlist import WatchEntry, WatchMatcher
+from .watchlist.apply import apply_watchlists, stored_entries, watch_rows, watch_rules, watch_signature
 
 __all__ = [
     "IngestReport",
@@ -63,6 +69,10 @@ class IngestReport:
     entities: int = 0
     seconds: float = 0.0
     text: SetAside = field(default_factory=SetAside)  # words read, and words set aside by kind (issue 10)
+    watch_matches: int = 0  # mentions of listed names in the store (issue 18)
+    watch_missed: int = 0  # of those, mentions no NER mention overlaps
+    watch_otherwise: int = 0  # mentions NER tagged, but none with the listed type
+    copies: Copies = field(default_factory=Copies)  # e-mail: messages, and text the corpus holds twice (issue 12)
     # Dates of what this run wrote (issue 17): documents dated, and paragraphs by the source of their date.
     dates: Counter[str] = field(default_factory=Counter)
 
@@ -78,6 +88,11 @@ class IngestReport:
             "dates": {key: self.dates[key] for key in DATE_COUNTS},
             "seconds": round(self.seconds, 2),
             "text": self.text.as_dict(),
+            "watchlist_matches": self.watch_matches,
+            "watchlist_missed_by_model": self.watch_missed,
+            "watchlist_tagged_otherwise_by_model": self.watch_otherwise,
+            "messages": self.copies.messages,
+            "duplicates": {"paragraphs": self.copies.paragraphs, "words": self.copies.words},
         }
 
 
@@ -109,14 +124,20 @@ class ParagraphList:
     text: SetAside  # words of the whole file, and those set aside by kind
 
 
-def list_paragraphs(path: Path, kinds: Collection[str] = ()) -> ParagraphList:
+def list_paragraphs(path: Path, kinds: Collection[str] = (), *, store: MessageStore | None = None) -> ParagraphList:
     """The paragraphs of the file ``path`` as :func:`ingest` would store them, without NER.
 
     ``kinds`` keeps only paragraphs of those kinds; ``"aside"`` stands for every kind that
-    is not evidence. Raises :class:`BadInput` for a file that cannot be read.
+    is not evidence. With a ``store`` that holds the file, paragraphs it set aside as text the
+    corpus holds elsewhere are ``duplicate``, with where (issue 12). Raises :class:`BadInput`
+    for a file that cannot be read.
     """
-    found = read_documents(path, path.name)
-    docs = [(doc, prepare(doc)) for doc in found if isinstance(doc, Document)]
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BadInput(f"{printable_path(path)}: cannot read ({exc.strerror or exc})") from exc
+    (found,) = read_files([(path, path.name, size)])  # within the limits, like ingest (issue 11)
+    docs = [(doc, _stored_kinds(prepare(doc), doc, store)) for doc in found if isinstance(doc, Document)]
     if not docs:
         raise BadInput(f"{found[0]}; nothing to classify")
     wanted = set(kinds) | (set(ASIDE_KINDS) if "aside" in kinds else set())
@@ -128,6 +149,15 @@ def list_paragraphs(path: Path, kinds: Collection[str] = ()) -> ParagraphList:
     ]
     stats = set_aside((row[3], row[5]) for _doc, found_rows in docs for row in found_rows)
     return ParagraphList(rows, len(docs), stats)
+
+
+def _stored_kinds(rows: list[tuple], doc: Document, store: MessageStore | None) -> list[tuple]:
+    copies = store.duplicates_in(str(doc.path.resolve())) if store is not None else {}
+    return [
+        (n, line, page, DUPLICATE, f"text also in {copies[n][0]}, ¶ {copies[n][1]}", text) if n in copies else row
+        for row in rows
+        for n, line, page, _kind, _why, text in [row]
+    ]
 
 
 def _count_set_aside(
@@ -146,8 +176,10 @@ def write_document(
     mentions: dict[int, list[Mention]],
     model: str,
     dates: tuple[DocumentDate | None, dict[int, ParagraphDate]] = (None, {}),
+    watch: WatchMatcher | None = None,
 ) -> int:
-    """Store one document with its mentions and dates (one transaction); returns the mention count."""
+    """Store one document with its mentions, dates and watchlist matches (one transaction); returns the
+    NER mention count."""
     flat = [
         (number, m.start, m.end, m.text, m.label, m.form, entity_key(m.form), int(m.titled))
         for number, ms in sorted(mentions.items())
@@ -164,6 +196,8 @@ def write_document(
         model=model,
         paragraphs=rows,
         mentions=flat,
+        watch=watch_rows(watch, ((p.text, p.number) for p in doc.paragraphs)) if watch else (),
+        messages=message_rows(doc.metadata) if doc.format == "email" else (),
         date=(found.date.iso, found.source) if (found := dates[0]) else None,
         paragraph_dates={number: d.as_row() for number, d in dates[1].items()},
     )
@@ -180,16 +214,26 @@ def ingest(
     progress: Callable[[int, int], None] | None = None,
     warn: Callable[[str], None] | None = None,
     extractor: Extractor | None = None,
+    limits: Mapping[str, float | None] | None = None,
+    warnings_per_file: int | None = 3,
 ) -> IngestReport:
     """Ingest files and folders into ``store`` and re-resolve entities.
 
     ``progress(done_bytes, total_bytes)`` is called as files complete; ``warn`` gets one
-    line per skipped file. ``extractor`` replaces local NER (it is called only when some
-    file changed). Raises :class:`BadInput` when no path holds a usable file.
+    line per skipped file, and for the parts of one file (the messages of an mbox, the
+    attachments of an e-mail) the first ``warnings_per_file`` and then one line counting
+    the rest (``None``: every one; the report lists them all). ``extractor`` replaces
+    local NER (it is called only when some file changed). Each file is read within
+    ``limits`` (:mod:`graphkit.formats.limits`; by default from ``GRAPHKIT_LIMIT_*``).
+    Raises :class:`BadInput` when no path holds a usable file, or for a limit that is
+    not a number.
     """
     started = time.perf_counter()
     report = IngestReport()
     tag = extractor_tag(model)
+    reading = _Reading(
+        dict(overrides_from_env() if limits is None else limits), workers or os.cpu_count() or 1, warnings_per_file
+    )
     pending: list[tuple[Path, str, int]] = []
     for found in find_files(paths):
         if isinstance(found, Skipped):
@@ -207,6 +251,7 @@ def ingest(
     if not report.files:
         readable = ", ".join(sorted(SUFFIXES))
         raise BadInput(f"{', '.join(map(str, paths))}: no documents found ({readable}); point ingest at documents")
+    watchlist = stored_entries(store)
     if pending:
         _run(
             store,
@@ -216,9 +261,19 @@ def ingest(
             tag,
             progress,
             warn,
+            reading,
+            _document_matcher(store, watchlist),
         )
     if report.ingested == 0 and report.unchanged == 0:
         raise BadInput(f"none of the {report.files} files could be ingested (see the warnings above)")
+    apply_watchlists(store, watchlist)  # the lists changed: every paragraph is matched again, no NER
+    if watchlist:
+        counts = list(store.watch_counts().values())
+        report.watch_matches, report.watch_missed, report.watch_otherwise = (
+            sum(c[i] for c in counts) for i in (0, 2, 3)
+        )
+    if store.needs_resolve:
+        report.copies = mark_copies(store)  # over the whole corpus: which text it holds twice (issue 12)
     if store.needs_resolve or store.get_meta("resolver") != RESOLVER_VERSION:
         report.entities = rebuild_entities(store)
     else:
@@ -227,10 +282,34 @@ def ingest(
     return report
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How files are read: the limits, how many processes, how many warnings per file."""
+
+    limits: dict[str, float | None]
+    processes: int
+    warnings_per_file: int | None
+
+
 def _skip(report: IngestReport, skipped: Skipped, warn: Callable[[str], None] | None) -> None:
     report.skipped.append(skipped)
     if warn:
         warn(f"skipped {skipped}")
+
+
+def _skip_parts(
+    report: IngestReport, display: str, skipped: list[Skipped], warn: Callable[[str], None] | None, shown: int | None
+) -> None:
+    """Warn about the skipped parts of one file: the first ``shown``, then how many more (issue 11).
+
+    An mbox of 20,000 empty messages is one problem, not 20,000 lines; the report keeps every one.
+    """
+    for found in skipped[:shown]:
+        _skip(report, found, warn)
+    rest = skipped[len(skipped) if shown is None else shown :]
+    report.skipped.extend(rest)
+    if rest and warn:
+        warn(f"… and {len(rest):,} more like this in {printable_path(display)}")
 
 
 def _check_encoding(doc: Document, warn: Callable[[str], None] | None) -> None:
@@ -260,23 +339,31 @@ def _run(
     tag: str,
     progress: Callable[[int, int], None] | None,
     warn: Callable[[str], None] | None,
+    reading: _Reading,
+    watch: WatchMatcher | None = None,
 ) -> None:
     total = sum(size for *_, size in pending)
     inflight: dict[
         int, tuple[Document, list[tuple], dict[int, list[Mention]], dict[int, list[tuple[int, int]]], int]
     ] = {}
+    processes = min(reading.processes, len(pending))
 
     def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
+        found = read_files(pending, processes=processes, overrides=reading.limits)
+        try:
+            yield from each_file(found)
+        finally:
+            found.close()  # stops the reading processes, even when NER fails
+
+    def each_file(found: Iterable[list[Document | Skipped]]) -> Iterator[tuple[str, tuple[int, int]]]:
         key = 0
-        for path, display, size in pending:
+        for (path, display, size), read in zip(pending, found, strict=True):
             # A file may hold several documents (an mbox, an e-mail with attachments: issue 7).
-            docs: list[Document] = []
-            for doc in read_documents(path, display):
-                if isinstance(doc, Skipped):
-                    _skip(report, doc, warn)
-                else:
-                    _check_encoding(doc, warn)
-                    docs.append(doc)
+            docs = [doc for doc in read if isinstance(doc, Document)]
+            skipped = [doc for doc in read if isinstance(doc, Skipped)]
+            _skip_parts(report, display, skipped, warn, reading.warnings_per_file)
+            for doc in docs:
+                _check_encoding(doc, warn)
             for line in drain_notices():  # a reader's fallback, said once per run (issue 12)
                 if warn:
                     warn(line)
@@ -300,13 +387,23 @@ def _run(
             found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
             dates = date_document(doc, spans)
             _count_dates(report, dates)
-            report.mentions += write_document(store, doc, rows, found, tag, dates)
+            report.mentions += write_document(store, doc, rows, found, tag, dates, watch)
             report.paragraphs += len(rows)
             report.ingested += 1
             del inflight[i]
             done += size
             if progress:
                 progress(done, total)
+
+
+def _document_matcher(store: Store, entries: Sequence[WatchEntry]) -> WatchMatcher | None:
+    """A matcher for the documents written now, if there are lists and the stored matches are theirs.
+
+    When the lists changed, :func:`apply_watchlists` matches every paragraph after the run instead.
+    """
+    if entries and watch_signature(entries) == store.watch_signature:
+        return WatchMatcher(entries)
+    return None
 
 
 def _count_dates(report: IngestReport, dates: tuple[DocumentDate | None, dict[int, ParagraphDate]]) -> None:
@@ -333,23 +430,33 @@ def rebuild_entities(store: Store) -> int:
     Another process may write while this one resolves (issue 6). If it wrote mentions or
     rules, it resolves them itself afterwards (the store stays marked dirty until someone
     does); if it wrote entities, they may be older than what this one read: try again.
+
+    Watchlists (issue 18) give their listed names and types as rules applied before the user's.
     """
     while True:
         generation = store.generation
         resolution = resolve_entities(
-            [MentionRow(*row) for row in store.mention_rows()],
+            # the text's mentions, and e-mail correspondents as mentions of their messages (issue 12)
+            [MentionRow(*row) for row in store.mention_rows()] + header_mentions(store.correspondent_rows()),
             acronyms=[
                 (doc, long, short)
                 for doc, text in store.texts_with_parentheses()
                 for long, short in find_acronyms([text])
             ],
-            curation=[(op, name, arg) for op, name, arg, _source in store.curation()],
+            curation=[
+                *watch_rules(stored_entries(store)),  # listed names and types first (issue 18); the user's last
+                *((op, name, arg) for op, name, arg, _source in store.curation()),
+            ],
         )
         entities = resolution.entities
-        rows = [(i, e.label, e.type, e.aliases) for i, e in enumerate(entities, 1)]
+        people = correspondent_entities(resolution.assigned)
+        aliases = with_addresses([e.aliases for e in entities], people, store.correspondent_addresses())
+        rows = [(i, e.label, e.type, alias) for i, (e, alias) in enumerate(zip(entities, aliases), 1)]
         keys = [(k, i, reason) for i, e in enumerate(entities, 1) for k, reason in e.keys.items()]
-        mentions = ((mid, i + 1, why) for mid, (i, why) in resolution.assigned.items())
-        if store.write_entities(rows, keys, mentions, resolver=RESOLVER_VERSION, generation=generation):
+        mentions = ((mid, i + 1, why) for mid, (i, why) in resolution.assigned.items() if mid > 0)
+        if store.write_entities(
+            rows, keys, mentions, correspondents=people, resolver=RESOLVER_VERSION, generation=generation
+        ):
             return len(rows)
         if store.needs_resolve:
             return store.counts()["entities"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from .text import CONTROL_CHARS as _CONTROLS
@@ -23,6 +23,7 @@ __all__ = [
     "Paragraph",
     "decode",
     "split_paragraphs",
+    "cut_long_paragraphs",
     "html_to_text",
 ]
 
@@ -117,6 +118,24 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         for piece in _cut(block):
             paragraphs.append(Paragraph(len(paragraphs) + 1, line_no, piece))
     return paragraphs
+
+
+def cut_long_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """``paragraphs`` with every one longer than :data:`MAX_PARAGRAPH_CHARS` cut as :func:`split_paragraphs` cuts, renumbered.
+
+    Run on what every reader returns, after all of them (issue 11): no format's
+    paragraph reaches NER longer than the model takes, whatever its reader did.
+
+    >>> [(p.number, len(p.text)) for p in cut_long_paragraphs([Paragraph(1, 1, "x " * 6_000), Paragraph(2, 3, "y")])]
+    [(1, 9999), (2, 2000), (3, 1)]
+    """
+    if all(len(p.text) <= MAX_PARAGRAPH_CHARS for p in paragraphs):
+        return paragraphs
+    out: list[Paragraph] = []
+    for paragraph in paragraphs:
+        for piece in _cut(paragraph.text):
+            out.append(replace(paragraph, number=len(out) + 1, text=piece))
+    return out
 
 
 _SPACES = re.compile(r"\s+")

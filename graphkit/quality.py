@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 __all__ = [
-    "readable_copies",
+    "stored_paths",
     "load_gold",
     "score_graph",
     "score_paragraphs",
@@ -259,21 +259,10 @@ def graph_paragraphs(conn: Any, graph: nx.Graph) -> list[tuple[str, str, set[str
     return [(path, text, present.get(pid, set())) for pid, path, text in rows]
 
 
-def readable_copies(files: list[str], folder: Path) -> dict[str, str]:
-    """Paths to ingest for a gold set's files -> the gold's own path.
+def stored_paths(files: list[str]) -> dict[str, str]:
+    """Paths as the store records them (absolute, resolved) -> the gold's own path.
 
-    A file graphkit cannot tell the format of by its name (a maildir message such as
-    ``inbox/1.``) is copied into ``folder`` as ``.eml``; every other file is read where it is.
+    Every file is read where it is: a maildir message such as ``inbox/1.`` is recognised by
+    its content (issue 12), so no copy with an ``.eml`` name is needed any more.
     """
-    from .corpus import SUFFIXES
-
-    out: dict[str, str] = {}
-    for i, f in enumerate(files):
-        path = Path(f)
-        if path.suffix.lower() in SUFFIXES:
-            out[str(path.resolve())] = f
-        else:
-            copy = folder / f"{i:04d}-{path.parent.name}-{path.name.strip('.') or 'message'}.eml"
-            copy.write_bytes(path.read_bytes())
-            out[str(copy.resolve())] = f
-    return out
+    return {str(Path(f).resolve()): f for f in files}

@@ -16,7 +16,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from .errors import BadChoice, BadInput, NoPath, UnknownEntity
-from .graph import graph_kinds, graph_window
+from .graph import graph_kinds, graph_window, link_weight, max_recipients
 from .normalize import clean_mention, entity_key
 from .store import Evidence, EvidenceReader
 from .vocabulary import PLACE_TYPES, SPECIFIC_TYPES
@@ -37,6 +37,8 @@ __all__ = [
     "centrality",
     "neighbors",
     "evidence",
+    "message_evidence",
+    "link_counts",
     "entity_table",
     "communities",
     "community_of",
@@ -62,18 +64,18 @@ def _degree(graph: nx.Graph) -> tuple[dict[str, float], str]:
 
 
 def _weighted(graph: nx.Graph) -> tuple[dict[str, float], str]:
-    return dict(graph.degree(weight="weight")), ""
+    return dict(graph.degree(weight=link_weight(graph))), ""
 
 
 def _pagerank(graph: nx.Graph) -> tuple[dict[str, float], str]:
-    return nx.pagerank(graph, weight="weight"), ""
+    return nx.pagerank(graph, weight=link_weight(graph)), ""
 
 
 def _eigenvector(graph: nx.Graph) -> tuple[dict[str, float], str]:
     try:
-        return nx.eigenvector_centrality(graph, weight="weight", max_iter=1000), ""
+        return nx.eigenvector_centrality(graph, weight=link_weight(graph), max_iter=1000), ""
     except nx.PowerIterationFailedConvergence:
-        return nx.eigenvector_centrality_numpy(graph, weight="weight"), ""
+        return nx.eigenvector_centrality_numpy(graph, weight=link_weight(graph)), ""
 
 
 def _betweenness(graph: nx.Graph) -> tuple[dict[str, float], str]:
@@ -240,7 +242,8 @@ def find_path(
     view = _without(graph, avoid, (a, b))
     try:
         if by == "strongest":
-            return nx.dijkstra_path(view, a, b, weight=lambda u, v, d: 1.0 / d["weight"])
+            key = link_weight(graph)  # paragraphs, messages or both, as the graph's links are (issue 12)
+            return nx.dijkstra_path(view, a, b, weight=lambda u, v, d: 1.0 / d[key])
         if by == "shortest":
             return nx.shortest_path(view, a, b)
         return _informative(view, a, b, slack, passing_cost(graph))
@@ -308,17 +311,32 @@ def path_hops(store: EvidenceReader, graph: nx.Graph, path: Sequence[str], *, pe
         data = graph.edges[a, b]
         ends = graph.nodes[a]["entity"], graph.nodes[b]["entity"]
         rows = store.evidence(*ends, kinds, limit=per_hop, window=graph_window(graph))
-        hops.append(
-            {
-                "source": a,
-                "target": b,
-                "weight": data["weight"],
-                "documents": data["documents"],
-                "strength": data.get("strength", 0.0),
-                "evidence": with_spans(store, graph, rows, (a, b)),
-            }
-        )
+        hop = {"source": a, "target": b, **link_counts(data), "evidence": with_spans(store, graph, rows, (a, b))}
+        if data.get("messages"):
+            hop["messages_evidence"] = message_evidence(store, graph, a, b, limit=per_hop)
+        hops.append(hop)
     return hops
+
+
+def link_counts(data: dict[str, Any]) -> dict[str, Any]:
+    """What backs a link: ``weight`` (paragraphs), ``documents`` and ``strength``; with message links
+    (issue 12) ``messages`` and ``kind`` too."""
+    out = {key: data[key] for key in ("weight", "documents", "messages", "kind") if key in data}
+    return out | {"strength": data.get("strength", 0.0)}
+
+
+def message_evidence(
+    store: EvidenceReader, graph: nx.Graph, a: str, b: str, *, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """The messages one of two nodes wrote to the other, oldest first, each once (issue 12)."""
+    rows = store.message_evidence(
+        graph.nodes[a]["entity"],
+        graph.nodes[b]["entity"],
+        limit,
+        max_recipients=max_recipients(graph),
+        window=graph_window(graph),
+    )
+    return [{**r.as_dict(), "mentions": []} for r in rows]
 
 
 def with_spans(
@@ -368,7 +386,8 @@ def neighbors(graph: nx.Graph, name: str, *, top: int = 20, by: str = "strength"
 
     ``strength`` (the default) puts the most specific first: highest association strength
     first, places and nationalities after everyone else (they stand beside everyone, issue 16).
-    ``weight`` puts the most shared paragraphs first, whatever they name.
+    ``weight`` puts the most shared paragraphs first, whatever they name (or the most
+    messages, or both, as the graph's links are: issue 12).
 
     >>> g = nx.Graph(); g.add_nodes_from([("a", {"type": "PERSON"}), ("b", {"type": "PERSON"}), ("c", {"type": "GPE"})])
     >>> g.add_edge("a", "b", weight=2, documents=1, strength=0.6); g.add_edge("a", "c", weight=9, documents=1, strength=0.7)
@@ -382,14 +401,14 @@ def neighbors(graph: nx.Graph, name: str, *, top: int = 20, by: str = "strength"
         {
             "name": other,
             "type": graph.nodes[other]["type"],
-            "strength": d.get("strength", 0.0),
-            "weight": d["weight"],
-            "documents": d["documents"],
+            **link_counts(d),
+            "watched": graph.nodes[other].get("watched", ""),
         }
         for other, d in graph[node].items()
     ]
     if by == "weight":
-        rows.sort(key=lambda r: (-r["weight"], -r["strength"], r["name"]))
+        heavy = {other: d[link_weight(graph)] for other, d in graph[node].items()}
+        rows.sort(key=lambda r: (-heavy[r["name"]], -r["strength"], r["name"]))
     else:
         rows.sort(key=lambda r: (r["type"] in PLACE_TYPES, -r["strength"], -r["weight"], r["name"]))
     return node, rows[:top]
@@ -454,6 +473,7 @@ def node_summary(graph: nx.Graph, node: str) -> dict[str, Any]:
         "documents": d["documents"],
         "aliases": d["aliases"].split("|"),
         "degree": graph.degree(node),
+        "watched": d.get("watched", ""),
     }
 
 
@@ -472,7 +492,7 @@ def communities(graph: nx.Graph, *, members: int = 8, seed: int = 42) -> list[di
     if graph.number_of_edges() == 0:
         return []
     groups = _louvain(graph, seed)
-    strength = dict(graph.degree(weight="weight"))
+    strength = dict(graph.degree(weight=link_weight(graph)))
     out = []
     for group in sorted(groups, key=lambda g: (-len(g), min(g))):
         ranked = sorted(group, key=lambda n: (-strength[n], n))
@@ -487,7 +507,8 @@ def _louvain(graph: nx.Graph, seed: int) -> list[set[str]]:
     names = list(graph)
     numbered = nx.relabel_nodes(graph, {n: i for i, n in enumerate(names)}, copy=True)
     return [
-        {names[i] for i in group} for group in nx.community.louvain_communities(numbered, weight="weight", seed=seed)
+        {names[i] for i in group}
+        for group in nx.community.louvain_communities(numbered, weight=link_weight(graph), seed=seed)
     ]
 
 
@@ -514,13 +535,14 @@ def disparity(graph: nx.Graph) -> dict[tuple[str, str], float]:
     >>> {e: round(p, 3) for e, p in disparity(g).items()}
     {('a', 'b'): 0.04, ('a', 'c'): 0.81, ('a', 'd'): 0.81}
     """
-    strength = dict(graph.degree(weight="weight"))
+    key = link_weight(graph)  # paragraphs, messages or both (issue 12)
+    strength = dict(graph.degree(weight=key))
     degree = dict(graph.degree())
 
     def chance(end: str, w: float) -> float:
         return (1 - w / strength[end]) ** (degree[end] - 1) if degree[end] > 1 else 1.0
 
-    return {(a, b): min(chance(a, d["weight"]), chance(b, d["weight"])) for a, b, d in graph.edges(data=True)}
+    return {(a, b): min(chance(a, d[key]), chance(b, d[key])) for a, b, d in graph.edges(data=True)}
 
 
 # Significance levels tried for the backbone, loosest first.

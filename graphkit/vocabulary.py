@@ -20,6 +20,10 @@ __all__ = [
     "DEFAULT_TYPES",
     "SPECIFIC_TYPES",
     "PLACE_TYPES",
+    "LINKS",
+    "LINK_CHOICES",
+    "DEFAULT_LINKS",
+    "MAX_RECIPIENTS",
 ]
 
 
@@ -38,12 +42,15 @@ PARAGRAPH_KINDS: tuple[Kind, ...] = (
     Kind("body", "body", evidence=True),
     # Footnotes are evidence like body text (issue 13): they count wherever body does.
     Kind("footnote", "footnotes", evidence=True),
-    # Quoted replies in e-mail count until the corpus-level step marks the ones whose text the
-    # corpus holds elsewhere (issue 12): most quotes are the only copy an investigator has.
+    # Quoted replies in e-mail count: most are the only copy an investigator has. The ones whose
+    # text the corpus holds elsewhere become "duplicate" after every ingest (issue 12).
     Kind("quote", "quotes", evidence=True),
     Kind("heading", "headings", evidence=False),
     Kind("boilerplate", "boilerplate", evidence=False),
     Kind("comment", "comments", evidence=False),
+    # Text the corpus holds twice (issue 12): a quoted reply whose text is in another message or
+    # an earlier copy of the thread, a second copy of one message. Counted once, where it first is.
+    Kind("duplicate", "duplicates", evidence=False),
 )
 KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS)
 EVIDENCE_KINDS: tuple[str, ...] = tuple(k.name for k in PARAGRAPH_KINDS if k.evidence)
@@ -63,3 +70,18 @@ SPECIFIC_TYPES = ("PERSON", "ORG")
 # Countries, cities, regions and nationalities: named beside everyone, so they connect
 # everything and explain nothing; paths avoid them, neighbour lists put them last (issue 16).
 PLACE_TYPES = ("GPE", "LOC", "NORP")
+# What links two entities (issue 12): sharing a paragraph (``weight``: paragraphs), or mail
+# between them (``messages``: messages one sent the other, each message counted once).
+LINKS: dict[str, str] = {
+    "cooccurrence": "named in the same paragraph",
+    "messages": "one wrote to the other",
+    "all": "either",
+}
+LINK_CHOICES: tuple[str, ...] = tuple(LINKS)
+# Both unless told otherwise: a corpus without e-mail has no message links, so its graph is the
+# co-occurrence graph; a mailbox's correspondents are linked by their mail.
+DEFAULT_LINKS = "all"
+# A message to more recipients than this is a mailing (an announcement, a newsletter, a
+# distribution list), not correspondence between two people: it makes no message links, or its
+# sender would be the centre of every mailbox (issue 12). Counted in the graph's summary.
+MAX_RECIPIENTS = 20

@@ -27,7 +27,18 @@ from graphkit.errors import (
     UnknownEntity,
 )
 
-NODE_ATTRIBUTES = {"label", "type", "mentions", "documents", "paragraphs", "aliases", "entity", "first", "last"}
+NODE_ATTRIBUTES = {
+    "label",
+    "type",
+    "mentions",
+    "documents",
+    "paragraphs",
+    "aliases",
+    "entity",
+    "first",
+    "last",
+    "watched",
+}
 EDGE_ATTRIBUTES = {"weight", "documents", "strength", "first", "last"}
 
 
@@ -111,7 +122,7 @@ def test_bad_values_name_the_python_parameter(g):
     assert str(exc.value) == "min_weight = 0 must be a whole number of at least 1"
     with pytest.raises(BadChoice) as exc:
         g.graph(include="gossip")
-    assert str(exc.value) == "include = 'gossip' must be one of headings, boilerplate, comments, all"
+    assert str(exc.value) == "include = 'gossip' must be one of headings, boilerplate, comments, duplicates, all"
     with pytest.raises(BadChoice, match="kinds = 'gossip' must be one of body, "):
         g.graph(kinds=["gossip"])
     with pytest.raises(BadInput, match="pass include .* or kinds, not both"):
@@ -237,7 +248,7 @@ def test_rows_are_records_for_a_dataframe(g):
     for answer in (central, g.path("Paris", "Berlin"), g.neighbors("Bob Jones"), g.timeline("Bob Jones")):
         assert all(isinstance(r, dict) for r in answer.rows()) and answer.rows()
     pd = pytest.importorskip("pandas")
-    assert list(pd.DataFrame(rows).columns) == ["name", "type", "score"]
+    assert list(pd.DataFrame(rows).columns) == ["name", "type", "score", "watched"]
 
 
 # -- changes --------------------------------------------------------------------------------------

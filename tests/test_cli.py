@@ -107,6 +107,7 @@ def test_central_neighbors_evidence_communities(tiny_db, run):
         ("Berlin", "GPE", 2, 2),
         ("Bob Jones", "PERSON", 2, 2),
     ]
+    assert {r["watched"] for r in heaviest} == {""}  # no watchlist given (issue 18)
     specific = j(run("neighbors", "Globex", "--db", tiny_db, "--json"))["neighbors"]
     assert specific[-1]["name"] == "Berlin"  # by strength, places come last
     strengths = [r["strength"] for r in specific[:-1]]

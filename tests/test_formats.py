@@ -346,8 +346,19 @@ def test_eml_evidence_shows_the_message(mail_folder: Path, tiny_model: str, run,
         "Re: Paris meeting – café",
     )
     assert len(rows) == 2 and table_row["kind"] == "body"
+    # Sender and recipients by name, with the date (issue 12); an attachment names its message's people too.
+    assert (row["message"]["sender"], row["message"]["recipients"]) == ("Alice Smith", ["Bob Jones", "Carol White"])
+    (row,) = evidence(run, db, "Bob Jones", "Dave Brown")
+    assert {k: row["message"][k] for k in ("sender", "recipients", "date")} == {
+        "sender": "Alice Smith",
+        "recipients": ["Bob Jones", "Carol White"],
+        "date": "2019-03-04 10:15",
+    }
     text = run("evidence", "Bob Jones", "Dave Brown", "--db", db).stdout
-    assert "mail/reply.eml, ¶ 2 — 2019-03-04 10:15, Alice Smith → Bob Jones: “Re: Paris meeting – café”" in text
+    assert (
+        "mail/reply.eml, ¶ 2 — 2019-03-04 10:15, Alice Smith → Bob Jones, Carol White: “Re: Paris meeting – café”"
+        in text
+    )
 
 
 def test_mbox_messages_are_documents_and_stale_ones_are_forgotten(tmp_path: Path, tiny_model: str, run) -> None:

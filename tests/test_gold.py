@@ -18,7 +18,7 @@ import pytest
 from graphkit.curation import read_aliases_file
 from graphkit.graph import build_graph
 from graphkit.ingest import ingest
-from graphkit.quality import TARGETS, graph_paragraphs, readable_copies, score_graph, score_paragraphs
+from graphkit.quality import TARGETS, graph_paragraphs, score_graph, score_paragraphs, stored_paths
 from graphkit.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,12 +32,16 @@ SHORT: dict[tuple[str, str], float] = {
     # E-mail: the maildir messages are read as .eml; their paragraphs and header blocks decide most
     # of the pair recall and the junk. After merging main's new readers and paragraph classifier
     # (issues 10, 12, 13) some values moved; they are what the merged code reaches.
+    # Issue 12's correspondents as people raised pair recall (0.357 -> 0.616: a message's people are
+    # named in its text) and lowered junk; one more over-merge ("Susan M Scott" of a header joins
+    # "Susan Scott" by the initials rule), and quoted text the corpus holds twice counts once, in
+    # the copy it keeps, so a gold paragraph in the other copy is not a graph paragraph.
     ("enron-dev", "split_rate"): 0.078,
-    ("enron-dev", "junk_per_100"): 12.68,
-    ("enron-dev", "over_merges"): 4,
-    ("enron-dev", "pair_recall"): 0.357,
-    ("enron-dev", "type_accuracy"): 0.872,
-    ("enron-dev", "paragraph_recall"): 0.833,
+    ("enron-dev", "junk_per_100"): 9.83,
+    ("enron-dev", "over_merges"): 5,
+    ("enron-dev", "pair_recall"): 0.616,
+    ("enron-dev", "type_accuracy"): 0.91,
+    ("enron-dev", "paragraph_recall"): 0.821,
     ("mueller-whole", "split_rate"): 0.202,
     ("mueller-whole", "over_merges"): 14,
     ("mueller-whole", "junk_per_100"): 3.21,
@@ -86,16 +90,16 @@ def _score(name: str, tmp: Path) -> dict:
     files = [folder / f if folder else _local(f) for f in gold["files"]]
     if not all(f.exists() for f in files):
         pytest.skip(f"{name}: documents not found (../shared/corpora beside the repository)")
-    copies = readable_copies([str(f) for f in files], tmp)  # ingested path -> local path
+    stored = stored_paths([str(f) for f in files])  # path in the store -> local path
     local = {str(f): g for f, g in zip(files, gold["files"])}  # local path -> gold path
     with open_store(tmp / "g.db", create=True) as store:
         if name in CURATION:
             store.replace_curation_source(f"aliases:{CURATION[name]}", read_aliases_file(CURATION[name]))
-        ingest(store, [Path(c) for c in copies], workers=2)
+        ingest(store, [Path(c) for c in stored], workers=2)
         graph = build_graph(store)
     with sqlite3.connect(tmp / "g.db") as conn:
         paragraphs = [
-            (local.get(copies.get(p.split("#")[0], ""), p), t, n) for p, t, n in graph_paragraphs(conn, graph)
+            (local.get(stored.get(p.split("#")[0], ""), p), t, n) for p, t, n in graph_paragraphs(conn, graph)
         ]
     return {**score_graph(graph, gold), **score_paragraphs(graph, gold, paragraphs)}
 

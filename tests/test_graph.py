@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 from handmade import BODY_EDGES, write_hand_store
 
+import graphkit.graph as graph_module
 from graphkit.errors import BadChoice
 from graphkit.graph import INCLUDE_CHOICES, build_graph, entity_nodes, graph_kinds, kinds_for
 from graphkit.vocabulary import EVIDENCE_KINDS, KINDS
@@ -63,8 +64,10 @@ def test_two_entities_with_one_label_get_their_type_added(tmp_path):
 def test_kinds_for_names_the_parameter_and_its_choices():
     assert kinds_for() == EVIDENCE_KINDS
     assert kinds_for(["all"]) == KINDS
-    assert set(INCLUDE_CHOICES) == {"headings", "boilerplate", "comments", "all"}
-    with pytest.raises(BadChoice, match=r"^include = 'ads' must be one of headings, boilerplate, comments, all$"):
+    assert set(INCLUDE_CHOICES) == {"headings", "boilerplate", "comments", "duplicates", "all"}
+    with pytest.raises(
+        BadChoice, match=r"^include = 'ads' must be one of headings, boilerplate, comments, duplicates, all$"
+    ):
         kinds_for(["ads"])
 
 
@@ -91,7 +94,7 @@ def same(a: nx.Graph, b: nx.Graph) -> bool:
 def test_the_cache_is_json_and_gives_back_the_same_graph(hand_store):
     fresh = build_graph(hand_store)
     signature, blob = cache_row(hand_store)
-    assert signature.startswith("json-3|")
+    assert signature.startswith(f"{graph_module._CACHE_FORMAT}|")  # json-N: a newer encoding is never misread
     json.loads(blob)  # plain data, which cannot carry code
     cached = build_graph(hand_store)
     assert cached is not fresh and same(cached, fresh)

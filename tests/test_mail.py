@@ -277,6 +277,21 @@ def test_no_address_or_notes_path_becomes_an_entity(tmp_path: Path, run) -> None
     assert "Bryson" in {n.split()[-1] for n in names}  # only in a forwarded message
 
 
+@pytest.mark.slow
+def test_senders_are_people_joined_with_the_text_and_their_addresses(tmp_path: Path, run) -> None:
+    db = tmp_path / "g.db"
+    assert run("ingest", MAILDIR, "--db", db).exit_code == 0
+    rows = {r["name"]: r for r in json.loads(run("entities", "--db", db, "--json", "--top", "5000").stdout)}
+    # 'Dernehl, Ginger' (X-From) = ginger.dernehl@enron.com = 'Ginger Dernehl@EES' (a Notes forward) = the signature
+    dernehl = rows["Ginger Dernehl"]
+    assert dernehl["type"] == "PERSON" and {"ginger.dernehl@enron.com", "ginger dernehl@ees"} <= set(dernehl["aliases"])
+    assert "Delainey" in rows["David W Delainey"]["aliases"]  # the surname in the text is the sender
+    central = json.loads(run("central", "--db", db, "--links", "messages", "--json").stdout)["results"]
+    assert all(r["type"] == "PERSON" and "@" not in r["name"] for r in central)
+    near = json.loads(run("neighbors", "Jeff Dasovich", "--db", db, "--links", "messages", "--json").stdout)
+    assert {"William Booth", "James Docker"} <= {r["name"] for r in near["neighbors"]}  # the replies' correspondents
+
+
 def test_a_disclaimer_never_swallows_the_prose_around_it() -> None:
     """Issue 10: a set-aside run ends at running prose. The notice is the real one from the fixture, wrapped at
     72 columns; the prose before it opens like a disclaimer ("This ...") and no blank line separates them."""

@@ -254,6 +254,109 @@ def test_control_characters_a_font_maps_its_glyphs_to_are_dropped() -> None:
     assert [s.text for s in page.segments] == ["Bob Jones"]  # the gap they leave is a space
 
 
+def test_a_raised_ordinal_ends_its_word_and_a_raised_mark_leaves_the_words_apart(tmp_path: Path) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def draw(pdf, page: int) -> None:
+        x = 100.0
+        for text, size, rise in (("Courtroom 7, 19", 12, 0), ("th", 7, 5), (" Floor, the alert,", 12, 0),
+                                 ("5", 7, 5), (" and more.", 12, 0)):  # fmt: skip
+            pdf.setFont("Times-Roman", size)
+            pdf.drawString(x, 700 + rise, text)
+            x += stringWidth(text, "Times-Roman", size)
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "caption.pdf", [draw]))
+    assert body(part.paragraphs) == ["Courtroom 7, 19th Floor, the alert, and more."]
+
+
+def test_glyphs_without_a_unicode_map_are_read_in_mac_order_or_counted_never_guessed() -> None:
+    from graphkit.formats.pdf.layout import _page
+
+    class LTChar:  # a TrueType font without a ToUnicode map: pdfminer gives "(cid:N)"
+        matrix = (1, 0, 0, 1, 0, 0)
+
+        def __init__(self, x: float, cid: int, font: str) -> None:
+            self.x0, self.x1, self.y0, self.y1, self.size, self.fontname = x, x + 6, 700, 712, 12, font
+            self.cid = cid
+
+        def get_text(self) -> str:
+            return f"(cid:{self.cid})"
+
+    class Layout(list):
+        bbox = (0, 0, 612, 792)
+
+    mac = [ord(ch) - 29 for ch in "Northrop Grumman Corp paid 2,140,932"]
+    noise = [200 + i % 40 for i in range(30)]  # outside the Macintosh order: unreadable
+    glyphs = [LTChar(60 + 6 * i, cid, "A") for i, cid in enumerate(mac)]
+    glyphs += [LTChar(60 + 6 * i, cid, "B") for i, cid in enumerate(noise)]
+    for g in glyphs[len(mac) :]:
+        g.y0, g.y1 = 600, 612
+    page = _page(1, Layout(glyphs))
+    assert [s.text for s in page.segments] == ["Northrop Grumman Corp paid 2,140,932"]
+    assert page.unmapped == 30
+
+
+@real
+def test_real_table_in_a_font_without_a_unicode_map_is_read() -> None:
+    paragraphs = read_real("cacd-16-cv-06794-exhibit-plan-analysis-table.pdf")
+    assert any(p.page == 2 and p.text.startswith("Northrop Grumman Corp. (*) |") for p in paragraphs)
+    assert any(p.page == 3 and "Compounded Recordkeeping Damages (Plan Return)" in p.text for p in paragraphs)
+
+
+def test_a_note_put_on_a_page_is_kept_as_a_comment_not_as_its_text(tmp_path: Path) -> None:
+    def draw(pdf, page: int) -> None:
+        pdf.setFont("Times-Roman", 12)
+        pdf.drawString(100, 700, PROSE + ".")
+        pdf.textAnnotation("Ask Dave Brown about the Berlin payment", Rect=(400, 600, 500, 650))
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "noted.pdf", [draw]))
+    assert [(p.kind, p.text) for p in part.paragraphs if p.kind == "comment"] == [
+        ("comment", "Ask Dave Brown about the Berlin payment")
+    ]
+    assert PROSE + "." in body(part.paragraphs)
+
+
+@real
+def test_real_stamp_put_on_a_filing_is_set_aside_and_named() -> None:
+    paragraphs = read_real("cand-17-cv-06932-motion-to-dismiss.pdf")
+    aside = texts(paragraphs, "boilerplate")
+    assert any("stamp put on the page: REDACTED VERSION OF DOCUMENT(S) SOUGHT TO BE SEALED" in t for t in aside)
+    assert not [t for t in body(paragraphs) if "SOUGHT TO BE SEALED" in t]
+
+
+def test_a_rule_typed_as_underscores_over_a_line_of_text_leaves_the_words_whole(tmp_path: Path) -> None:
+    def draw(pdf, page: int) -> None:
+        pdf.setFont("Times-Roman", 12)
+        pdf.drawString(100, 700, "The claim was insufficiently concrete for the court.")
+        pdf.setFont("Courier", 12)
+        pdf.drawString(80, 699, "_" * 60)  # the footer's rule, typed on the same row
+        pdf.setFont("Times-Roman", 12)
+        pdf.drawString(100, 660, "Name: ________ Signed by Alice Smith.")  # a blank to fill in stays
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "ruled.pdf", [draw]))
+    assert body(part.paragraphs)[0] == "The claim was insufficiently concrete for the court."
+    assert "________" in " ".join(texts(part.paragraphs))
+
+
+@pytest.mark.parametrize("drop", [0, 6])  # the small lines' first baseline below the tall column's
+def test_small_lines_beside_a_taller_column_keep_their_own_rows(tmp_path: Path, drop: float) -> None:
+    note = "Preliminary Aircraft Accident Investigation Report, dated November 2018, and the Final Report."
+
+    def draw(pdf, page: int) -> None:
+        pdf.setFont("Times-Roman", 9)
+        for column in (45, 320):  # two columns of running text, 9 points on a 10-point pitch
+            for row, line in enumerate(wrap(PROSE + ". " + PROSE + ". " + PROSE + ".", 200, size=9)):
+                pdf.drawString(column, 700 - 10 * row, line)
+        for row, line in enumerate(wrap(PROSE + ". " + PROSE + ".", 200, size=9)):
+            pdf.drawString(320, 560 - 10 * row, line)
+        pdf.setFont("Times-Roman", 7)  # beside them, a note set small on a 7.5-point pitch
+        for row, line in enumerate(wrap(note, 150, size=7)):
+            pdf.drawString(45, 560 - drop - 7.5 * row, line)
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "columns.pdf", [draw]))
+    assert any(note in t for t in texts(part.paragraphs)), texts(part.paragraphs)
+
+
 # -- hyphenation --------------------------------------------------------------------------------------
 def test_a_line_end_hyphen_goes_only_when_the_joined_word_is_a_word() -> None:
     lines = ["the above-", "referenced investi-", "gation of the high-", "capacity non-", "normal Rosen-", "stein"]
@@ -292,6 +395,40 @@ def test_each_row_of_a_table_is_a_paragraph_with_its_headers(tmp_path: Path) -> 
 
 
 # -- columns --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("bracket", [")", "§", ""])
+def test_a_caption_either_side_of_a_column_of_brackets_is_two_paragraphs(tmp_path: Path, bracket: str) -> None:
+    left = ["GLOBEX CORPORATION,", "Plaintiff,", "", "v.", "", "INITECH LLC and DOES 1-10,", "Defendants."]
+    right = ["Case No. 3:17-cv-06932", "INITECH LLC'S NOTICE OF", "MOTION AND MOTION TO", "DISMISS", "",
+             "Judge: Hon. Alice Smith", "Courtroom: 7, 19th Floor"]  # fmt: skip
+
+    def draw(pdf, page: int) -> None:
+        pdf.setFont("Times-Roman", 12)
+        for row, (a, b) in enumerate(zip(left, right)):
+            y = 600 - 14 * row
+            pdf.drawString(100, y, a)
+            pdf.drawString(300, y, bracket)
+            pdf.drawString(340, y, b)
+        for row, line in enumerate(wrap(PROSE + ".", 400)):
+            pdf.drawString(100, 480 - 14 * row, line)
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "caption.pdf", [draw]))
+    assert body(part.paragraphs)[:2] == [
+        "GLOBEX CORPORATION, Plaintiff, v. INITECH LLC and DOES 1-10, Defendants.",
+        "Case No. 3:17-cv-06932 INITECH LLC'S NOTICE OF MOTION AND MOTION TO DISMISS Judge: Hon. Alice Smith "
+        "Courtroom: 7, 19th Floor",
+    ]
+
+
+def test_text_run_off_the_edge_of_the_page_is_read(tmp_path: Path) -> None:
+    def draw(pdf, page: int) -> None:
+        pdf.setFont("Times-Roman", 12)
+        for row in range(30):  # enough glyphs to look for columns; the lines run past the right edge
+            pdf.drawString(100, 700 - 14 * row, f"{PROSE} and {PROSE}.")
+
+    (part,) = read_pdf(draw_pdf(tmp_path / "overflow.pdf", [draw]))
+    assert body(part.paragraphs)[0].startswith(f"{PROSE} and {PROSE}.")
+
+
 def test_two_columns_of_prose_are_read_one_after_the_other(tmp_path: Path) -> None:
     left = "Alice Smith chaired the first session. " + PROSE + ". " + PROSE + "."
     right = "Bob Jones chaired the second session. " + PROSE + ". " + PROSE + "."
@@ -356,6 +493,17 @@ def test_real_deposition_with_an_ocr_layer_keeps_questions_and_answers() -> None
     paragraphs = read_real("cacd-14-cv-00034-deposition-friedman-exhibit-c.pdf")
     assert ("Q. Why are you suing AARP?", 49, 14) in [(p.text, p.page, p.line) for p in paragraphs]
     assert not [p for p in body(paragraphs) if "Filed 12/26/18" in p]
+
+
+@real
+def test_real_deposition_sets_aside_ocr_page_numbers_and_headers_spaced_differently() -> None:
+    paragraphs = read_real("cacd-14-cv-00034-deposition-friedman-exhibit-c.pdf")
+    text = " ".join(body(paragraphs))
+    assert "THE WITNESS: I believe -- well, I have purchased at a lower cost" in text  # header "12, 2018" out
+    assert "advice on the insurance on that 800 number" in text  # page "ioi" (101) out
+    assert "Q. Do you know who is in the proposed class?" in text  # page "1~" (112) out
+    aside = " ".join(texts(paragraphs, "boilerplate"))
+    assert "page number: ioi" in aside and "page number: 1~" in aside
 
 
 @real

@@ -1,4 +1,4 @@
-"""Issue 6, property-based: arbitrary bytes and text through decoding, paragraphs, ingest, graph and every export.
+"""Issues 6 and 11, property-based: arbitrary bytes and text through decoding, paragraphs, ingest, graph and exports.
 
 In process and on the ruler pipeline, so a few hundred examples take seconds. Whatever the
 input, decoding and reading never raise, paragraphs stay within bounds and keep every
@@ -15,6 +15,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import hostile
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
@@ -26,6 +27,7 @@ import graphkit.paragraphs as para
 from graphkit.export import export_graph, render_html, sanitize_xml
 from graphkit.graph import build_graph
 from graphkit.ingest import ingest
+from graphkit.reading import read_files
 from graphkit.store import open_store
 
 # GRAPHKIT_FUZZ=20 runs twenty times the examples, for a longer hunt than the test suite's.
@@ -153,6 +155,54 @@ def test_reading_any_file_never_raises(data, suffix):
             assert all(p.text.strip() for p in doc.paragraphs)
 
 
+# -- reading under the limits (issue 11) ---------------------------------------------------------
+# Caps a real file of these sizes never reaches, low enough that a damaged one passes them.
+TIGHT = {"seconds": 20, "seconds_per_mb": 20, "memory_mb": 512, "unpacked_mb": 1, "objects": 20_000,
+         "xobject_depth": 4, "draws": 200, "pages": 20}  # fmt: skip
+SEEDS = [
+    (hostile.good_pdf(), ".pdf"),
+    (hostile.info_cycle_pdf(), ".pdf"),
+    (hostile.xobject_tower_pdf(6), ".pdf"),
+    (hostile.stream_bomb_pdf(4 << 20), ".pdf"),
+    (hostile.docx_file(image=1 << 20), ".docx"),
+    (hostile.docx_xml_bomb(4 << 20), ".docx"),
+    (hostile.long_line_eml(30_000), ".eml"),
+    (hostile.junk_attachments_eml(20), ".eml"),
+    (hostile.control_named_attachment_eml(), ".eml"),
+    (hostile.empty_messages_mbox(20), ".mbox"),
+]
+
+
+@st.composite
+def damaged(draw: st.DrawFn) -> tuple[bytes, str]:
+    """A real or hostile file of any format with a stretch of it replaced by random bytes, under any suffix."""
+    data, suffix = draw(st.sampled_from(SEEDS))
+    start = draw(st.integers(0, len(data)))
+    end = draw(st.integers(start, min(len(data), start + 64)))
+    data = data[:start] + draw(st.binary(max_size=64)) + data[end:]
+    return data, draw(st.sampled_from([suffix, suffix, ".txt", ""]))
+
+
+@settings(max_examples=30 * _SCALE, deadline=None)
+@given(st.lists(damaged(), min_size=1, max_size=4))
+def test_reading_damaged_files_under_the_limits_never_raises_and_stays_bounded(files):
+    with tempfile.TemporaryDirectory() as tmp:
+        tasks = []
+        for i, (data, suffix) in enumerate(files):
+            path = Path(tmp) / f"f{i}{suffix}"
+            path.write_bytes(data)
+            tasks.append((path, path.name, len(data)))
+        found = list(read_files(tasks, processes=2, overrides=TIGHT))
+    assert len(found) == len(files)
+    for result in found:
+        assert result and all(isinstance(d, (corpus.Document, corpus.Skipped)) for d in result)
+        for doc in result:
+            if isinstance(doc, corpus.Document):
+                assert all(p.text.strip() and len(p.text) <= para.MAX_PARAGRAPH_CHARS for p in doc.paragraphs)
+            else:
+                assert "\n" not in doc.reason and "Traceback" not in doc.reason
+
+
 # -- the whole pipeline ------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def page_shell() -> str:
@@ -161,9 +211,10 @@ def page_shell() -> str:
     return outside
 
 
+@pytest.mark.parametrize("limits", [None, TIGHT], ids=["default limits", "tight limits"])
 @PIPELINE
 @given(st.lists(st.tuples(documents, encodings | st.just("raw")), min_size=1, max_size=4), st.binary(max_size=300))
-def test_any_corpus_ingests_and_every_export_stays_valid(tiny_model, page_shell, files, noise):
+def test_any_corpus_ingests_and_every_export_stays_valid(tiny_model, page_shell, limits, files, noise):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         docs = root / "docs"
@@ -173,7 +224,7 @@ def test_any_corpus_ingests_and_every_export_stays_valid(tiny_model, page_shell,
             (docs / f"d{i}.{'html' if i % 3 == 2 else 'txt'}").write_bytes(data)
         (docs / "anchor.txt").write_text("Alice Smith met Bob Jones in Paris.\n", encoding="utf-8")  # never empty
         with open_store(root / "g.db", create=True) as store:
-            report = ingest(store, [docs], model=tiny_model, workers=1)
+            report = ingest(store, [docs], model=tiny_model, workers=1, limits=limits)
             assert report.ingested >= 1 and report.ingested + len(report.skipped) == report.files == len(files) + 1
             graph = build_graph(store)
             texts = [t for (t,) in store.conn.execute("SELECT text FROM paragraphs")]

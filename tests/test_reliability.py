@@ -21,7 +21,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-import graphkit.ingest as ingest_module
+import graphkit.reading as reading_module
 from graphkit import export as export_module
 from graphkit.cli import cli
 from graphkit.corpus import MAX_PARAGRAPH_CHARS
@@ -172,7 +172,7 @@ def test_hostile_files_each_get_one_warning_and_the_rest_is_ingested(tmp_path, t
     (docs / "cr-only.md").write_bytes(b"Alice Smith met Carol White.\rCarol White met Globex.\r")
 
     # Between finding the files and reading them, one file disappears and another turns into a folder.
-    real_read = ingest_module.read_documents
+    real_read = reading_module.read_documents  # the worker processes read through it (issue 11)
 
     def sabotage(path: Path, name: str):
         if path.name == "vanishes.txt":
@@ -182,7 +182,7 @@ def test_hostile_files_each_get_one_warning_and_the_rest_is_ingested(tmp_path, t
             path.mkdir()
         return real_read(path, name)
 
-    monkeypatch.setattr(ingest_module, "read_documents", sabotage)
+    monkeypatch.setattr(reading_module, "read_documents", sabotage)
     db = tmp_path / "x.db"
     result = run("ingest", docs, "--db", db, "--model", tiny_model, "--json")
     assert result.exit_code == 0, result.output

@@ -84,6 +84,17 @@ def forms(span, label="PERSON"):
         ("A. N", "PERSON", []),
         ("G7", "ORG", ["G7"]),
         ("Vladimir] Putin", "PERSON", ["Vladimir Putin"]),
+        # A title word right after a given name is a surname (issue 14, round 2).
+        ("Erik Prince", "PERSON", ["Erik Prince"]),
+        ("Erik Prince’s", "ORG", ["Erik Prince"]),
+        ("John Major", "PERSON", ["John Major"]),
+        ("Mr. Prince", "ORG", ["Prince"]),
+        ("Prince", "PERSON", ["Prince"]),
+        ("Prince", "ORG", []),
+        ("Crown Prince Mohammed", "PERSON", ["Crown Prince Mohammed"]),
+        ("United Nations Convention against", "ORG", ["United Nations Convention"]),
+        ("Heads of State and Government", "ORG", []),
+        ("Russian President Putin", "PERSON", ["Putin"]),
     ],
 )
 def test_clean_mention(span, label, expected):
@@ -170,6 +181,21 @@ def test_acronym_definitions():
     assert pairs == {("Internet Research Agency", "IRA"), ("New Strategic Arms Reduction Treaty", "New START")}
 
 
+def test_defined_terms_in_quotes_are_short_forms():
+    pairs = find_acronyms(
+        [
+            "he was invited to the St. Petersburg International Economic Forum (“Forum”) in June",
+            'Enron Corp. (the "Company") and John Doe (hereinafter "Doe") agree',
+            'he said ("No") to that, and Putin ("Vlad") smiled',
+        ]
+    )
+    assert pairs == {
+        ("St. Petersburg International Economic Forum", "Forum"),
+        ("Enron Corp.", "Company"),
+        ("John Doe", "Doe"),
+    }
+
+
 def test_decode_never_fails():
     assert decode("café".encode())[0] == "café"
     assert decode("café".encode("cp1252"))[0] == "café"
@@ -210,3 +236,21 @@ def test_html_visible_text_only():
 )
 def test_clean_mention_any_label(span, expected):
     assert forms(span, "ORG" if "," not in span else "PERSON") == expected
+
+
+def test_a_place_the_model_kept_the_last_part_of_is_whole():
+    text = "In that connection, Antigua and Barbuda stands ready."
+    start = text.index("Barbuda")
+    assert [m.form for m in mentions_in(text, [(start, start + 7, "PERSON")])] == ["Antigua and Barbuda"]
+
+
+def test_single_capitalised_words_of_a_paragraph_in_another_language_are_no_mentions():
+    text = "Diese Nachricht ist vertraulich. Jede unbefugte Weiterleitung oder Fertigung einer Kopie ist unzulaessig, sagt Hans Meier."
+    spans = [(text.index(w), text.index(w) + len(w), "ORG") for w in ("Weiterleitung", "Kopie", "Hans Meier")]
+    assert [m.form for m in mentions_in(text, spans)] == ["Hans Meier"]
+    english = (
+        "The forwarding or copying of this message is not allowed, said Hans Meier of Kopie Corp in Houston today."
+    )
+    assert [
+        m.form for m in mentions_in(english, [(english.index("Houston"), english.index("Houston") + 7, "GPE")])
+    ] == ["Houston"]

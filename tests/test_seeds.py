@@ -34,7 +34,7 @@ def test_trump_forms_are_one_person(seeds_db, run):
 
 def test_path_trump_kryuchkov_with_evidence(seeds_db, run):
     data = j(run("path", "Trump", "Kryuchkov", "--db", seeds_db, "--json"))
-    assert data["path"][0] == {"name": "Donald Trump", "type": "PERSON"}
+    assert data["path"][0] == {"name": "Donald Trump", "type": "PERSON", "watched": ""}
     assert data["path"][-1]["name"] == "Vladimir Kryuchkov"
     for hop in data["hops"]:
         assert hop["evidence"], hop

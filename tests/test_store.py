@@ -39,6 +39,20 @@ def test_a_new_database_records_its_version(tmp_path):
     assert user_version(tmp_path / "new.db") == SCHEMA_VERSION
 
 
+def as_graphkit_1_0(db: Path) -> None:
+    """Rewrite a database as graphkit 1.0 wrote it: the base schema's tables and columns only, the version in meta."""
+    old = db.with_suffix(".new.db")
+    db.rename(old)
+    with sqlite3.connect(db) as con:
+        con.executescript(schema.BASE_SCHEMA)
+        con.execute("ATTACH ? AS old", (str(old),))
+        for (table,) in con.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'").fetchall():
+            columns = ", ".join(r[1] for r in con.execute(f"PRAGMA main.table_info({table})"))
+            con.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM old.{table}")
+        con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+
+
 def test_a_database_of_graphkit_1_0_is_version_1_and_is_brought_up_to_date(tmp_path):
     db = tmp_path / "old.db"
     with sqlite3.connect(db) as con:  # 1.0 kept the version in meta only
@@ -49,6 +63,36 @@ def test_a_database_of_graphkit_1_0_is_version_1_and_is_brought_up_to_date(tmp_p
         assert store.schema_version == SCHEMA_VERSION
         assert store.get_meta("schema_version") == str(SCHEMA_VERSION)
     assert user_version(db) == SCHEMA_VERSION
+
+
+def test_the_messages_migration_stores_the_mail_already_ingested(tmp_path):
+    db = tmp_path / "old.db"
+    store = write_hand_store(db)
+    metadata = {
+        "subject": "RE: Paris",
+        "date": "2019-03-04 10:15:00+01:00",
+        "message_id": "<1@x.org>",
+        "participants": [
+            {"role": "from", "name": "Alice Smith", "address": "alice@x.org"},
+            {"role": "to", "name": "Bob Jones", "address": "bob@x.org"},
+        ],
+        "embedded": [{"role": "quote", "paragraphs": [1, 1], "date": "03/01/2019 09:00 AM", "participants": []}],
+    }
+    store.replace_document(
+        path="/hand/mail", name="mail", sha256="m", size=1, format="email", title="", metadata=metadata,
+        model="hand", paragraphs=[(1, 1, None, "body", "", "Fine.")], mentions=[],
+    )  # fmt: skip
+    store.close()
+    as_graphkit_1_0(db)
+    with open_store(db) as store:
+        rows = store.conn.execute("SELECT part, role, message_id, date FROM messages ORDER BY part").fetchall()
+        assert rows == [(0, "message", "<1@x.org>", "2019-03-04 10:15"), (1, "quote", "", "2019-03-01 09:00")]
+        people = store.conn.execute("SELECT role, name, address, key FROM correspondents ORDER BY role").fetchall()
+        assert people == [
+            ("from", "Alice Smith", "alice@x.org", "alice smith"),
+            ("to", "Bob Jones", "bob@x.org", "bob jones"),
+        ]
+        assert store.needs_resolve  # the next ingest marks what the corpus holds twice
 
 
 def test_a_database_of_graphkit_1_0_gets_dates_from_what_it_stored(tmp_path):
@@ -79,6 +123,28 @@ def test_a_database_of_graphkit_1_0_gets_dates_from_what_it_stored(tmp_path):
         (2, "2001-05-14", "day", "document", None, "2001-05-14", "2001-05-14"),  # a bare year needs a DATE span
         (3, "2001-05-14", "day", "document", None, "2001-05-14", "2001-05-14"),
     ]
+
+
+def test_a_database_at_version_3_gets_the_watchlist_migration(tmp_path):
+    """Issue 18's migration comes after issues 14 and 17: a database they made gets it, its mentions kept."""
+    db = tmp_path / "v3.db"
+    with sqlite3.connect(db) as con:
+        con.executescript(schema.BASE_SCHEMA)
+        con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        con.execute("INSERT INTO documents VALUES (1, '/a.txt', 'a.txt', 'x', 1, 'text', '', '{}', 'm', 'now')")
+        con.execute("INSERT INTO paragraphs VALUES (1, 1, 1, 1, NULL, 'body', '', 'Alice Smith spoke.')")
+        con.execute(
+            "INSERT INTO mentions VALUES (1, 1, 0, 11, 'Alice Smith', 'PERSON', 'Alice Smith', 'alice smith', 0)"
+        )
+        for step in schema.MIGRATIONS[:2]:  # issues 14 and 17
+            schema._apply(con, step.apply)
+        schema._stamp(con, 3)
+    assert user_version(db) == 3
+    with open_store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION == 5  # 5: the messages of issue 12
+        assert store.conn.execute("SELECT text, source, hidden FROM mentions").fetchall() == [("Alice Smith", "ner", 0)]
+        assert store.watchlist() == [] and store.watch_signature == ""
+    assert user_version(db) == SCHEMA_VERSION
 
 
 def append_migration(monkeypatch, step: Migration) -> None:

@@ -21,10 +21,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Unpack
 
-from ..errors import BadInput, ReadOnly, StoreError
-from ..store import Store, open_store
-from ..vocabulary import SPECIFIC_TYPES
-from .options import DateLike, GraphOptions, GraphSpec, Names, at_least, graph_spec, names
+from ..errors import BadInput, NoWatchlists, ReadOnly, StoreError
+from ..store import Store, not_writable, open_store
+from ..vocabulary import DEFAULT_LINKS, MAX_RECIPIENTS, SPECIFIC_TYPES
+from .options import DateLike, GraphOptions, GraphSpec, Links, Names, at_least, graph_spec, names
 from .results import (
     CentralResult,
     EvidenceResult,
@@ -52,14 +52,16 @@ def open(db: str | os.PathLike[str], *, read_only: bool = False, create: bool = 
 
     ``read_only`` opens it so that nothing can change it (SQLite refuses every write):
     ingest and curation raise :class:`~graphkit.errors.ReadOnly`, and a database made by an
-    older graphkit is refused rather than upgraded.
+    older graphkit is refused rather than upgraded. A database whose file or folder cannot
+    be written is opened read-only too, so that questions still get answers; a change then
+    raises :class:`~graphkit.errors.StoreError` saying so (issue 11).
 
     Example::
 
         with graphkit.open("graphkit.db") as g:
             g.central(top=5).rows()
     """
-    return Graphkit(open_store(Path(db), create=create, read_only=read_only), read_only=read_only)
+    return Graphkit(open_store(Path(db), create=create, write=False, read_only=read_only), read_only=read_only)
 
 
 class Graphkit:
@@ -68,7 +70,7 @@ class Graphkit:
     def __init__(self, store: Store, *, read_only: bool = False) -> None:
         self._store: Store | None = store
         self.file: Path = store.path  # the database file
-        self.read_only = read_only
+        self._read_only = read_only  # asked for; the store may be read-only also because its file is
         self._graphs: OrderedDict[tuple[int, GraphSpec], nx.Graph] = OrderedDict()
 
     # -- the handle ---------------------------------------------------------------------------
@@ -81,6 +83,11 @@ class Graphkit:
     @property
     def closed(self) -> bool:
         return self._store is None
+
+    @property
+    def read_only(self) -> bool:
+        """Whether nothing can be changed: opened ``read_only``, or a file that cannot be written."""
+        return self._read_only or (self._store is not None and self._store.read_only)
 
     def __enter__(self) -> Graphkit:
         return self
@@ -100,8 +107,10 @@ class Graphkit:
         return self._store
 
     def _writable(self, change: str) -> Store:
-        if self.read_only:
+        if self._read_only:
             raise ReadOnly(self.file, change)
+        if self.store.read_only:
+            raise not_writable(self.file)
         self._graphs.clear()  # the next graph is built from what the change leaves
         return self.store
 
@@ -116,6 +125,8 @@ class Graphkit:
         types: Names | None = None,
         include: Names = (),
         kinds: Names | None = None,
+        links: Links = DEFAULT_LINKS,  # type: ignore[assignment]
+        max_recipients: int = MAX_RECIPIENTS,
         min_weight: int = 1,
         since: DateLike | None = None,
         until: DateLike | None = None,
@@ -127,21 +138,40 @@ class Graphkit:
         - ``include``: paragraph kinds to count besides the evidence (body, footnotes, quotes):
           ``"comments"``, ``"headings"``, ``"boilerplate"`` or ``"all"``; ``kinds`` instead names
           exactly the kinds to count;
-        - ``min_weight``: drop links backed by fewer paragraphs;
+        - ``links``: what links two entities: ``"cooccurrence"`` (named in the same paragraph),
+          ``"messages"`` (one wrote to the other) or ``"all"`` (either, the default; without
+          e-mail in the database it is co-occurrence);
+        - ``max_recipients``: a message to more recipients is a mailing and links nobody;
+        - ``min_weight``: drop links backed by fewer paragraphs (or messages, or both, as
+          ``links`` counts);
         - ``since``, ``until``: only paragraphs dated in this window (``"2016"``, ``"2016-06"``,
           ``"2016-06-09"``, a ``datetime.date``); undated ones are left out (:meth:`undated` counts them).
 
         Node ids are display names. Node attributes: ``label``, ``type``, ``mentions``,
         ``documents``, ``paragraphs``, ``aliases`` (``|``-joined), ``entity`` (the store's id),
-        ``first`` and ``last`` (ISO dates at their precision, ``""`` when undated). Edge
-        attributes: ``weight`` (paragraphs shared), ``documents``, ``strength`` (normalised PMI,
-        -1 to 1), ``first`` and ``last``. Graph attributes: ``kinds``, ``types``, ``paragraphs``,
-        ``since``, ``until`` (and ``window``, ``min_weight`` when set). All scalars, so
-        ``nx.write_graphml`` takes it as it is.
+        ``watched`` (the watchlists naming it, ``|``-joined, ``""`` if none), ``first`` and
+        ``last`` (ISO dates at their precision, ``""`` when undated). Edge attributes: ``weight``
+        (paragraphs shared), ``documents``, ``strength`` (normalised PMI, -1 to 1), ``first`` and
+        ``last``. With message links, nodes also carry ``messages`` (sent or received) and edges
+        ``messages`` (messages between the two), ``kind`` (``cooccurrence``, ``messages`` or
+        ``both``) and, for ``links="all"``, ``combined`` (paragraphs plus messages);
+        ``graphkit.graph.link_weight(graph)`` names the attribute a graph is weighed by. Graph
+        attributes: ``kinds``, ``types``, ``paragraphs``, ``links``, ``since``, ``until`` (and
+        ``window``, ``min_weight``, ``mailings`` when set). All scalars, so ``nx.write_graphml``
+        takes it as it is.
 
         The graph is yours to change (``copy=False``: the handle's own, faster, not to be changed).
         """
-        spec = graph_spec(types=types, include=include, kinds=kinds, min_weight=min_weight, since=since, until=until)
+        spec = graph_spec(
+            types=types,
+            include=include,
+            kinds=kinds,
+            links=links,
+            max_recipients=max_recipients,
+            min_weight=min_weight,
+            since=since,
+            until=until,
+        )
         graph = self._built(spec)
         return graph.copy() if copy else graph
 
@@ -151,7 +181,13 @@ class Graphkit:
         key = (self.store.generation, spec)
         if key not in self._graphs:
             self._graphs[key] = build_graph(
-                self.store, types=spec.types, kinds=spec.kinds, min_weight=spec.min_weight, window=spec.window
+                self.store,
+                types=spec.types,
+                kinds=spec.kinds,
+                min_weight=spec.min_weight,
+                window=spec.window,
+                links=spec.links,
+                max_recipients=spec.max_recipients,
             )
             while len(self._graphs) > GRAPHS_KEPT:
                 self._graphs.popitem(last=False)
@@ -178,7 +214,7 @@ class Graphkit:
         **options: Unpack[GraphOptions],
     ) -> PathResult:
         """A chain of links from ``source`` to ``target`` (any alias, any case), with ``evidence``
-        paragraphs quoted per hop (``graphkit path --json``).
+        paragraphs (and messages, with message links) quoted per hop (``graphkit path --json``).
 
         ``by``: ``"informative"`` (the default: through people and organisations, around places
         and hubs, at most two hops longer than the shortest; ``shorter`` then names the shortest
@@ -194,7 +230,7 @@ class Graphkit:
         hops = path_hops(self.store, graph, nodes, per_hop=at_least("evidence", evidence, 0))
 
         def named(found: list[str]) -> list[dict[str, str]]:
-            return [{"name": n, "type": graph.nodes[n]["type"]} for n in found]
+            return [{"name": n, "type": graph.nodes[n]["type"], "watched": _watched(graph, n)} for n in found]
 
         return PathResult(by=by, path=named(nodes), shorter=named(shorter) if shorter else None, hops=hops)
 
@@ -210,8 +246,9 @@ class Graphkit:
         paragraphs first), at most ``top`` (``graphkit neighbors --json``)."""
         from ..query import neighbors
 
-        node, rows = neighbors(self._graph(options), name, top=at_least("top", top, 1), by=by)
-        return NeighborsResult(name=node, by=by, neighbors=rows)
+        graph = self._graph(options)
+        node, rows = neighbors(graph, name, top=at_least("top", top, 1), by=by)
+        return NeighborsResult(name=node, by=by, watched=_watched(graph, node), neighbors=rows)
 
     def central(
         self, *, by: Measure = "pagerank", type: Names | None = None, top: int = 10, **options: Unpack[GraphOptions]
@@ -228,7 +265,9 @@ class Graphkit:
         wanted = names(type)
         kept = None if "ALL" in {t.upper() for t in wanted} else wanted or SPECIFIC_TYPES
         ranked, note = centrality(graph, by, types=kept, top=at_least("top", top, 1))
-        results = [{"name": n, "type": graph.nodes[n]["type"], "score": s} for n, s in ranked]
+        results = [
+            {"name": n, "type": graph.nodes[n]["type"], "score": s, "watched": _watched(graph, n)} for n, s in ranked
+        ]
         return CentralResult(by=by, types=list(kept) if kept else None, note=note, results=results)
 
     def communities(self, *, members: int = 8, top: int | None = 10, **options: Unpack[GraphOptions]) -> list[dict]:
@@ -240,12 +279,25 @@ class Graphkit:
         return groups[: at_least("top", top, 1)] if top is not None else groups
 
     def evidence(self, source: str, target: str, **options: Unpack[GraphOptions]) -> EvidenceResult:
-        """Every paragraph naming both entities, with where each name occurs (``graphkit evidence --json``)."""
-        from ..query import evidence, with_spans
+        """Every paragraph naming both entities, with where each name occurs, and every message one
+        wrote to the other (``graphkit evidence --json``).
+
+        ``evidence`` holds the paragraphs (none with ``links="messages"``); ``messages``, there
+        unless ``links="cooccurrence"``, the messages, oldest first, with sender, recipients,
+        date and subject.
+        """
+        from ..graph import graph_links
+        from ..query import evidence, message_evidence, with_spans
 
         graph = self._graph(options)
+        links = graph_links(graph)  # "all" without e-mail is co-occurrence
         a, b, rows = evidence(self.store, graph, source, target)
-        return EvidenceResult(source=a, target=b, evidence=with_spans(self.store, graph, rows, (a, b)))
+        found = EvidenceResult(
+            source=a, target=b, evidence=with_spans(self.store, graph, rows, (a, b)) if links != "messages" else []
+        )
+        if links != "cooccurrence":
+            found["messages"] = message_evidence(self.store, graph, a, b)
+        return found
 
     def timeline(self, *names: str, undated: bool = False, **options: Unpack[GraphOptions]) -> TimelineResult:
         """The dated evidence of one entity, or of two together, earliest first; ``undated`` also lists
@@ -277,37 +329,54 @@ class Graphkit:
         paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
         *,
         aliases: str | os.PathLike[str] | None = None,
+        watchlists: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = (),
         model: str | None = None,
         workers: int | None = None,
         batch_size: int = 256,
         scheduler: str | None = None,
         progress: Callable[[int, int], None] | None = None,
         warn: Callable[[str], None] | None = None,
+        warnings_per_file: int | None = 3,
     ) -> IngestReport:
         """Read files and folders into the database and resolve their entities (``graphkit ingest``).
 
-        ``aliases``: a curation file (CSV or YAML), read before anything is written; ``model``: an
-        installed spaCy pipeline or its folder; ``scheduler``: ``"local"`` or ``"tcp://HOST:PORT"``
-        for NER on Dask. ``progress(done_bytes, total_bytes)`` and ``warn(line)`` report as it goes.
-        Returns the report (``.as_dict()`` is ``--json``).
+        ``aliases``: a curation file (CSV or YAML); ``watchlists``: one or more lists of names to
+        find and flag (CSV or YAML: name, type, aliases, note, list), kept in the database and
+        applied on every ingest (a new list over unchanged files runs no NER). Every file is read
+        before anything is written: a bad one raises :class:`~graphkit.errors.BadInput` and
+        changes nothing. ``model``: an installed spaCy pipeline or its folder; ``scheduler``:
+        ``"local"`` or ``"tcp://HOST:PORT"`` for NER on Dask. ``progress(done_bytes,
+        total_bytes)`` and ``warn(line)`` report as it goes; of the skipped parts of one file
+        (the messages of a mailbox) ``warn`` gets the first ``warnings_per_file`` and a count
+        (None: every one; the report lists them all). Returns the report (``.as_dict()`` is
+        ``--json``).
         """
         from ..curation import read_aliases_file, replace_aliases
         from ..ingest import ingest
+        from ..watchlist import read_watchlist
+        from ..watchlist.apply import store_watchlists
 
         rules = read_aliases_file(Path(aliases)) if aliases is not None else None
+        lists = {Path(p): read_watchlist(p) for p in _paths(watchlists)}
+        workers = at_least("workers", workers, 1) if workers is not None else None
+        per_file = at_least("warnings_per_file", warnings_per_file, 0) if warnings_per_file is not None else None
         store = self._writable("ingest documents")
         if rules is not None:
             replace_aliases(store, Path(aliases), rules)  # type: ignore[arg-type]
-        found = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-        workers = at_least("workers", workers, 1) if workers is not None else None
+        store_watchlists(store, lists)
         options: dict[str, Any] = dict(
-            model=model, workers=workers, batch_size=at_least("batch_size", batch_size, 1), progress=progress, warn=warn
+            model=model,
+            workers=workers,
+            batch_size=at_least("batch_size", batch_size, 1),
+            progress=progress,
+            warn=warn,
+            warnings_per_file=per_file,
         )
         if scheduler:
             from ..distributed import ingest_distributed
 
-            return ingest_distributed(store, found, scheduler=scheduler, **options)
-        return ingest(store, found, **options)
+            return ingest_distributed(store, _paths(paths), scheduler=scheduler, **options)
+        return ingest(store, _paths(paths), **options)
 
     def merge(self, name: str, other: str) -> int:
         """Join ``other``'s entity into ``name``'s, now and after every future ingest; returns the entity count."""
@@ -329,6 +398,41 @@ class Graphkit:
         from ..curation import curate
 
         return curate(self._writable(f"{op} entities"), op, name, arg)
+
+    # -- watchlists (issue 18) ------------------------------------------------------------------
+    def watch(
+        self, *, top_links: int = 3, candidates: int = 5, **options: Unpack[GraphOptions]
+    ) -> list[dict[str, Any]]:
+        """What the watchlists found, a dict per listed name in list order (``graphkit watch --json``).
+
+        Each: ``name``, ``type``, ``lists``, ``note``, ``entity`` (its node, None when the graph
+        does not show it), ``mentions`` and ``documents`` (of that node), ``list_matches`` (mentions
+        the list found), ``missed_by_model`` and ``tagged_otherwise_by_model`` (of those, where the
+        model tagged nothing, or another type), ``links`` (the ``top_links`` strongest) and
+        ``candidates``: up to ``candidates`` near misses (a form one edit away, or a surname with
+        other initials) with a ``score``, never merged (:meth:`merge` joins one).
+        Raises :class:`~graphkit.errors.NoWatchlists` when the database keeps no list.
+        """
+        from ..watchlist.report import watch_report
+
+        findings = watch_report(
+            self.store,
+            self._graph(options),
+            links=at_least("top_links", top_links, 0),
+            candidates=at_least("candidates", candidates, 0),
+        )
+        if not findings:
+            raise NoWatchlists(self.file)
+        return [f.as_dict() for f in findings]
+
+    def unwatch(self, path: str | os.PathLike[str]) -> int:
+        """Stop watching the names of ``path``, a list once given to :meth:`ingest`; returns how many it held.
+
+        Its matches go, what the model found shows again, entities are resolved again.
+        """
+        from ..watchlist.apply import forget_watchlist
+
+        return forget_watchlist(self._writable("stop watching a list"), Path(path))
 
     # -- outputs ----------------------------------------------------------------------------------
     def export(
@@ -368,3 +472,13 @@ class Graphkit:
         return show(
             graph if graph is not None else self._graph(options), store=self, top=top, title=title, height=height
         )
+
+
+def _paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str | os.PathLike[str]]:
+    """One path or several, as a list."""
+    return [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+
+
+def _watched(graph: nx.Graph, node: str) -> str:
+    """The watchlists naming a node, ``|``-joined; "" if none (issue 18)."""
+    return str(graph.nodes[node].get("watched", ""))

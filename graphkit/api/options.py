@@ -1,13 +1,13 @@
-"""The options every graph is built from, as Python values: types, paragraph kinds, min_weight, a window.
+"""The options every graph is built from, as Python values: types, paragraph kinds, links, min_weight, a window.
 
-The CLI's ``--types``, ``--include``, ``--min-weight``, ``--since`` and ``--until`` and the API's
-keywords of the same names end here, checked the same way and named in errors by their
-parameter (issue 19). A new option (a link kind, say) is one more field of
+The CLI's ``--types``, ``--include``, ``--links``, ``--max-recipients``, ``--min-weight``,
+``--since`` and ``--until`` and the API's keywords of the same names end here, checked the same
+way and named in errors by their parameter (issue 19). A new option is one more field of
 :class:`GraphSpec` and :class:`GraphOptions`, and one more keyword of ``Graphkit.graph``.
 
 >>> spec = graph_spec(types="person, org", include="comments", min_weight=2, since="2016")
->>> spec.types, spec.kinds, spec.min_weight, str(spec.window)
-(('ORG', 'PERSON'), ('body', 'footnote', 'quote', 'comment'), 2, 'since 2016')
+>>> spec.types, spec.kinds, spec.min_weight, str(spec.window), spec.links
+(('ORG', 'PERSON'), ('body', 'footnote', 'quote', 'comment'), 2, 'since 2016', 'all')
 """
 
 from __future__ import annotations
@@ -15,17 +15,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Literal, TypedDict
 
 from ..dates import PartialDate, Window, parse_iso
 from ..errors import BadChoice, BadInput, Setting
 from ..graph import kinds_for
-from ..vocabulary import DEFAULT_TYPES, KINDS
+from ..vocabulary import DEFAULT_LINKS, DEFAULT_TYPES, KINDS, LINK_CHOICES, MAX_RECIPIENTS
 
-__all__ = ["DateLike", "Names", "GraphOptions", "GraphSpec", "graph_spec", "names", "at_least"]
+__all__ = ["DateLike", "Names", "Links", "GraphOptions", "GraphSpec", "graph_spec", "names", "at_least"]
 
 DateLike = str | int | dt.date | PartialDate
 Names = str | Collection[str]  # "PERSON,ORG" or ["PERSON", "ORG"]
+Links = Literal["cooccurrence", "messages", "all"]  # vocabulary.LINKS (issue 12)
 
 
 class GraphOptions(TypedDict, total=False):
@@ -34,6 +35,8 @@ class GraphOptions(TypedDict, total=False):
     types: Names | None
     include: Names
     kinds: Names | None
+    links: Links
+    max_recipients: int
     min_weight: int
     since: DateLike | None
     until: DateLike | None
@@ -47,6 +50,8 @@ class GraphSpec:
     kinds: tuple[str, ...] = kinds_for(())
     min_weight: int = 1
     window: Window = Window()
+    links: str = DEFAULT_LINKS
+    max_recipients: int = MAX_RECIPIENTS
 
 
 def graph_spec(
@@ -54,6 +59,8 @@ def graph_spec(
     types: Names | None = None,
     include: Names = (),
     kinds: Names | None = None,
+    links: Links = DEFAULT_LINKS,  # type: ignore[assignment]
+    max_recipients: int = MAX_RECIPIENTS,
     min_weight: int = 1,
     since: DateLike | None = None,
     until: DateLike | None = None,
@@ -68,7 +75,15 @@ def graph_spec(
         kinds=_exact_kinds(names(kinds)) if kinds is not None else kinds_for([n.lower() for n in names(include)]),
         min_weight=at_least("min_weight", min_weight, 1),
         window=Window(_date(since), _date(until)),
+        links=_link_kind(links),
+        max_recipients=at_least("max_recipients", max_recipients, 1),
     )
+
+
+def _link_kind(value: str) -> str:
+    if value not in LINK_CHOICES:
+        raise BadChoice("links", value, LINK_CHOICES)
+    return value
 
 
 def names(value: Names | None) -> tuple[str, ...]:

@@ -120,7 +120,9 @@ def with_defaults(graph: nx.Graph, *, keep_entities: bool = True) -> nx.Graph:
     degree (at least 1), ``documents`` 0, ``aliases`` its label, ``entity`` a negative
     number (no store's; kept as it is with ``keep_entities``), ``first``/``last`` "".
     Links: ``weight`` 1 (a pair linked twice, in a directed or multigraph, adds up),
-    ``documents`` 0, ``strength`` 0.0, ``first``/``last`` "".
+    ``documents`` 0, ``strength`` 0.0, ``first``/``last`` "". In a graph of message links
+    (``graph.graph["links"]`` ``"messages"`` or ``"all"``, issue 12) links also get
+    ``messages`` 0 and ``combined`` (paragraphs plus messages), which add up the same way.
 
     >>> g = with_defaults(nx.MultiDiGraph([(1, 2), (2, 1)]))
     >>> dict(g.nodes["1"]) | {}, g.edges["1", "2"]["weight"]  # doctest: +NORMALIZE_WHITESPACE
@@ -129,15 +131,17 @@ def with_defaults(graph: nx.Graph, *, keep_entities: bool = True) -> nx.Graph:
     """
     names = _text_ids(graph)
     ready = nx.Graph(**{k: v for k, v in graph.graph.items() if _scalar(v)})
+    mail = str(ready.graph.get("links", "cooccurrence")) != "cooccurrence"
     for a, b, d in graph.edges(data=True):
         u, v = names[a], names[b]
         if u == v:
             continue  # a loop links nothing to anything
-        weight = _number(d.get("weight", 1), f"link {u!r} - {v!r}", "weight")
+        where = f"link {u!r} - {v!r}"
+        link = _link(d, _number(d.get("weight", 1), where, "weight"), where, mail=mail)
         if ready.has_edge(u, v):
-            ready.edges[u, v]["weight"] += weight
+            _add_up(ready.edges[u, v], link)
         else:
-            ready.add_edge(u, v, **_link(d, weight, f"link {u!r} - {v!r}"))
+            ready.add_edge(u, v, **link)
     strength = dict(ready.degree(weight="weight"))
     for i, (n, d) in enumerate(graph.nodes(data=True), 1):
         ready.add_node(names[n], **_node(names[n], d, strength.get(names[n], 0), -i, keep_entities))
@@ -174,8 +178,8 @@ def _node(name: str, d: dict[str, Any], strength: float, fallback: int, keep_ent
     }
 
 
-def _link(d: dict[str, Any], weight: float, where: str) -> dict[str, Any]:
-    return {
+def _link(d: dict[str, Any], weight: float, where: str, *, mail: bool = False) -> dict[str, Any]:
+    link = {
         **_scalars(d),
         "weight": weight,
         "documents": int(_number(d.get("documents", 0), where, "documents")),
@@ -183,6 +187,20 @@ def _link(d: dict[str, Any], weight: float, where: str) -> dict[str, Any]:
         "first": str(d.get("first") or ""),
         "last": str(d.get("last") or ""),
     }
+    if mail or "messages" in d or "combined" in d:  # message links (issue 12): the page may weigh by these
+        link["messages"] = _number(d.get("messages", 0), where, "messages")
+        link["combined"] = _number(d.get("combined", weight + link["messages"]), where, "combined")
+    return link
+
+
+def _add_up(link: dict[str, Any], more: dict[str, Any]) -> None:
+    """A pair linked twice (a directed graph, a multigraph): one link, its counts added up."""
+    for key in _COUNTS:
+        if key in link or key in more:
+            link[key] = link.get(key, 0) + more.get(key, 0)
+
+
+_COUNTS = ("weight", "messages", "combined")
 
 
 def _number(value: Any, where: str, attribute: str) -> int | float:
@@ -223,4 +241,10 @@ class NoEvidence:
         return []
 
     def word_counts(self) -> dict[str, int]:
+        return {}
+
+    def pair_messages(self, *args: Any, **kwargs: Any) -> dict:
+        return {}
+
+    def messages_as_evidence(self, ids: Sequence[int]) -> dict:
         return {}

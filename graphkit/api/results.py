@@ -37,8 +37,9 @@ class Result(dict[str, Any]):
 
 
 class PathResult(Result):
-    """``path``: ``by``, ``path`` (``[{name, type}]``), ``shorter`` (a shorter path it went around, or None)
-    and ``hops``; a row per hop: ``source``, ``target``, ``weight``, ``documents``, ``strength``, ``evidence``."""
+    """``path``: ``by``, ``path`` (``[{name, type, watched}]``), ``shorter`` (a shorter path it went around,
+    or None) and ``hops``; a row per hop: ``source``, ``target``, ``weight``, ``documents``, ``strength``,
+    ``evidence``, and with message links ``messages``, ``kind`` and ``messages_evidence``."""
 
     ROWS = "hops"
 
@@ -50,23 +51,28 @@ class PathResult(Result):
 
 class CentralResult(Result):
     """``central``: ``by``, ``types``, ``note`` (how it was computed, when sampled) and ``results``;
-    a row per entity: ``name``, ``type``, ``score``."""
+    a row per entity: ``name``, ``type``, ``score``, ``watched`` (its watchlists, ``|``-joined, or "")."""
 
     ROWS = "results"
 
 
 class NeighborsResult(Result):
-    """``neighbors``: ``name``, ``by`` and ``neighbors``; a row per neighbour: ``name``, ``type``,
-    ``strength``, ``weight`` (shared paragraphs), ``documents``."""
+    """``neighbors``: ``name``, ``by``, ``watched`` and ``neighbors``; a row per neighbour: ``name``,
+    ``type``, ``weight`` (shared paragraphs), ``documents``, ``strength``, ``watched``, and with message
+    links ``messages`` and ``kind``."""
 
     ROWS = "neighbors"
 
 
 class EvidenceResult(Result):
-    """``evidence``: ``source``, ``target`` and ``evidence``; a row per paragraph: ``file``, ``paragraph``,
-    ``line``, ``kind``, ``text``, ``mentions`` (character spans), and ``page``, ``date`` ... where known."""
+    """``evidence``: ``source``, ``target``, ``evidence`` and, with message links, ``messages``; a row per
+    paragraph, then per message: ``file``, ``paragraph``, ``line``, ``kind``, ``text``, ``mentions``
+    (character spans), and ``page``, ``date``, ``message`` (sender, recipients, date, subject) ... where known."""
 
     ROWS = "evidence"
+
+    def rows(self) -> list[dict[str, Any]]:
+        return super().rows() + [dict(row) for row in self.get("messages") or []]
 
 
 class TimelineResult(Result):

@@ -23,10 +23,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..paragraphs import Paragraph, split_paragraphs
+from .limits import DEFAULT_LIMITS, LimitExceeded, Limits, budget, out_of_memory
 
 __all__ = [
     "Format",
     "Limits",
+    "LimitExceeded",
     "FORMATS",
     "BY_SUFFIX",
     "SUFFIXES",
@@ -75,19 +77,6 @@ Reader = Callable[[bytes], list["Part | Failed"]]
 
 
 @dataclass(frozen=True)
-class Limits:
-    """What reading one file of a format may cost before the file is skipped (issue 11).
-
-    ``None`` is no limit. Declared here with each format; the limits are not enforced yet.
-    """
-
-    seconds: float | None = None  # wall-clock time, per megabyte of file
-    memory_mb: int | None = None  # peak memory of the reading process
-    unpacked_mb: int | None = None  # bytes decompressed from zip members or PDF streams
-    parts: int | None = None  # pages, messages or attachments
-
-
-@dataclass(frozen=True)
 class Format:
     """One kind of file graphkit reads."""
 
@@ -107,8 +96,11 @@ class Format:
     limits: Limits = field(default_factory=Limits)
 
     def read(self, data: bytes) -> list[Part | Failed]:
+        """The parts of ``data``; raises :class:`LimitExceeded` when reading passes one of the format's caps."""
         module, function = self.reader.split(":")
-        return getattr(importlib.import_module(f"{__name__}.{module}"), function)(data)
+        reader = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+        with budget(self.limits):
+            return reader(data)
 
 
 # -- content signatures ----------------------------------------------------------------
@@ -144,12 +136,18 @@ def _is_html(head: bytes) -> bool:
 # -- the registry -------------------------------------------------------------------------
 # Every format graphkit reads; to add one, write its reader module and add an entry here.
 # Sniffing tries them in this order; plain text (no signature) is the fallback.
+# The caps a format declares are the ones its reader charges (graphkit.formats.limits);
+# time and memory apply to every file (graphkit.reading).
+_PDF_LIMITS = Limits(
+    **{k: getattr(DEFAULT_LIMITS, k) for k in ("unpacked_mb", "objects", "xobject_depth", "draws", "pages")}
+)
+_ZIP_LIMITS = Limits(unpacked_mb=DEFAULT_LIMITS.unpacked_mb)
 FORMATS: tuple[Format, ...] = (
     Format("pdf", "PDF (text layer)", (".pdf",), "pdf:read_pdf", _is_pdf, binary=True,
-           media_types=("application/pdf",), requires="pdfminer.six", imports="pdfminer"),
+           media_types=("application/pdf",), requires="pdfminer.six", imports="pdfminer", limits=_PDF_LIMITS),
     Format("docx", "Word", (".docx",), "word:read_docx", _is_docx, binary=True,
            media_types=("application/vnd.openxmlformats-officedocument.wordprocessingml.document",),
-           requires="python-docx", imports="docx"),
+           requires="python-docx", imports="docx", limits=_ZIP_LIMITS),
     Format("mbox", "mail archive", (".mbox",), "mail:read_mbox", _is_mbox, any_name=True, container=True,
            media_types=("application/mbox",)),
     Format("eml", "e-mail", (".eml",), "mail:read_eml", _is_mail, any_name=True, container=True,
@@ -234,8 +232,10 @@ def read_parts(data: bytes, suffix: str, *, name: str = "") -> list[Part | Faile
     kind = fmt.suffixes[0]
     try:
         found = fmt.read(data)
-    except Unreadable as exc:
+    except (Unreadable, LimitExceeded) as exc:
         return [Failed(name, str(exc))]
+    except MemoryError:  # the reading process's ceiling (graphkit.reading): this part alone is lost
+        return [Failed(name, out_of_memory())]
     except RecursionError:
         return [Failed(name, f"cannot read {kind} file: nested too deeply")]
     except ModuleNotFoundError as exc:

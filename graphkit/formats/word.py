@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import Part, Unreadable, _one_line, number_paragraphs
+from .limits import charge
 
 __all__ = ["read_docx"]
 
@@ -29,7 +30,7 @@ def read_docx(data: bytes) -> list[Part]:
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: Word 97-2003, or a password-protected .docx
         raise Unreadable("a Word 97-2003 or password-protected file, not .docx; save it as .docx first")
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_text_parts(data)))
     except (PackageNotFoundError, zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, ValueError) as exc:
         raise Unreadable(f"not a readable Word file ({_one_line(exc)})") from exc
     paragraphs = number_paragraphs((text, 0, None) for text in _blocks(document))
@@ -44,6 +45,27 @@ def read_docx(data: bytes) -> list[Part]:
         if value
     }
     return [Part(paragraphs, "docx", title=" ".join((props.title or "").split()), metadata=metadata)]
+
+
+def _text_parts(data: bytes) -> bytes:
+    """The package with every part but its XML left empty (issue 11).
+
+    python-docx reads every part of a package into memory, pictures included, and a
+    4 MB file can hold a picture that inflates to 4 GiB. Text is only in the XML parts;
+    their declared sizes are charged to ``unpacked_mb`` before they are inflated (zipfile
+    never gives more than a member declares), and the rest are never inflated at all.
+    """
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as package, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as text:
+        for member in package.infolist():
+            if member.filename.lower().endswith((".xml", ".rels")):
+                charge("unpacked_mb", member.file_size)
+                text.writestr(member.filename, package.read(member))
+            else:
+                text.writestr(member.filename, b"")
+    return out.getvalue()
 
 
 def _blocks(container: Any) -> Iterator[str]:

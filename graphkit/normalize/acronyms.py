@@ -13,7 +13,8 @@ _PAREN = re.compile(r"\(([^()]{2,40})\)")
 
 
 def find_acronyms(texts: Iterable[str]) -> set[tuple[str, str]]:
-    """``(long form, short form)`` pairs a text introduces: ``Long Form (LF)`` or ``LF (Long Form)``.
+    """``(long form, short form)`` pairs a text introduces: ``Long Form (LF)``, ``LF (Long Form)``,
+    or a defined term: ``Long Form ("Form")``, ``Long Form (the "Company")``.
 
     Matching follows Schwartz and Hearst (2003): every character of the short form is
     found in order in the long form, the first one at the start of a word.
@@ -25,6 +26,7 @@ def find_acronyms(texts: Iterable[str]) -> set[tuple[str, str]]:
     """
     found = set()
     for text in texts:
+        found |= _defined_terms(text)
         for m in _PAREN.finditer(text):
             inside = m.group(1).strip()
             before = text[: m.start()].split()
@@ -84,3 +86,23 @@ def _without_owner(long: str) -> str:
     """ "Russian Federation’s Main Intelligence Directorate" -> "Main Intelligence Directorate"."""
     rest = _OWNER.sub("", long)
     return rest if len(rest.split()) >= 2 else long
+
+
+# A defined term: 'St. Petersburg International Economic Forum (“Forum”)', 'Enron Corp. (the
+# "Company")', 'John Doe (hereinafter "Doe")': court filings, contracts and reports name a body
+# once in full and then by the short name in quotes.
+_DEFINED = re.compile(
+    r"\((?:the\s+|hereinafter\s+(?:the\s+)?|collectively,?\s+(?:the\s+)?)?[\"“]([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})[\"”]\)"
+)
+
+
+_NAME_RUN = re.compile(r"((?:[A-Z][\w’'.&-]*\s+(?:(?:of|the|for|and|on)\s+)*)*[A-Z][\w’'.&-]*)$")
+
+
+def _defined_terms(text: str) -> set[tuple[str, str]]:
+    found = set()
+    for m in _DEFINED.finditer(text):
+        run = _NAME_RUN.search(text[: m.start()].rstrip().rstrip(","))
+        if run and len(run.group(1).split()) >= 2 and run.group(1) != m.group(1):
+            found.add((_without_owner(run.group(1)), m.group(1)))
+    return found

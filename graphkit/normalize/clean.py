@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .keys import entity_key, known_places
-from .words import fold_word, not_names, organisation_words, titles
+from .words import fold_word, not_names, organisation_words, surname_titles, titles
 
 __all__ = ["CleanMention", "clean_mention", "MAX_FORM_TOKENS"]
 
@@ -34,7 +34,7 @@ def _title_alternatives(phrases: tuple[str, ...]) -> str:
 def _title_pattern(*kinds: str) -> re.Pattern[str]:
     """Titles of these kinds (``data/titles.txt``) at the start of a span, followed by a name."""
     phrases = tuple(p for kind in kinds for p in titles().get(kind, ()))
-    return re.compile(rf"^{_MODIFIERS}(?i:{_title_alternatives(phrases)})\s+(?=[^\W\d_])")
+    return re.compile(rf"^{_MODIFIERS}(?P<title>(?i:{_title_alternatives(phrases)}))\s+(?=[^\W\d_])")
 
 
 def _strong() -> re.Pattern[str]:
@@ -128,7 +128,7 @@ _ORG_HEAD = re.compile(
 )
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+")
 _PREFIXED = re.compile(r"^(?:non|pro|anti|ex|post|pre|neo|pan|mid|semi|quasi|counter|inter|intra|trans|sub)-", re.I)
-_TRAILING_FUNCTION = re.compile(r"\s+(?:of|and|the|in|on|for|to|at|by|with|from|or)$", re.I)
+_TRAILING_FUNCTION = re.compile(r"\s+(?:of|and|the|in|on|for|to|at|by|with|from|or|against|upon|towards?)$", re.I)
 _ROMAN = re.compile(r"^(?:[IVX]+|jr|sr)$", re.I)
 _CITATION = re.compile(r"(?:^|\s)\d+(?:\s|$)")
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.(?:\s|$)|\b[A-Z]\.[A-Z]\.")
@@ -223,7 +223,7 @@ def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | N
             end = start + m.start()
         for pattern in (_strong(), _weak()) if label == "PERSON" else (_strong(),):
             m = pattern.match(span[start:end])
-            if m and _strippable(span, start, start + m.end(), end):
+            if m and _strippable(span, start, start + m.end(), end) and not _surname_after_given(m):
                 start += m.end()
                 titled = True
         # A trailing period belongs to abbreviations (U.S., Jr., Inc.), not to a sentence.
@@ -239,7 +239,15 @@ def _clean_part(span: str, start: int, end: int, label: str) -> CleanMention | N
         if (start, end) == before:
             break
     form = _without_stray_brackets(" ".join(span[start:end].split()))
+    if _surname_title(form, "PERSON" if titled else label):
+        return CleanMention(start, end, form, titled)  # "Mr. Prince", a PERSON "Prince": a surname
     return CleanMention(start, end, form, titled) if _acceptable(form, label) else None
+
+
+def _surname_title(form: str, label: str) -> bool:
+    """A one-word title that is also a surname, alone, where a person is meant: kept for resolution
+    to give to the person its document introduces ('Erik Prince' ... 'Prince')."""
+    return label == "PERSON" and form.istitle() and fold_word(form) in surname_titles()
 
 
 _LEADING = re.compile(
@@ -253,7 +261,16 @@ _LEADING = re.compile(
 def _is_title(text: str) -> bool:
     """The whole of ``text`` is a title or role ('Secretary-General', 'the President')."""
     m = _strong().match(text + " X") or _weak().match(text + " X")
-    return bool(m) and m.end() == len(text) + 1
+    return bool(m) and m.end() == len(text) + 1 and not _surname_after_given(m)
+
+
+def _surname_after_given(m: re.Match[str]) -> bool:
+    """A title word that is also a surname (``[surname]`` of titles.txt), right after a given name,
+    is that person's surname: 'Erik Prince', 'John Major', 'Larry King' name people; 'Crown Prince
+    Mohammed', 'Russian President' and 'Erik Businessman' (a glossary's description) do not."""
+    before = m.string[: m.start("title")].split()
+    title = fold_word(m.group("title"))
+    return bool(before) and title in surname_titles() and _is_given(before[-1].strip(".,'’"))
 
 
 def _strippable(span: str, start: int, name: int, end: int) -> bool:

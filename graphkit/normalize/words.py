@@ -50,11 +50,22 @@ def titles() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def surname_titles() -> frozenset[str]:
+    """Title words that are surnames too (``[surname]`` of titles.txt: 'Prince', 'King', 'Major').
+
+    Alone they are kept as a person's short form ('Mr. Prince', a PERSON 'Prince'): the person a
+    document introduces takes them, and resolution drops the ones nobody takes.
+    """
+    return frozenset(fold_word(t) for t in titles().get("surname", ()))
+
+
+@functools.cache
 def given_names() -> frozenset[str]:
     """Folded given names (``graphkit/data/given_names.txt``), without words that are titles or places."""
     from .keys import known_places
 
-    excluded = {fold_word(t) for group in titles().values() for t in group} | set(known_places())
+    stripped = ("strong", "weak", "regnal", "role")  # "Dean", "Earl" stay given names
+    excluded = {fold_word(t) for kind in stripped for t in titles().get(kind, ())} | set(known_places())
     excluded |= {w for group in organisation_words().values() for w in group}
     return frozenset(n for n in data_lines("given_names.txt") if n not in excluded)
 
@@ -90,3 +101,24 @@ def organisation_words() -> dict[str, frozenset[str]]:
 def not_names() -> frozenset[str]:
     """Folded strings that are never an entity (salutations, citation shorthand, header words)."""
     return frozenset(fold_word(w) for w in data_lines("not_names.txt"))
+
+
+@functools.cache
+def surname_endings() -> tuple[str, ...]:
+    """Family-name endings (``data/surname_endings.txt``), longest first."""
+    return tuple(sorted({w.casefold() for w in data_lines("surname_endings.txt")}, key=len, reverse=True))
+
+
+def surname_shaped(word: str) -> bool:
+    """'Akhmetov', 'Zakharova', 'Papadopoulos': a folded word of six letters or more with a
+    family-name ending, that is no English word ('improv') and no known place ('Moldova')."""
+    from ..formats.pdf.hyphenation import english_words
+    from .keys import known_places
+
+    return (
+        len(word) >= 6
+        and word.isalpha()
+        and word.endswith(surname_endings())
+        and word not in english_words()
+        and word not in known_places()
+    )

@@ -28,13 +28,13 @@ from .context import Context, collect
 from .entities import build_entities
 from .groups import Groups
 from .model import Entity, MentionRow, Resolution
-from .people import builtin_aliases, mark_families, mark_people
+from .people import builtin_aliases, mark_families, mark_people, vote_organisation_words, vote_surname_shapes
 from .rules import RULES
 
 __all__ = ["RESOLVER_VERSION", "RULES", "Entity", "MentionRow", "Resolution", "builtin_aliases", "resolve_entities"]
 
 # Bump when the rules change, so an ingest re-resolves a store that did not change.
-RESOLVER_VERSION = "8"
+RESOLVER_VERSION = "12"  # 12: e-mail correspondents are mentions (issue 12) on round 2 of issue 14
 
 
 def resolve_entities(
@@ -54,6 +54,8 @@ def resolve_entities(
     keys = collect(mentions)
     mark_people(keys)
     mark_families(keys)
+    vote_surname_shapes(keys)
+    vote_organisation_words(keys)
     ctx = Context(
         keys,
         Groups(keys),

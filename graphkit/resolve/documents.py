@@ -18,13 +18,16 @@ from ..normalize import entity_key, generational_suffix, name_tokens
 from ..normalize.words import given_names
 from .context import Context
 from .labels import best_form
-from .model import MentionRow, type_of
+from .model import WATCH, MentionRow, type_of
 from .people import HEAD_NOUNS, given_variants, head_types, is_regnal, not_a_name
 
 __all__ = ["resolve_documents", "DOMINANCE_IN_DOCUMENT"]
 
-# A full name named this many times as often as any other compatible one owns the short form.
+# A full name named this many times as often as any other compatible one, and this many times
+# more, owns the short form: two mentions against one say nothing ("Sergei Ivanov" twice, "Igor
+# Ivanov" once, then "Ivanov" right after Igor is Igor).
 DOMINANCE_IN_DOCUMENT = 2.0
+DOMINANCE_MARGIN = 3
 
 
 @dataclass
@@ -55,12 +58,19 @@ def resolve_documents(ctx: Context) -> None:
         intro = _introduce(ctx, mentions)
         intro.dominant = dominant
         intro.acronyms = acronyms_by_doc.get(doc, {})
+        # Correspondents (issue 12) are people: a word of the text the model calls anything else
+        # ("Williams" the pipeline company, in a message from Robert Williams) is not short for one.
+        in_text = _introduce(ctx, mentions, text_only=True) if any(m.source != "ner" for m in mentions) else intro
+        in_text.dominant = dominant
         for i, m in enumerate(mentions):
+            if m.source == WATCH:
+                continue  # a watchlist match names the listed entity wherever it stands (issue 18)
             if m.key in intro.acronyms:
                 long = intro.acronyms[m.key]
                 ctx.redirect[m.id] = (long, f"acronym this document introduces for {best_form(ctx.keys[long])}")
             elif m.key in shorts:
-                found = _resolve_short(ctx, intro, ctx.spelling.get(m.key, m.key), i)
+                names = intro if m.label == "PERSON" else in_text
+                found = _resolve_short(ctx, names, ctx.spelling.get(m.key, m.key), i)
                 if found:
                     ctx.redirect[m.id] = found
             elif m.key in heads and (found := _resolve_head(ctx, intro, m, i)):
@@ -108,10 +118,13 @@ def _dominant_bearers(ctx: Context) -> dict[str, str]:
     return out
 
 
-def _introduce(ctx: Context, mentions: list[MentionRow]) -> _Introduced:
+def _introduce(ctx: Context, mentions: list[MentionRow], *, text_only: bool = False) -> _Introduced:
+    """The full names ``mentions`` introduce (``text_only``: those of the text, not of headers), by position."""
     intro = _Introduced()
     intro.paragraph_of = [m.paragraph for m in mentions]
     for i, m in enumerate(mentions):
+        if text_only and m.source != "ner":
+            continue
         k = ctx.keys[m.key]
         if " " in m.key and not k.person and type_of(k) != "PERSON":
             intro.by_head[head_of(m.key)].append((m.paragraph, i, m.key))
@@ -162,7 +175,8 @@ def _resolve_surname(ctx: Context, intro: _Introduced, word: str, position: int)
         key = next(iter(people.values()))
         return key, f"surname of {best_form(ctx.keys[key])}, the only one this document names"
     ranked = sorted(people, key=lambda r: -intro.counts[r])
-    if intro.counts[ranked[0]] >= DOMINANCE_IN_DOCUMENT * intro.counts[ranked[1]]:
+    first, second = intro.counts[ranked[0]], intro.counts[ranked[1]]
+    if first >= DOMINANCE_IN_DOCUMENT * second and first - second >= DOMINANCE_MARGIN:
         key = people[ranked[0]]
         return key, f"surname of {best_form(ctx.keys[key])}, the one this document names most"
     before = [(i, key) for i, key in named if i < position]

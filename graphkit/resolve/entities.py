@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..normalize import entity_key
+from ..normalize.words import surname_titles
 from .context import Context
 from .labels import label_of, prior_type
 from .model import Entity, Resolution, vote_weight
@@ -79,11 +80,11 @@ def build_entities(ctx: Context, curation: Sequence[tuple[str, str, str]] = ()) 
             pile.redirected[m.key][why] += 1
         pile.mentions.append((m.id, why))
     ignored = {root(k) for k in cur.ignored if k in ctx.keys}
-    heads = set(head_types()) | HEAD_NOUNS
+    heads = set(head_types()) | HEAD_NOUNS | surname_titles()
     entities: list[tuple[Entity, list[tuple[int, str]]]] = []
     for group, pile in piles.items():
         if group in ignored or all(k in heads for k in pile.keys):
-            continue  # a head word alone that nothing resolved ("Treaty", "Protocol") names nothing
+            continue  # a head word or title alone that nothing resolved ("Treaty", "Prince") names nothing
         entity = _entity(ctx, group, pile, root)
         _curate_label(entity, group, cur, root, ctx.keys)
         entities.append((entity, pile.mentions))

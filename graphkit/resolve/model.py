@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 
 from ..normalize import is_well_cased
 
-__all__ = ["MentionRow", "KeyStats", "Entity", "Resolution", "vote_weight", "type_of"]
+__all__ = ["WATCH", "MentionRow", "KeyStats", "Entity", "Resolution", "vote_weight", "type_of"]
+
+
+WATCH = "watch"  # the source of a watchlist match
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,8 @@ class MentionRow:
     (``header:from``, ``header:to``...) for names a reader takes from document metadata
     such as e-mail headers; such a mention introduces a full name to its document like
     any other (issue 14 leaves room for the correspondents of issue 12's mail reader).
+    ``watch`` marks a watchlist match (issue 18): keyed by the listed name, it introduces that
+    name to its document, and no document sends it to another entity.
     """
 
     id: int

@@ -6,7 +6,7 @@ import functools
 import re
 
 from ..normalize import entity_key, known_places, name_tokens
-from ..normalize.words import given_names, nickname_groups, organisation_words
+from ..normalize.words import given_names, nickname_groups, organisation_words, surname_shaped
 from .model import KeyStats, type_of
 
 __all__ = [
@@ -14,12 +14,15 @@ __all__ = [
     "GENERIC_SUFFIXES",
     "mark_people",
     "mark_families",
+    "vote_surname_shapes",
+    "vote_organisation_words",
     "not_a_name",
     "compatible_given",
     "given_variants",
     "head_types",
     "builtin_aliases",
     "is_regnal",
+    "is_demonym",
 ]
 
 # A bare head noun ("the Office", "the Campaign") stands for the one name it heads in the corpus.
@@ -70,8 +73,8 @@ def mark_people(keys: dict[str, KeyStats]) -> None:
             k.person = True
         elif k.key in companies:
             continue  # a firm named after its founder ("Arthur Andersen LLP")
-        elif _given_name_first(k):
-            k.person = True  # "Oleg Kalugin", "Tori L Wells" typed ORG by the small model
+        elif _given_name_first(k) or _surname_shaped_last(k):
+            k.person = True  # "Oleg Kalugin", "Tori L Wells", "Rinat Akhmetov" typed ORG by the small model
             k.add_votes("PERSON", 2)
     for k in keys.values():
         tokens = k.key.split()
@@ -84,6 +87,36 @@ def mark_people(keys: dict[str, KeyStats]) -> None:
         if alone is not None and alone.labels["PERSON"] * 2 >= alone.mentions:
             k.person = True
             k.add_votes("PERSON", 2)
+
+
+def _surname_shaped_last(k: KeyStats) -> bool:
+    """Two or three capitalised words, the last shaped like a family name ('Rinat Akhmetov')."""
+    tokens = name_tokens(k.key)
+    form = k.forms.most_common(1)[0][0]
+    shaped = all(w[:1].isupper() and not w.isupper() for w in form.split())
+    return shaped and len(tokens) in (2, 3) and surname_shaped(tokens[-1])
+
+
+def vote_surname_shapes(keys: dict[str, KeyStats]) -> None:
+    """'Akhmetov', 'Erohova': one word shaped like a family name, which the model does not
+    mostly call a place or a people, is a person's name (the small model calls such words ORG)."""
+    for k in keys.values():
+        groups = k.labels["GPE"] + k.labels["LOC"] + k.labels["NORP"]  # "Saratov", "Tigrayan"
+        if " " not in k.key and groups * 2 <= k.mentions and surname_shaped(k.key):
+            k.add_votes("PERSON", 1.5)
+
+
+def vote_organisation_words(keys: dict[str, KeyStats]) -> None:
+    """'Concord' of 'Concord Management', 'Bloomberg' of 'Bloomberg Energy Service': a word that
+    begins an organisation's name in the corpus, and is no person's given name or surname nor a
+    known place, is that organisation's short name when the model calls it a person."""
+    starts = {k.key.split()[0] for k in keys.values() if " " in k.key and not k.person and type_of(k) == "ORG"}
+    names = {t for k in keys.values() if k.person for t in name_tokens(k.key)}
+    places = known_places()
+    for k in keys.values():
+        if k.key in starts and k.key not in names and k.key not in places and k.key not in given_names():
+            if type_of(k) == "PERSON":  # a place ("Illinois", "Glasgow") begins many names: left alone
+                k.add_votes("ORG", 1.5)
 
 
 def _given_name_first(k: KeyStats) -> bool:
@@ -103,6 +136,12 @@ def mark_families(keys: dict[str, KeyStats]) -> None:
 
 
 _DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|ite|ites|im|ims|ist|ists|s)$")
+
+
+def is_demonym(k: KeyStats) -> bool:
+    """A word the corpus uses as a group of people or its adjective: 'Republican', 'Democrats'
+    (tagged NORP, shaped like a demonym), not 'Jumpstart' (a party the model calls NORP)."""
+    return type_of(k) == "NORP" and bool(_DEMONYM.search(k.key))
 
 
 def not_a_name(k: KeyStats, *, nationality: bool = True) -> bool:

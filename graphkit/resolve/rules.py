@@ -12,13 +12,21 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from ..normalize import entity_key, generational_suffix, known_places, name_tokens
-from ..normalize.words import given_names
+from ..normalize.words import given_names, organisation_words
 from ..text import FUNCTION_WORDS, NAME_PARTICLES
 from .context import Context
 from .documents import resolve_documents
 from .labels import best_form
 from .model import KeyStats, type_of
-from .people import GENERIC_SUFFIXES, HEAD_NOUNS, compatible_given, head_types, is_regnal, not_a_name
+from .people import (
+    GENERIC_SUFFIXES,
+    HEAD_NOUNS,
+    compatible_given,
+    head_types,
+    is_demonym,
+    is_regnal,
+    not_a_name,
+)
 
 __all__ = ["RULES", "Rule", "SURNAME_DOMINANCE"]
 
@@ -27,24 +35,37 @@ Rule = Callable[[Context], None]
 # times the mentions of all the others together ("Trump" -> Donald Trump, not Ivanka Trump).
 SURNAME_DOMINANCE = 4.0
 _FUNCTION_WORDS = FUNCTION_WORDS | NAME_PARTICLES  # skipped when a name is spelled as its acronym
+# "Inc", "LLC", "Corp" spell no acronym; "Corporation" does (FDIC).
+_LEGAL_ABBREVIATIONS = frozenset(w for w in organisation_words().get("legal", frozenset()) if len(w) <= 4)
 
 
 def join_person_variants(ctx: Context) -> None:
-    """'Donald J. Trump' = 'Donald Trump'; 'Don McGahn' = 'Donald McGahn'; 'Bill X' = 'William X'."""
+    """'Donald J. Trump' = 'Donald Trump'; 'Don McGahn' = 'Donald McGahn'; 'Bill X' = 'William X';
+    'Sergey Ivanovich Kislyak' = 'Sergey Kislyak'."""
     by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
     for k in ctx.keys.values():
         core = name_tokens(k.key)
         if k.person and len(core) >= 2 and not is_regnal(k.key):
-            by_surname[(" ".join(core[1:]), generational_suffix(k.key))].append(k.key)
+            by_surname[(core[-1], generational_suffix(k.key))].append(k.key)
     for members in by_surname.values():
         members.sort(key=lambda m: -ctx.keys[m].mentions)
         for i, other in enumerate(members):
             given = name_tokens(other)[0]
             for anchor in members[:i]:
-                if compatible_given(name_tokens(anchor)[0], given):
-                    why = "without initials" if name_tokens(anchor)[0] == given else "with a variant of the given name"
+                if compatible_given(name_tokens(anchor)[0], given) and _same_middles(anchor, other):
+                    why = "with a variant of the given name"
+                    if name_tokens(anchor)[0] == given:
+                        same_core = name_tokens(anchor)[1:-1] == name_tokens(other)[1:-1]
+                        why = "without initials" if same_core else "with or without a middle name"
                     ctx.groups.union(anchor, other, f"the same name as {best_form(ctx.keys[anchor])} {why}")
                     break
+
+
+def _same_middles(a: str, b: str) -> bool:
+    """'Sergey Kislyak' and 'Sergey Ivanovich Kislyak', 'Hillary Clinton' and 'Hillary Rodham
+    Clinton': the middle names of the shorter are among those of the longer."""
+    short, long = sorted((name_tokens(a)[1:-1], name_tokens(b)[1:-1]), key=len)
+    return set(short) <= set(long)
 
 
 def join_suffixed_surnames(ctx: Context) -> None:
@@ -135,14 +156,17 @@ def join_acronyms(ctx: Context) -> None:
 
 
 def _spelled(keys: dict[str, KeyStats]) -> dict[str, list[str]]:
-    """Initials -> the multi-word names that spell them, whole or after an 'of'."""
+    """Initials -> the multi-word names that spell them, whole or after an 'of'; an abbreviated
+    legal form spells nothing ('Newark Group Inc.' is NG, not NGI)."""
     spelled: dict[str, list[str]] = defaultdict(list)
     for k in keys.values():
         if k.person or type_of(k) == "PERSON":
             continue
+        if k.key.split()[-1] in _LEGAL_ABBREVIATIONS and k.key.rsplit(" ", 1)[0] in keys:
+            continue  # "Enron North America Corp." spells what "Enron North America" spells
         tails = [k.key] + [k.key.split(" of ", i)[-1] for i in range(1, k.key.count(" of ") + 1)]
         for tail in tails:
-            tokens = [t for t in tail.split() if t not in _FUNCTION_WORDS]
+            tokens = [t for t in tail.split() if t not in _FUNCTION_WORDS and t not in _LEGAL_ABBREVIATIONS]
             if len(tokens) >= 2 and all(t[0].isalpha() for t in tokens):
                 spelled["".join(t[0] for t in tokens)].append(k.key)
     return spelled
@@ -166,6 +190,7 @@ def join_qualified(ctx: Context) -> None:
     of Justice'; 'Jumpstart Party' is 'Jumpstart'. A name qualified by two different countries
     ('UN Security Council', 'Russian Security Council') leaves the bare name alone."""
     keys, by_rest = ctx.keys, defaultdict(list)
+    headed = _headed_names(ctx)
     for k in keys.values():
         tokens = k.key.split()
         if len(tokens) < 2 or type_of(k) == "PERSON":
@@ -175,14 +200,52 @@ def join_qualified(ctx: Context) -> None:
             if rest in keys and _qualifier(prefix, keys) and type_of(keys[rest]) in ("ORG", "FAC"):
                 if rest not in HEAD_NOUNS:  # a bare head noun is left to join_generic_heads
                     by_rest[rest].append((k.key, prefix))
-        if tokens[-1] in GENERIC_SUFFIXES:
+        if tokens[-1] in GENERIC_SUFFIXES or _only_headed(k.key, headed):
             base = " ".join(tokens[:-1])
-            if base in keys and type_of(keys[base]) != "PERSON":
+            # "Republican" and "Democrats" are the party's members or an adjective, not the party.
+            if base in keys and type_of(keys[base]) != "PERSON" and not is_demonym(keys[base]):
                 ctx.groups.union(k.key, base, f"{best_form(k)} without '{tokens[-1]}'")
+    same_place = _canonical_names(ctx)
     for rest, qualified in by_rest.items():
+        by_place: dict[str, list[str]] = defaultdict(list)
+        for full, prefix in qualified:
+            by_place[same_place.get(prefix, prefix)].append(full)
+        for fulls in by_place.values():  # "U.S. Department of Justice", "United States Department of Justice"
+            for other in fulls[1:]:
+                ctx.groups.union(fulls[0], other, f"{best_form(keys[fulls[0]])} with another name of its country")
         if len({ctx.groups.find(q) for q, _ in qualified}) == 1:
             full, prefix = qualified[0]
             ctx.groups.union(full, rest, f"{best_form(keys[full])} without '{prefix}'")
+
+
+def _canonical_names(ctx: Context) -> dict[str, str]:
+    """Folded alias -> folded canonical name, from the built-in aliases ('u s' -> 'united states')."""
+    out = {}
+    for canonical, alias in ctx.aliases:
+        out[entity_key(alias)] = out[entity_key(canonical)] = entity_key(canonical)
+    return out
+
+
+def _headed_names(ctx: Context) -> dict[str, list[str]]:
+    """A one-word name, not a place, a people nor a person's -> the names that add one
+    organisation or building head word to it ('VTB' -> 'VTB Bank', 'Mayflower' -> 'Mayflower Hotel').
+    Longer names are left alone: 'African Union Commission' is not 'African Union'."""
+    heads = {w for w, t in head_types().items() if t in ("ORG", "FAC")}
+    places = known_places()
+    out: dict[str, list[str]] = defaultdict(list)
+    for k in ctx.keys.values():
+        tokens = k.key.split()
+        base = tokens[0]
+        if len(tokens) == 2 and tokens[-1] in heads and base in ctx.keys and base not in places:
+            if not ctx.keys[base].person and not k.person and type_of(ctx.keys[base]) not in ("PERSON", "NORP"):
+                out[base].append(k.key)  # not "Soviet" of "Soviet Union"
+    return out
+
+
+def _only_headed(key: str, headed: dict[str, list[str]]) -> bool:
+    """The one name the corpus makes of its first words and a head word: 'VTB Bank' for 'VTB',
+    not 'Alfa Bank' where 'Alfa Group' is named too."""
+    return headed.get(key.rsplit(" ", 1)[0], []) == [key]
 
 
 def _qualifier(prefix: str, keys: dict[str, KeyStats]) -> bool:
@@ -269,21 +332,61 @@ def join_leftover_surnames(ctx: Context) -> None:
     """The fallback for what no document resolves: a bare surname whose mentions were not all taken
     by the documents joins the one full name of the corpus that carries it, when that one dominates.
     A word the corpus uses as an organisation is no surname. A bare given name no document resolves
-    stays alone: across a corpus "Don" is as likely Don McGahn as Donald Trump Jr."""
-    left = Counter(m.key for m in ctx.mentions if m.id not in ctx.redirect)
+    joins only the one person of the corpus who bears it or a variant of it: across a corpus "Don"
+    is as likely Don McGahn as Donald Trump Jr."""
+    left_docs: dict[str, set[int]] = defaultdict(set)  # key -> documents where mentions of it are left
+    for m in ctx.mentions:
+        if m.id not in ctx.redirect:
+            left_docs[m.key].add(m.doc)
+    # Only names the text says (or a watchlist lists): a correspondent named in headers alone (issue 12)
+    # takes the surnames of their own messages (resolve_documents), not every "Williams" of the corpus.
+    in_text = {m.key for m in ctx.mentions if not m.source.startswith("header:")}
     surnames: dict[str, list[str]] = defaultdict(list)
     for k in ctx.keys.values():
-        if k.person and not is_regnal(k.key):
+        if k.person and not is_regnal(k.key) and k.key in in_text:
             core = name_tokens(k.key)
             surnames[core[-1]].append(k.key)
     organisations = organisation_words_of(ctx)
+    firsts: dict[str, list[str]] = defaultdict(list)  # a person's given name -> their full names
     for k in ctx.keys.values():
-        if not left[k.key] or " " in k.key or not k.key.isalpha() or not _may_be_name(k, organisations):
+        if k.person and not is_regnal(k.key):
+            firsts[name_tokens(k.key)[0]].append(k.key)
+    for k in ctx.keys.values():
+        if not left_docs[k.key] or " " in k.key or not k.key.isalpha() or not _may_be_name(k, organisations):
             continue
         word = ctx.spelling.get(k.key, k.key)
-        target = _dominant(surnames[word], ctx) if word in surnames else None
-        if target is not None:
-            ctx.groups.union(target, k.key, f"surname of {best_form(ctx.keys[target])}, the only person of that name")
+        if word in surnames:
+            target = _dominant(surnames[word], ctx)
+            if target is not None:
+                why = f"surname of {best_form(ctx.keys[target])}, the only person of that name"
+                ctx.groups.union(target, k.key, why)
+        elif (target := _only_bearer_of_given(ctx, word, firsts)) is not None and _named_in_full(
+            ctx, target, left_docs[k.key]
+        ):
+            why = f"given name of {best_form(ctx.keys[target])}, the only person of that given name or its variants"
+            ctx.groups.union(target, k.key, why)
+
+
+def _named_in_full(ctx: Context, key: str, bare_docs: set[int]) -> bool:
+    """The person is named in full in at least as many documents as the bare name is left in: a
+    mailbox whose one 'Ken Rice' meets 'Ken' in three other e-mails says nothing about whose those
+    are (its CEO is 'Ken' too)."""
+    root = ctx.groups.find(key)
+    docs = set().union(*(k.docs for k in ctx.keys.values() if k.person and ctx.groups.find(k.key) == root))
+    return len(docs) >= len(bare_docs)
+
+
+def _only_bearer_of_given(ctx: Context, word: str, firsts: dict[str, list[str]]) -> str | None:
+    """The one person of the corpus whose given name is ``word`` or compatible with it ('Ivanka',
+    'Emin'), if only one group holds them all: a 'Don' with Don McGahn and Donald Trump Jr. in the
+    corpus, or a 'Michael' with two Michaels, stays alone."""
+    if word not in given_names():
+        return None
+    exact = firsts.get(word, [])
+    if not exact:
+        return None
+    bearers = [key for given, keys in firsts.items() if compatible_given(given, word) for key in keys]
+    return exact[0] if len({ctx.groups.find(b) for b in bearers}) == 1 else None
 
 
 def _may_be_name(k: KeyStats, organisations: set[str]) -> bool:

@@ -22,6 +22,7 @@ class Database:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
+        self.read_only = False  # opened read-only: nothing may be written, not even the graph cache
 
     def close(self) -> None:
         self.conn.close()

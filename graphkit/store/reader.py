@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..vocabulary import EVIDENCE_KINDS as _EVIDENCE_KINDS
+from ..vocabulary import MAX_RECIPIENTS
 from .base import Database
 
 __all__ = ["EntityRow", "Evidence", "GraphSource", "EvidenceReader", "Bounds", "ALL_TIME"]
@@ -34,6 +36,36 @@ def _in_window(window: Bounds) -> tuple[str, list[str]]:
         sql += " AND p.date_first <= ?"
         args.append(until)
     return sql, args
+
+
+# The paragraph a message's evidence shows: its first of an evidence kind (its first at all when it has none);
+# an embedded message's paragraphs are its span, a message's own are all of its document's.
+_FIRST_PARAGRAPH = (
+    "SELECT x.id FROM paragraphs x WHERE x.doc_id = m.doc_id AND (m.part = 0 OR x.number BETWEEN m.first AND m.last) "
+    f"ORDER BY x.kind IN ({','.join('?' * len(_EVIDENCE_KINDS))}) DESC, x.number LIMIT 1"
+)
+# The stored messages' correspondents as entities, each message once (its copies share ``same_as``),
+# leaving out mailings: messages to more recipients than the limit (issue 12); ``day`` is the
+# message's date (YYYY-MM-DD, NULL when unknown), and a window keeps the messages dated in it.
+_CORRESPONDENTS = (
+    "WITH n AS MATERIALIZED (SELECT message, SUM(role != 'from') k FROM correspondents GROUP BY message), "
+    "c AS MATERIALIZED (SELECT COALESCE(m.same_as, m.id) msg, c.role, c.entity_id e, "
+    "NULLIF(substr(m.date, 1, 10), '') day FROM correspondents c "
+    "JOIN messages m ON m.id = c.message JOIN n ON n.message = m.id WHERE c.entity_id IS NOT NULL AND n.k <= ?{}) "
+)
+
+
+def _correspondents(max_recipients: int, window: Bounds) -> tuple[str, list[Any]]:
+    """The ``c`` table of correspondents (see ``_CORRESPONDENTS``) and its arguments."""
+    since, until = window
+    where, args = "", [max_recipients]
+    if since is not None:
+        where += " AND substr(m.date, 1, 10) >= ?"
+        args.append(since)
+    if until is not None:
+        where += " AND m.date != '' AND substr(m.date, 1, 10) <= ?"
+        args.append(until)
+    return _CORRESPONDENTS.format(where), args
 
 
 @dataclass(frozen=True)
@@ -79,12 +111,14 @@ class Evidence:
         return '"transcript"' in self.metadata and bool(json.loads(self.metadata).get("transcript"))
 
     @property
-    def message(self) -> dict[str, str]:
-        """Subject, sender, recipients and date of the e-mail the paragraph comes from (issue 7)."""
-        if '"from"' not in self.metadata and '"subject"' not in self.metadata:
+    def message(self) -> dict[str, Any]:
+        """The e-mail the paragraph comes from: subject, date, sender and recipients by name, and the
+        forwarded or quoted message it lies in (issues 7, 12; :func:`graphkit.correspondence.fields.message_fields`)."""
+        if '"from"' not in self.metadata and '"subject"' not in self.metadata and '"participants"' not in self.metadata:
             return {}
-        meta = json.loads(self.metadata)
-        return {key: meta[key] for key in ("subject", "from", "to", "cc", "date") if meta.get(key)}
+        from ..correspondence.fields import message_fields
+
+        return message_fields(json.loads(self.metadata), self.paragraph)
 
 
 # The columns of an Evidence row, from paragraphs p joined to documents d.
@@ -144,6 +178,52 @@ class GraphSource(Database):
             (*kinds, *args),
         ).fetchall()
 
+    def has_messages(self) -> bool:
+        """Whether the store holds any e-mail."""
+        return self.conn.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is not None
+
+    def message_counts(
+        self, max_recipients: int = MAX_RECIPIENTS, window: Bounds = ALL_TIME
+    ) -> list[tuple[int, int, int, str, str]]:
+        """``(a, b, messages, first, last)`` for every pair of entities, a < b, one of whom wrote to the other,
+        with the first and last day they did ("" when no message is dated; issue 12).
+
+        A message counts once however many copies the corpus holds, and for every recipient
+        (To, Cc, Bcc) of it; recipients of one message are not linked by it, and a message to
+        more than ``max_recipients`` (a mailing) links nobody. A ``window`` keeps the messages dated in it.
+        """
+        sql, args = _correspondents(max_recipients, window)
+        return self.conn.execute(
+            sql + "SELECT MIN(s.e, r.e), MAX(s.e, r.e), COUNT(DISTINCT s.msg), COALESCE(MIN(s.day), ''), "
+            "COALESCE(MAX(s.day), '') FROM c s JOIN c r ON r.msg = s.msg AND r.e != s.e "
+            "WHERE s.role = 'from' AND r.role != 'from' GROUP BY 1, 2",
+            args,
+        ).fetchall()
+
+    def correspondent_counts(
+        self, max_recipients: int = MAX_RECIPIENTS, window: Bounds = ALL_TIME
+    ) -> dict[int, tuple[int, str, str]]:
+        """Messages each entity sent or received (each once, mailings left out), with the first and last day."""
+        sql, args = _correspondents(max_recipients, window)
+        rows = self.conn.execute(
+            sql + "SELECT e, COUNT(DISTINCT msg), COALESCE(MIN(day), ''), COALESCE(MAX(day), '') FROM c GROUP BY e",
+            args,
+        )
+        return {e: (int(n), first, last) for e, n, first, last in rows}
+
+    def message_total(self, max_recipients: int = MAX_RECIPIENTS, window: Bounds = ALL_TIME) -> int:
+        """Messages (each once) that link their correspondents: not mailings, and dated in ``window``."""
+        sql, args = _correspondents(max_recipients, window)
+        return self.conn.execute(sql + "SELECT COUNT(DISTINCT msg) FROM c", args).fetchone()[0]
+
+    def mailing_count(self, max_recipients: int = MAX_RECIPIENTS) -> int:
+        """Messages (each once) to more than ``max_recipients``: mailings, which make no message links."""
+        return self.conn.execute(
+            "SELECT COUNT(DISTINCT COALESCE(m.same_as, m.id)) FROM messages m WHERE "
+            "(SELECT COUNT(*) FROM correspondents c WHERE c.message = m.id AND c.role != 'from') > ?",
+            (max_recipients,),
+        ).fetchone()[0]
+
     def undated(self, kinds: Sequence[str]) -> int:
         """Paragraphs of these kinds that name an entity and have no date: what a window leaves out unseen."""
         marks = ",".join("?" * len(kinds))
@@ -153,11 +233,26 @@ class GraphSource(Database):
             tuple(kinds),
         ).fetchone()[0]
 
+    def watched_entities(self) -> dict[int, str]:
+        """Entity id -> the watchlists naming it, ``|``-joined (issue 18): the entities the
+        lists' matches resolved to (a key may name several entities, but a match names one)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT x.entity_id, w.lists, w.rowid FROM mentions m JOIN watch_keys w ON w.key = m.key "
+            "JOIN mention_entities x ON x.mention_id = m.id WHERE m.source = 'watch' ORDER BY w.rowid"
+        )
+        out: dict[int, list[str]] = {}
+        for entity_id, lists, _ in rows:
+            names = out.setdefault(entity_id, [])
+            names.extend(n for n in lists.split("|") if n not in names)
+        return {entity_id: "|".join(names) for entity_id, names in out.items()}
+
     def cached_graph(self, signature: str) -> bytes | None:
         row = self.conn.execute("SELECT signature, data FROM graph_cache WHERE id = 1").fetchone()
         return row[1] if row and row[0] == signature else None
 
     def cache_graph(self, signature: str, data: bytes) -> None:
+        if self.read_only:
+            return
         try:
             with self.transaction() as db:
                 db.execute(
@@ -253,6 +348,79 @@ class EvidenceReader(Database):
             out.setdefault((a, b), []).append(paragraph_id)
         return out
 
+    def message_evidence(
+        self,
+        a: int,
+        b: int,
+        limit: int | None = None,
+        *,
+        max_recipients: int = MAX_RECIPIENTS,
+        window: Bounds = ALL_TIME,
+    ) -> list[Evidence]:
+        """The messages one of entities ``a`` and ``b`` wrote to the other, each once, oldest first (issue 12).
+
+        Each is an :class:`Evidence` of kind ``message``: the document that holds the message
+        (its first copy), the message's first paragraph (``paragraph`` 0 and no text when it
+        holds none), and as metadata that message's own subject, date and correspondents.
+        """
+        found = self.pair_messages([a, b], limit, max_recipients=max_recipients, window=window)
+        ids = found.get((min(a, b), max(a, b)), [])
+        rows = self.messages_as_evidence(ids)
+        return [rows[i] for i in ids]
+
+    def pair_messages(
+        self,
+        entity_ids: Iterable[int],
+        limit: int | None = None,
+        *,
+        max_recipients: int = MAX_RECIPIENTS,
+        window: Bounds = ALL_TIME,
+    ) -> dict[tuple[int, int], list[int]]:
+        """For every pair ``(a, b)``, a < b, of these entities that wrote to each other: the ids of their
+        messages (the row standing for each), oldest first, at most ``limit`` (all pairs in one query);
+        mailings to more than ``max_recipients`` left out, and messages not dated in ``window``."""
+        sql, args = _correspondents(max_recipients, window)
+        rows = self.conn.execute(
+            sql + ", w AS (SELECT value FROM json_each(?)) "
+            "SELECT DISTINCT MIN(s.e, r.e), MAX(s.e, r.e), s.msg, m.date, d.name, m.part FROM c s "
+            "JOIN c r ON r.msg = s.msg AND r.e != s.e JOIN messages m ON m.id = s.msg JOIN documents d ON d.id = m.doc_id "
+            "WHERE s.role = 'from' AND r.role != 'from' AND s.e IN w AND r.e IN w ORDER BY 1, 2, 4, 5, 6",
+            (*args, json.dumps(sorted(set(entity_ids)))),
+        )
+        out: dict[tuple[int, int], list[int]] = {}
+        for a, b, message, *_order in rows:
+            found = out.setdefault((a, b), [])
+            if limit is None or len(found) < limit:
+                found.append(message)
+        return out
+
+    def messages_as_evidence(self, ids: Sequence[int]) -> dict[int, Evidence]:
+        """Stored messages as evidence (see :meth:`message_evidence`), by message row id."""
+        out: dict[int, Evidence] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            people: dict[int, list[dict[str, str]]] = {}
+            for message, role, name, address in self.conn.execute(
+                f"SELECT message, role, name, address FROM correspondents WHERE message IN ({marks}) ORDER BY rowid",
+                chunk,
+            ):
+                people.setdefault(message, []).append({"role": role, "name": name, "address": address})
+            for message, name, date, subject, *paragraph in self.conn.execute(
+                "SELECT m.id, d.name, m.date, m.subject, COALESCE(p.id, 0), COALESCE(p.number, 0), COALESCE(p.line, 0), "
+                "p.page, COALESCE(p.text, '') FROM messages m JOIN documents d ON d.id = m.doc_id "
+                f"LEFT JOIN paragraphs p ON p.id = ({_FIRST_PARAGRAPH}) WHERE m.id IN ({marks})",
+                (*_EVIDENCE_KINDS, *chunk),
+            ):
+                meta = {"subject": subject, "date": date, "participants": people.get(message, [])}
+                pid, number, line, page, text = paragraph
+                day = date[:10] or None  # the message's own date, as an evidence date (issue 17)
+                out[message] = Evidence(
+                    pid, name, number, line, page, "message", text, json.dumps(meta),
+                    day, "day" if day else None, "document" if day else None,
+                )  # fmt: skip
+        return out
+
     def word_counts(self) -> dict[str, int]:
         """Words per paragraph kind, for what a graph leaves out (paragraph text is stored with single spaces; issue 10)."""
         return dict(
@@ -311,10 +479,12 @@ class EvidenceReader(Database):
         return out
 
     def mentions_of(self, entity_id: int) -> list[tuple[str, str, str, int]]:
-        """``(form, label, key, count)`` of an entity's mentions, most frequent first."""
+        """``(form, label, key, count)`` of an entity's mentions, most frequent first; the label of a
+        watchlist match is 'watchlist' (the list found it, not the model)."""
         return self.conn.execute(
-            "SELECT m.form, m.label, m.key, COUNT(*) c FROM mentions m JOIN mention_entities x ON x.mention_id = m.id "
-            "WHERE x.entity_id = ? GROUP BY m.form, m.label ORDER BY c DESC",
+            "SELECT m.form, CASE m.source WHEN 'watch' THEN 'watchlist' ELSE m.label END, m.key, COUNT(*) c "
+            "FROM mentions m JOIN mention_entities x ON x.mention_id = m.id "
+            "WHERE x.entity_id = ? GROUP BY m.form, 2 ORDER BY c DESC",
             (entity_id,),
         ).fetchall()
 

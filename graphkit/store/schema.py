@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import OldDatabase, Setting, StoreError
 
@@ -29,7 +30,12 @@ __all__ = [
     "read_version",
     "prepare",
     "use_wal",
+    "insert_messages",
+    "MessageTuple",
 ]
+
+# One message of a document as the store takes it (see insert_messages).
+MessageTuple = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,68 @@ CREATE TABLE IF NOT EXISTS graph_cache (
 );
 """
 
+# Issue 12: the messages an e-mail document holds (its own and the ones forwarded or quoted
+# in it) and their correspondents, for links of their own kind; and paragraphs set aside as
+# text the corpus holds twice, with where the text is and the kind they had before.
+MESSAGES_SCHEMA = """
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    part INTEGER NOT NULL,              -- 0: the document's own message; n: the n-th forwarded or quoted one
+    role TEXT NOT NULL,                 -- message | forward | quote
+    first INTEGER,                      -- the paragraphs an embedded message spans
+    last INTEGER,
+    message_id TEXT NOT NULL DEFAULT '',
+    fingerprint TEXT NOT NULL DEFAULT '', -- sender|day|subject: finds a quoted copy of a message
+    date TEXT NOT NULL DEFAULT '',      -- YYYY-MM-DD HH:MM, as far as known
+    subject TEXT NOT NULL DEFAULT '',
+    same_as INTEGER,                    -- the row standing for this message in the corpus (set after ingest)
+    UNIQUE (doc_id, part)
+);
+CREATE TABLE correspondents (
+    message INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,                 -- from | to | cc | bcc
+    name TEXT NOT NULL,
+    address TEXT NOT NULL,
+    key TEXT NOT NULL,                  -- the folded name (the address without one)
+    entity_id INTEGER                   -- the person resolution made of them (none for a bare address)
+);
+CREATE INDEX correspondents_message ON correspondents(message);
+CREATE INDEX correspondents_key ON correspondents(key);
+CREATE INDEX messages_same ON messages(same_as);
+ALTER TABLE paragraphs ADD COLUMN copy_of INTEGER;   -- a 'duplicate': the paragraph that holds its text
+ALTER TABLE paragraphs ADD COLUMN read_kind TEXT;    -- a 'duplicate': the kind it had before
+"""
+
+
+def _add_messages(conn: sqlite3.Connection) -> None:
+    """The tables, then the messages of the e-mail already stored; the next ingest marks the duplicates."""
+    import json
+
+    from ..correspondence import message_rows
+
+    _apply(conn, MESSAGES_SCHEMA)
+    docs = conn.execute("SELECT id, metadata FROM documents WHERE format = 'email'").fetchall()
+    for doc_id, metadata in docs:
+        insert_messages(conn, doc_id, message_rows(json.loads(metadata)))
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('dirty', '1')")
+
+
+def insert_messages(conn: sqlite3.Connection, doc_id: int, rows: Sequence[MessageTuple]) -> None:
+    """Store a document's messages: ``(part, role, first, last, message_id, fingerprint, date, subject,
+    [(role, name, address, key), ...])`` each."""
+    for *fields, people in rows:
+        cur = conn.execute(
+            "INSERT INTO messages (doc_id, part, role, first, last, message_id, fingerprint, date, subject) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, *fields),
+        )
+        conn.executemany(
+            "INSERT INTO correspondents (message, role, name, address, key) VALUES (?, ?, ?, ?, ?)",
+            ((cur.lastrowid, *person) for person in people),
+        )
+
+
 DATES = """
 ALTER TABLE documents ADD COLUMN date TEXT;             -- ISO 8601 at its precision: 2016, 2016-06, 2016-06-09
 ALTER TABLE documents ADD COLUMN date_source TEXT;      -- where it came from: "e-mail Date header", "file name", ...
@@ -170,6 +238,36 @@ MIGRATIONS: list[Migration] = [
         """,
     ),
     Migration(3, "dates of documents and paragraphs, for timelines and --since/--until (issue 17)", _add_dates),
+    Migration(
+        4,
+        "watchlists (issue 18): the lists, list matches as mentions, NER mentions a match covers hidden",
+        """
+        ALTER TABLE mentions ADD COLUMN source TEXT NOT NULL DEFAULT 'ner';  -- 'ner', or 'watch': a watchlist match
+        ALTER TABLE mentions ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;   -- 1: an NER mention a watch match covers
+        CREATE INDEX IF NOT EXISTS mentions_source ON mentions(source, paragraph_id);
+        CREATE TABLE IF NOT EXISTS watchlist (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,               -- the list file, as ingest --watchlist named it
+            position INTEGER NOT NULL,          -- order in that file
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '',   -- '|'-joined
+            lists TEXT NOT NULL DEFAULT '',     -- the list names, '|'-joined
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS watch_keys (
+            key TEXT PRIMARY KEY,               -- the key of a listed name, as its matches carry it
+            name TEXT NOT NULL,                 -- the listed name
+            lists TEXT NOT NULL                 -- the lists naming it, '|'-joined
+        );
+        """,
+    ),
+    Migration(
+        5,
+        "messages and correspondents of e-mail, for message links; paragraphs set aside as duplicates (issue 12)",
+        _add_messages,
+    ),
 ]
 
 

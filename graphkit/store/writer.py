@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .base import Database, now
+from .schema import MessageTuple, insert_messages
+from .watch import HIDE_COVERED
 
 __all__ = ["StoreWriter"]
 
@@ -37,6 +39,8 @@ class StoreWriter(Database):
         model: str,
         paragraphs: Sequence[tuple[int, int, int | None, str, str, str]],
         mentions: Iterable[tuple[int, int, int, str, str, str, str, int]],
+        watch: Iterable[tuple[int, int, int, str, str, str, str]] = (),
+        messages: Sequence[MessageTuple] = (),
         date: tuple[str, str] | None = None,
         paragraph_dates: Mapping[int, Sequence[str | None]] | None = None,
     ) -> None:
@@ -44,6 +48,9 @@ class StoreWriter(Database):
 
         ``paragraphs``: ``(number, line, page, kind, why, text)``;
         ``mentions``: ``(paragraph number, start, end, text, label, form, key, titled)``;
+        ``watch``: watchlist matches ``(paragraph number, start, end, text, label, form, key)``,
+        which hide the NER mentions they overlap (issue 18);
+        ``messages``: the e-mail messages it holds (:func:`.schema.insert_messages`).
         ``date``: the document's ``(ISO date, where it came from)``; ``paragraph_dates``, by
         paragraph number: ``(ISO date, precision, source, as written, first day, last day)``
         (issue 17; :meth:`graphkit.dates.ParagraphDate.as_row`).
@@ -69,6 +76,14 @@ class StoreWriter(Database):
                 "INSERT INTO mentions (paragraph_id, start, end, text, label, form, key, titled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 ((ids[m[0]], *m[1:]) for m in mentions),
             )
+            cur = db.executemany(
+                "INSERT INTO mentions (paragraph_id, start, end, text, label, form, key, titled, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'watch')",
+                ((ids[w[0]], *w[1:]) for w in watch),
+            )
+            if cur.rowcount > 0:
+                db.execute(HIDE_COVERED.format(ids="SELECT id FROM paragraphs WHERE doc_id = ?"), (doc_id,))
+            insert_messages(db, doc_id, messages)
             self._set_meta("dirty", "1")
             self._bump()
 
@@ -81,11 +96,12 @@ class StoreWriter(Database):
         return gone
 
     # -- resolution input and output (resolve) ----------------------------------------
-    def mention_rows(self) -> list[tuple[int, int, int, int, str, str, str, int]]:
-        """Every mention as ``(id, document id, paragraph number, start, form, key, label, titled)``."""
+    def mention_rows(self) -> list[tuple[int, int, int, int, str, str, str, int, str]]:
+        """Every mention as ``(id, document id, paragraph number, start, form, key, label, titled, source)``,
+        but the NER mentions a watchlist match covers (issue 18: the listed entity has them)."""
         return self.conn.execute(
-            "SELECT m.id, p.doc_id, p.number, m.start, m.form, m.key, m.label, m.titled "
-            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id"
+            "SELECT m.id, p.doc_id, p.number, m.start, m.form, m.key, m.label, m.titled, m.source "
+            "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id WHERE m.hidden = 0"
         ).fetchall()
 
     def texts_with_parentheses(self) -> Iterator[tuple[int, str]]:
@@ -98,11 +114,13 @@ class StoreWriter(Database):
         keys: Sequence[tuple[str, int, str]],
         mentions: Iterable[tuple[int, int, str]] = (),
         *,
+        correspondents: Iterable[tuple[int, int]] = (),
         resolver: str = "",
         generation: int | None = None,
     ) -> bool:
         """Replace the resolved entities: ``(id, label, type, aliases)``, ``(key, entity id, reason)``
-        and, per mention, ``(mention id, entity id, reason)`` (the reason empty unless its document decided).
+        and, per mention, ``(mention id, entity id, reason)`` (the reason empty unless its document decided);
+        ``correspondents``: ``(entity id, correspondent row id)``, the person each e-mail correspondent is (issue 12).
 
         ``generation`` is :attr:`generation` as it was when the resolution began reading.
         If another process has written since, the entities are not written and this returns
@@ -121,6 +139,8 @@ class StoreWriter(Database):
                 "SELECT m.paragraph_id, x.entity_id, COUNT(*) FROM mentions m "
                 "JOIN mention_entities x ON x.mention_id = m.id GROUP BY x.entity_id, m.paragraph_id"
             )
+            db.execute("UPDATE correspondents SET entity_id = NULL WHERE entity_id IS NOT NULL")
+            db.executemany("UPDATE correspondents SET entity_id = ? WHERE rowid = ?", correspondents)
             self._set_meta("dirty", "0")
             self._set_meta("resolver", resolver)
             self._bump()

@@ -17,6 +17,8 @@ if (typeof vis === "undefined" || !vis.Network) {
 G.data = raw;
 var meta = raw.meta && typeof raw.meta === "object" ? raw.meta : {};
 var paragraphs = raw.paragraphs && typeof raw.paragraphs === "object" ? raw.paragraphs : {};
+var mails = raw.messages && typeof raw.messages === "object" ? raw.messages : {};  // messages behind message links
+var LINK_KINDS = { cooccurrence: "named together", messages: "wrote to each other", both: "named together and wrote to each other" };
 
 // People and organisations lead lists and paths; places and nationalities come last (issue 16).
 var SPECIFIC = new Set(Array.isArray(meta.specific_types) ? meta.specific_types.map(String) : ["PERSON", "ORG"]);
@@ -67,6 +69,8 @@ raw.nodes.forEach(function (n) {
     cost: Math.max(0, num(n.cost, 0)),  // what an informative path pays to pass through (query.passing_cost)
     hub: n.hub === true,  // one of the most connected entities (query.hubs)
     files: Array.isArray(n.files) ? n.files.map(function (f) { return str(f); }) : [],
+    watched: str(n.watched).split("|").filter(Boolean),  // the watchlists naming it (issue 18)
+    messages: Math.max(0, int(n.messages)),
     first: isoDate(n.first), last: isoDate(n.last), when: spells(n.when),
     maxW: 0, degree: 0
   };
@@ -82,14 +86,20 @@ var edgeSeq = 0;
   while (E.has(id)) id = id + "~" + (edgeSeq++);
   edgeSeq++;
   var evidence = Array.isArray(e.evidence) ? e.evidence.map(function (p) { return String(p); }) : [];
+  var mail = Array.isArray(e.mail) ? e.mail.map(function (m) { return String(m); }) : [];
   var rec = {
     id: id, from: from, to: to,
-    weight: Math.max(1, int(e.weight, 1)),
+    // what the link weighs in this graph: paragraphs, messages or both (the export's --links)
+    weight: Math.max(1, int(e.count, int(e.weight, 1))),
+    paragraphs: Math.max(0, int(e.weight, 0)),
+    messages: Math.max(0, int(e.messages)),
+    kind: LINK_KINDS.hasOwnProperty(str(e.kind)) ? str(e.kind) : "cooccurrence",
     documents: Math.max(0, int(e.documents)),
     strength: Math.max(-1, Math.min(1, num(e.strength, 0))),  // association strength (NPMI)
     backbone: e.backbone === true,  // a significant link (disparity filter)
     evidence: evidence,
     evidenceTotal: Math.max(evidence.length, int(e.evidence_total, evidence.length)),
+    mail: mail,
     first: isoDate(e.first), last: isoDate(e.last), when: spells(e.when)
   };
   E.set(id, rec);
@@ -99,6 +109,11 @@ var edgeSeq = 0;
 });
 adj.forEach(function (list) { list.sort(function (a, b) { return b.weight - a.weight || b.documents - a.documents; }); });
 function other(e, id) { return e.from === id ? e.to : e.from; }
+
+// entities on a watchlist, most mentioned first
+var watchedOrder = Array.from(N.values()).filter(function (n) { return n.watched.length; })
+  .sort(function (a, b) { return b.mentions - a.mentions || (a.label < b.label ? -1 : 1); });
+var watchedIds = new Set(watchedOrder.map(function (n) { return n.id; }));
 
 // fill in colours for types the data did not colour
 var typeCounts = new Map();

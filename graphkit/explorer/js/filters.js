@@ -14,7 +14,8 @@ var sliderMaxM = maxM <= 100 ? maxM : Math.min(maxM, Math.max(100, quantile(ment
 var state = { hiddenTypes: new Set(), hiddenComms: new Set(), minWeight: baseW, minMentions: baseM, colorMode: "type",
   view: meta.view === "backbone" && backboneNodes.size ? "backbone" : "all",
   expanded: new Set(),                          // entities whose whole neighbourhood is shown on the backbone
-  pinned: { nodes: new Set(), edges: new Set() } // the path on screen, shown whatever the view
+  pinned: { nodes: new Set(), edges: new Set() }, // the path on screen, shown whatever the view
+  watchedOnly: false                            // only watched entities and their links (issue 18)
 };
 var visN = new Set(), visE = new Set();  // what is drawn
 var passN = new Set(), passE = new Set(); // what the filters let through: what paths and search can reach
@@ -27,12 +28,14 @@ function computeVisibility() {
   passE = new Set();
   N.forEach(function (n) { if (nodePasses(n)) passN.add(n.id); });
   E.forEach(function (e) { if (e.weight >= state.minWeight && passN.has(e.from) && passN.has(e.to) && inTime(e)) passE.add(e.id); });
-  if (state.view !== "backbone") { visN = passN; visE = passE; return; }
+  if (state.watchedOnly) keepWatched();
+  // the watched filter is small enough to show whole, whatever the view
+  if (state.view !== "backbone" || state.watchedOnly) { visN = passN; visE = passE; return; }
   // the backbone: its entities, the expanded ones and their neighbours, and the pinned path
   visN = new Set();
   visE = new Set();
   passN.forEach(function (id) {
-    if (backboneNodes.has(id) || state.expanded.has(id) || state.pinned.nodes.has(id)) visN.add(id);
+    if (backboneNodes.has(id) || watchedIds.has(id) || state.expanded.has(id) || state.pinned.nodes.has(id)) visN.add(id);
   });
   state.expanded.forEach(function (id) {
     if (!passN.has(id)) return;
@@ -41,8 +44,26 @@ function computeVisibility() {
   passE.forEach(function (eid) {
     var e = E.get(eid);
     if (!visN.has(e.from) || !visN.has(e.to)) return;
-    if (e.backbone || state.expanded.has(e.from) || state.expanded.has(e.to) || state.pinned.edges.has(eid)) visE.add(eid);
+    if (e.backbone || state.expanded.has(e.from) || state.expanded.has(e.to) || state.pinned.edges.has(eid) ||
+        offBackbone(e.from) || offBackbone(e.to)) visE.add(eid);
   });
+}
+// A watched entity is on the first view even off the backbone, linked to what that view shows (issue 18).
+function offBackbone(id) { return watchedIds.has(id) && !backboneNodes.has(id); }
+// "Watched and their neighbours": the watched entities that pass the other filters, their links,
+// and the entities at the other end of those links (issue 18). A filter: paths and search keep to it.
+function keepWatched() {
+  var nodes = new Set(), edges = new Set();
+  passE.forEach(function (id) {
+    var e = E.get(id);
+    if (!watchedIds.has(e.from) && !watchedIds.has(e.to)) return;
+    edges.add(id);
+    nodes.add(e.from);
+    nodes.add(e.to);
+  });
+  watchedIds.forEach(function (id) { if (passN.has(id)) nodes.add(id); });
+  passN = nodes;
+  passE = edges;
 }
 computeVisibility();
 
@@ -53,6 +74,11 @@ function renderLegend() {
   lg.appendChild(h("div", { class: "legend-title" }, [h("span", { text: "Entity types" }),
     state.hiddenTypes.size ? h("button", { class: "btn-link", type: "button", text: "show all",
       onclick: function () { state.hiddenTypes.clear(); applyFilters(); } }) : null]));
+  if (watchedIds.size) {
+    lg.appendChild(h("div", { class: "legend-item watch-key", title: "Entities on a watchlist have this ring" },
+      [h("span", { class: "swatch ring" }), h("span", { class: "name", text: "on a watchlist" }),
+        h("span", { class: "count", text: fmt(watchedIds.size) })]));
+  }
   typeOrder.forEach(function (t) {
     var off = state.hiddenTypes.has(t);
     lg.appendChild(h("button", {
@@ -116,8 +142,13 @@ function onSlider() {
 }
 [slW, slM].forEach(function (el) { el.addEventListener("input", onSlider); el.addEventListener("change", onSlider); });
 
+var watchBox = $("watched-only");
+if (watchedIds.size) $("watched-field").hidden = false;
+watchBox.addEventListener("change", function () { state.watchedOnly = watchBox.checked; applyFilters(); });
+
 function applyFilters() {
   clearTimeout(filterTimer);
+  watchBox.checked = state.watchedOnly;
   computeVisibility();
   nodesView.refresh();
   edgesView.refresh();
@@ -139,6 +170,7 @@ function resetFilters() {
   state.hiddenComms.clear();
   state.minWeight = baseW;
   state.minMentions = baseM;
+  state.watchedOnly = false;
   if (hasTime) setTimeSteps(0, timeSteps.length - 1);
   applyFilters();
 }
@@ -210,7 +242,7 @@ $("filters-toggle").addEventListener("click", function () {
 function setColorMode(mode) {
   state.colorMode = mode === "community" ? "community" : "type";
   $("color-mode").value = state.colorMode;
-  nodesDS.update(Array.from(N.values()).map(function (n) { return { id: n.id, color: visColor(nodeColor(n)) }; }));
+  nodesDS.update(Array.from(N.values()).map(function (n) { return { id: n.id, color: nodeVisColor(n) }; }));
   renderLegend();
   var cur = G.current;
   if (cur && cur.kind === "node") renderNodePanel(N.get(cur.id));

@@ -105,13 +105,15 @@ rescale();
 
 // ------------------------------------------------------------------ vis data
 function nodeColor(n) { return state.colorMode === "community" ? commColor(n.community) : typeColor[n.type]; }
-function visColor(c) {
+function visColor(c, ring) {
   return {
-    background: c, border: mix(c, "#000000", 0.35),
-    highlight: { background: mix(c, "#ffffff", 0.2), border: "#ffffff" },
-    hover: { background: mix(c, "#ffffff", 0.12), border: "#e6edf3" }
+    background: c, border: ring || mix(c, "#000000", 0.35),
+    highlight: { background: mix(c, "#ffffff", 0.2), border: ring || "#ffffff" },
+    hover: { background: mix(c, "#ffffff", 0.12), border: ring || "#e6edf3" }
   };
 }
+// A watched entity keeps its type or community colour and wears a ring (issue 18).
+function nodeVisColor(n) { return visColor(nodeColor(n), n.watched.length ? WATCH : null); }
 // edge widths: 0.6-4 px on the first view, by weight (world units, so they grow with zoom)
 var edgeScale = fitScale;
 function edgeWidth(w) { return Math.min(0.6 + Math.log2(w) * 0.6, 4) / edgeScale; }
@@ -120,12 +122,14 @@ var edgeAlpha = E.size > 3000 ? 0.16 : E.size > 800 ? 0.24 : 0.36;
 var EDGE = "rgba(139,152,170," + edgeAlpha + ")";
 
 var nodesDS = new vis.DataSet(Array.from(N.values()).map(function (n) {
-  var v = { id: n.id, size: n.size, color: visColor(nodeColor(n)) };
+  var v = { id: n.id, size: n.size, color: nodeVisColor(n) };
+  if (n.watched.length) { v.borderWidth = 3; v.borderWidthSelected = 4; }
   if (!missingXY) { v.x = n.x; v.y = n.y; }
   return v;
 }));
 var edgesDS = new vis.DataSet(Array.from(E.values()).map(function (e) {
-  return { id: e.id, from: e.from, to: e.to, width: edgeWidth(e.weight) };
+  // a link of mail only is dashed: the explorer shows the kind of every link (issue 12)
+  return { id: e.id, from: e.from, to: e.to, width: edgeWidth(e.weight), dashes: e.kind === "messages" };
 }));
 var nodesView = new vis.DataView(nodesDS, { filter: function (item) { return visN.has(item.id); } });
 var edgesView = new vis.DataView(edgesDS, { filter: function (item) { return visE.has(item.id); } });
@@ -264,8 +268,8 @@ function drawSpotlight(ctx) {
     ctx.arc(b.x, b.y, r, 0, 2 * Math.PI);
     ctx.fillStyle = c;
     ctx.fill();
-    ctx.lineWidth = (spot.primary.has(id) ? 2.5 : 1.2) / scale;
-    ctx.strokeStyle = spot.primary.has(id) ? "#ffffff" : mix(c, "#ffffff", 0.35);
+    ctx.lineWidth = (spot.primary.has(id) ? 2.5 : n.watched.length ? 3 : 1.2) / scale;
+    ctx.strokeStyle = n.watched.length ? WATCH : spot.primary.has(id) ? "#ffffff" : mix(c, "#ffffff", 0.35);
     ctx.stroke();
   });
   ctx.restore();
@@ -329,6 +333,7 @@ function drawLabels(ctx) {
     sp.forEach(function (n) { consider(n, spot.primary.has(n.id) || spot.strong, 0); });
   }
   if (hovered && N.has(hovered)) consider(N.get(hovered), true, 0);
+  watchedOrder.forEach(function (n) { if (visN.has(n.id)) consider(n, false, 0); });  // watched names first
   var rank = 0;
   for (var i = 0; i < sizeOrder.length && out.length < 350; i++) {
     var n = sizeOrder[i];
@@ -383,6 +388,12 @@ function showTip(content, pointer) {
   tip.style.top = y + "px";
 }
 function hideTip() { tip.hidden = true; }
+function linkSummary(e) {
+  var parts = [];
+  if (e.paragraphs) parts.push(plural(e.paragraphs, "paragraph") + " in " + plural(e.documents, "document"));
+  if (e.messages) parts.push(plural(e.messages, "message"));
+  return parts.join(" \u00b7 ") || "weight " + fmt(e.weight);
+}
 function snippet(e) {
   for (var i = 0; i < e.evidence.length; i++) {
     var p = paragraphs[e.evidence[i]];
@@ -399,7 +410,8 @@ function snippet(e) {
     var piece = text.slice(a, a + 200).replace(/\s+/g, " ").trim();
     return (a > 0 ? "\u2026" : "") + piece + (a + 200 < text.length ? "\u2026" : "");
   }
-  return null;
+  var m = e.mail.length ? mails[e.mail[0]] : null;  // a link of mail only: its first message
+  return m && typeof m === "object" ? mailLine(m) : null;
 }
 network.on("hoverNode", function (p) {
   var n = N.get(String(p.node));
@@ -407,7 +419,8 @@ network.on("hoverNode", function (p) {
   hovered = n.id;
   showTip([
     h("div", { class: "tt-title", text: n.label }),
-    h("div", { class: "tt-sub", text: n.type + " \u00b7 " + plural(n.mentions, "mention") + " \u00b7 " + plural(n.documents, "document") })
+    h("div", { class: "tt-sub", text: n.type + " \u00b7 " + plural(n.mentions, "mention") + " \u00b7 " + plural(n.documents, "document") }),
+    n.watched.length ? h("div", { class: "tt-watch", text: "on watchlist: " + n.watched.join(", ") }) : null
   ], p.pointer.DOM);
 });
 network.on("blurNode", function () { hovered = null; hideTip(); });
@@ -417,8 +430,7 @@ network.on("hoverEdge", function (p) {
   var sn = snippet(e);
   showTip([
     h("div", { class: "tt-title", text: N.get(e.from).label + " \u2014 " + N.get(e.to).label }),
-    h("div", { class: "tt-sub", text: "weight " + fmt(e.weight) + " \u00b7 strength " + e.strength.toFixed(2) + " \u00b7 " +
-      plural(e.documents, "document") + " \u00b7 click for evidence" }),
+    h("div", { class: "tt-sub", text: linkSummary(e) + " \u00b7 strength " + e.strength.toFixed(2) + " \u00b7 click for evidence" }),
     sn ? h("div", { class: "tt-snippet", text: sn }) : null
   ], p.pointer.DOM);
 });

@@ -26,6 +26,7 @@ function goBack() {
   else clearSelection();
 }
 
+var WEIGHED = { cooccurrence: "shared paragraphs", messages: "messages", all: "shared paragraphs and messages" };
 function swatch(c, cls) { return h("span", { class: cls || "swatch", style: { background: c } }); }
 function typeBadge(n) { return h("span", { class: "badge" }, [swatch(typeColor[n.type]), n.type]); }
 function stat(v, k) { return h("div", { class: "stat" }, [h("div", { class: "v", text: v }), h("div", { class: "k", text: k })]); }
@@ -106,8 +107,21 @@ function evidenceCard(pid, a, b) {
       h("span", { class: "ev-para", text: "\u00b6 " + str(p.paragraph, "?") }),
       h("span", { class: "ev-kind" + (known ? " k-" + kind : ""), text: kind })
     ]),
+    p.message && typeof p.message === "object" ? h("div", { class: "ev-mail", text: mailLine(p.message) }) : null,
     highlighted(p.text, p.spans, a, b)
   ]);
+}
+// "2001-10-03 16:31 · Anne Bike → Mike Grigsby · “RE: loads” · quoting Mike Grigsby, 2001-10-03 15:03" (issue 12)
+function mailLine(m) {
+  var names = function (list) { return Array.isArray(list) ? list.map(function (r) { return str(r); }) : []; };
+  var recipients = names(m.recipients);
+  var who = str(m.sender) + (recipients.length ? " \u2192 " + recipients.slice(0, 4).join(", ") +
+    (recipients.length > 4 ? " and " + fmt(recipients.length - 4) + " more" : "") : "");
+  var inner = m.embedded && typeof m.embedded === "object" ? m.embedded : null;
+  var within = inner ? (str(inner.role) === "quote" ? "quoting " : "forwarding ") +
+    [str(inner.sender), str(inner.date).slice(0, 16)].filter(Boolean).join(", ") : "";
+  return [str(m.date).slice(0, 16), who, str(m.subject) ? "\u201c" + str(m.subject) + "\u201d" : "", within]
+    .filter(Boolean).join(" \u00b7 ");
 }
 function notEmbedded(e) {
   var k = e.evidenceTotal - e.evidence.length;
@@ -148,7 +162,7 @@ function neighbourRows(n, limit) {
       h("span", { class: "r-name", text: o.label }),
       h("span", { class: "r-bar", title: "association strength " + e.strength.toFixed(2) },
         h("i", { style: { width: Math.max(4, 100 * Math.max(0, e.strength)) + "%" } })),
-      h("span", { class: "r-val", title: plural(e.weight, "paragraph") }, [
+      h("span", { class: "r-val", title: linkSummary(e) }, [
         fmt(e.weight),
         h("button", { class: "btn-link r-ev", type: "button", text: "\u00b6", title: "Evidence for this link",
           "aria-label": "Evidence for this link",
@@ -169,7 +183,7 @@ function renderNodePanel(n) {
   function fillNeighbours(limit) {
     section.textContent = "";
     append(section, [
-      h("h3", null, ["Top neighbours", h("span", { class: "h-note", text: "most specific first: bar = strength, number = paragraphs" })]),
+      h("h3", null, ["Top neighbours", h("span", { class: "h-note", text: "most specific first: bar = strength, number = " + WEIGHED[str(meta.links, "cooccurrence")] })]),
       list.length ? neighbourRows(n, limit) : h("p", { class: "muted", text: "No links." }),
       list.length > limit ? h("button", { class: "btn-link more", type: "button", text: "Show all " + fmt(list.length),
         onclick: function () { fillNeighbours(list.length); } }) : null
@@ -180,12 +194,15 @@ function renderNodePanel(n) {
     h("div", { class: "badge-row" }, [
       typeBadge(n),
       n.community >= 0 ? h("span", { class: "badge", title: commSize + " entities in this community" },
-        [swatch(commColor(n.community)), "community " + n.community]) : null
+        [swatch(commColor(n.community)), "community " + n.community]) : null,
+      n.watched.length ? h("span", { class: "badge watch", id: "watched-badge", title: "On a watchlist given to ingest" },
+        [h("span", { class: "swatch ring" }), "watched: " + n.watched.join(", ")]) : null
     ]),
     h("h2", { id: "panel-title", text: n.label }),
     visN.has(n.id) ? null : hiddenNotice("This entity is"),
     h("div", { class: "stat-grid" }, [
       stat(fmt(n.mentions), "mentions"), stat(fmt(n.documents), "documents"),
+      n.messages ? stat(fmt(n.messages), "messages") : null,
       stat(visDeg === list.length ? fmt(list.length) : fmt(visDeg) + "/" + fmt(list.length), "links"),
       stat(fmtCentrality(n.centrality), "centrality")
     ]),
@@ -206,18 +223,50 @@ function renderEdgePanel(e) {
   var name = function (n, cls) {
     return h("span", { class: "link-name", onclick: function () { selectNode(n.id, { focus: true }); } }, [h("span", { class: cls }), n.label]);
   };
+  var sep = { cooccurrence: "appear together with", messages: "corresponded with", both: "appear together and corresponded with" }[e.kind];
+  var mailed = e.messages > 0;
   setPanel("Link", [
-    h("div", { class: "badge-row" }, [typeBadge(a), typeBadge(b)]),
-    h("h2", { class: "ends", id: "panel-title" }, [name(a, "mk-a"), h("span", { class: "sep", text: "appear together with" }), name(b, "mk-b")]),
+    h("div", { class: "badge-row" }, [typeBadge(a), typeBadge(b),
+      h("span", { class: "badge", id: "link-kind", title: "what links them", text: LINK_KINDS[e.kind] })]),
+    h("h2", { class: "ends", id: "panel-title" }, [name(a, "mk-a"), h("span", { class: "sep", text: sep }), name(b, "mk-b")]),
     visE.has(e.id) ? null : hiddenNotice("This link is"),
     h("div", { class: "stat-grid" }, [
-      stat(fmt(e.weight), "paragraphs"), stat(fmt(e.documents), "documents"), stat(e.strength.toFixed(2), "strength"),
-      stat(fmt(e.evidence.length) + (e.evidenceTotal > e.evidence.length ? "/" + fmt(e.evidenceTotal) : ""), "quoted below")
+      stat(fmt(e.paragraphs), "paragraphs"), stat(fmt(e.documents), "documents"),
+      mailed ? stat(fmt(e.messages), "messages") : null, stat(e.strength.toFixed(2), "strength"),
+      stat(fmt(e.evidence.length + e.mail.length) + (e.evidenceTotal + e.messages > e.evidence.length + e.mail.length
+        ? "/" + fmt(e.evidenceTotal + e.messages) : ""), "quoted below")
     ]),
     datesLine(e, "First together"),
-    h("h3", null, ["Evidence", h("span", { class: "h-note", text: "paragraphs naming both, earliest first" })]),
-    h("div", { class: "ev-list", id: "evidence" }, byDate(e.evidence).map(function (pid) { return evidenceCard(pid, a.id, b.id); })
-      .concat([notEmbedded(e)]).concat(e.evidence.length ? [] : [h("p", { class: "muted", text: "No paragraphs embedded for this link." })]))
+    e.paragraphs || !mailed ? h("h3", null, ["Evidence", h("span", { class: "h-note", text: "paragraphs naming both, earliest first" })]) : null,
+    e.paragraphs || !mailed ? h("div", { class: "ev-list", id: "evidence" }, byDate(e.evidence).map(function (pid) { return evidenceCard(pid, a.id, b.id); })
+      .concat([notEmbedded(e)]).concat(e.evidence.length ? [] : [h("p", { class: "muted", text: "No paragraphs embedded for this link." })])) : null,
+    mailed ? h("h3", null, ["Messages", h("span", { class: "h-note", text: "one wrote to the other" })]) : null,
+    mailed ? h("div", { class: "ev-list", id: "mail" }, e.mail.map(mailCard).concat([mailNotEmbedded(e)])) : null
+  ]);
+}
+
+// A message behind a message link: where it is, who wrote it to whom, when, and its first paragraph.
+function mailCard(mid) {
+  var m = mails[mid];
+  if (!m || typeof m !== "object") {
+    return h("div", { class: "ev" }, h("div", { class: "ev-missing", text: "Message " + mid + " is not embedded in this page." }));
+  }
+  return h("div", { class: "ev mail", "data-message": mid }, [
+    h("div", { class: "ev-head" }, [
+      h("span", { class: "ev-file", text: str(m.file, "?") }),
+      int(m.paragraph) ? h("span", { class: "ev-para", text: "\u00b6 " + str(m.paragraph) }) : null,
+      h("span", { class: "ev-kind", text: "message" })
+    ]),
+    h("div", { class: "ev-mail", text: mailLine(m) }),
+    str(m.text) ? h("p", { class: "ev-text", text: str(m.text) }) : null
+  ]);
+}
+function mailNotEmbedded(e) {
+  var k = e.messages - e.mail.length;
+  if (k <= 0) return null;
+  return h("div", { class: "ev-more" }, [
+    plural(k, "more message") + " not embedded in this page. All of them: ",
+    h("code", { text: "graphkit evidence \"" + N.get(e.from).label + "\" \"" + N.get(e.to).label + "\" --links messages" })
   ]);
 }
 
@@ -234,6 +283,13 @@ function renderOverview() {
     ]),
     omitted ? h("div", { class: "notice", text: omitted }) : null,
     str(meta.left_out) ? h("p", { class: "muted", id: "left-out", text: str(meta.left_out) }) : null,
+    watchedOrder.length ? h("h3", null, ["On watchlists", h("span", { class: "h-note", text: fmt(watchedOrder.length) })]) : null,
+    watchedOrder.length ? h("ul", { class: "rows", id: "watched-list" }, watchedOrder.slice(0, 30).map(function (n) {
+      return h("li", { class: "row", "data-node": n.id, onclick: function () { selectNode(n.id, { focus: true }); } }, [
+        h("span", { class: "swatch ring" }), h("span", { class: "r-name", text: n.label }),
+        h("span", { class: "r-val", text: n.watched.join(", "), title: "watchlists" })
+      ]);
+    })) : null,
     h("h3", null, [who, h("span", { class: "h-note", text: "click to open" })]),
     h("ul", { class: "rows", id: "central" }, top.map(function (n) {
       return h("li", { class: "row", "data-node": n.id, onclick: function () { selectNode(n.id, { focus: true }); } }, [
@@ -245,6 +301,9 @@ function renderOverview() {
     h("h3", { text: "How to read this" }),
     h("ul", { class: "help" }, [
       h("li", { text: "A line means two entities are named in the same paragraph; thicker means more paragraphs." }),
+      str(meta.links, "cooccurrence") !== "cooccurrence"
+        ? h("li", { text: "A dashed line means two people wrote to each other and are never named together; a line counts their messages too." })
+        : null,
       h("li", { text: "Click an entity for its aliases, documents and most specific links; on the backbone, it also shows all its links." }),
       h("li", { text: "Click a line to read every paragraph that names both." }),
       h("li", { text: "Path: type two names in the toolbar to see how they connect, hop by hop, with evidence." }),

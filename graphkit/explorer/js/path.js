@@ -178,6 +178,7 @@ function showPath(a, b, mode) {
     var fill = function (limit) {
       box.textContent = "";
       append(box, e.evidence.slice(0, limit).map(function (pid) { return evidenceCard(pid, u.id, v.id); }));
+      if (!e.evidence.length) append(box, e.mail.slice(0, limit).map(mailCard));  // a link of mail only
       if (e.evidence.length > limit) {
         box.appendChild(h("button", { class: "btn-link", type: "button", text: "Show " + plural(e.evidence.length - limit, "more paragraph"),
           onclick: function () { fill(e.evidence.length); } }));
@@ -188,7 +189,7 @@ function showPath(a, b, mode) {
       h("div", { class: "hop-head" }, [
         h("span", { class: "hop-names", title: "Open this link", onclick: function () { selectEdge(eid); } }, [
           (i + 1) + ". ", h("span", { class: "mk-a" }), u.label, " \u2014 ", h("span", { class: "mk-b" }), v.label]),
-        h("span", { class: "hop-w", text: "weight " + fmt(e.weight) + " \u00b7 strength " + e.strength.toFixed(2) })
+        h("span", { class: "hop-w", title: LINK_KINDS[e.kind], text: linkSummary(e) + " \u00b7 strength " + e.strength.toFixed(2) })
       ]),
       box
     ]);

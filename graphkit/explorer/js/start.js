@@ -83,6 +83,7 @@ Object.assign(G, {
     if (f.minMentions !== undefined) state.minMentions = int(f.minMentions, baseM);
     if (f.hiddenTypes) state.hiddenTypes = new Set(f.hiddenTypes);
     if (f.hiddenCommunities) state.hiddenComms = new Set(f.hiddenCommunities);
+    if (f.watchedOnly !== undefined) state.watchedOnly = !!f.watchedOnly;
     applyFilters();
   },
   resetFilters: resetFilters,
@@ -92,6 +93,7 @@ Object.assign(G, {
   timeWindow: function () { return timeWindow ? [dayText(timeWindow[0]), dayText(timeWindow[1])] : null; },
   fit: function () { fitView(null, false); },
   visibleNodeIds: function () { return Array.from(visN); },
+  watchedIds: function () { return Array.from(watchedIds); },
   visibleEdgeIds: function () { return Array.from(visE); },
   spotlight: function () {
     return spot ? { nodes: Array.from(spot.nodes), edges: Array.from(spot.edges), primary: Array.from(spot.primary) } : null;

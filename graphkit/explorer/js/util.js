@@ -21,6 +21,7 @@ var $ = function (id) { return document.getElementById(id); };
 var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif';
 var HL = "#ffd166";
 var HL2 = "#7ee0c3";
+var WATCH = "#ff5c8a";  // the ring of an entity on a watchlist (issue 18)
 var FALLBACK = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
 var COMMUNITY = ["#5fa2dd", "#f28e2b", "#e15759", "#59a14f", "#edc948", "#b07aa1", "#76b7b2", "#ff9da7", "#9c755f",
   "#8cd17d", "#f1ce63", "#86bcb6", "#d37295", "#a0cbe8", "#ffbe7d", "#b6992d", "#fabfd2", "#d4a6c8", "#79706e", "#499894"];

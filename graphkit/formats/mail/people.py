@@ -138,6 +138,10 @@ def parse_person(entry: str) -> Person:
     Person(name='Richard DiMichele', address='Richard DiMichele@ENRON COMMUNICATIONS')
     >>> parse_person("GaryP@rioalto.com@ENRON <IMCEANOTES-GaryP+40rioalto+2Ecom+40ENRON@ENRON.com>")
     Person(name='', address='GaryP@rioalto.com')
+    >>> parse_person('"Doe, Jane <JDoe@acme.example>" <IMCEANOTES-x@ENRON.com>')  # a whole entry quoted as the name
+    Person(name='Jane Doe', address='JDoe@acme.example')
+    >>> parse_person("jdoe@acme.example@SMTP@enronXgate"), parse_person("Undisclosed-Recipient:@mailman.example.com")
+    (Person(name='', address='jdoe@acme.example'), Person(name='', address=''))
     """
     entry = _MAILTO.sub(lambda m: f"<{m['addr']}>", " ".join(entry.split()))
     entry = re.sub(r">\s*@[\w. -]+$", ">", entry)  # '"Khokher, Zeigham" <z@ivey.uwo.ca>@ENRON': a gateway suffix
@@ -147,14 +151,27 @@ def parse_person(entry: str) -> Person:
         if not _EMAIL.match(address) or address.upper().startswith("IMCEA"):
             address = ""  # an Exchange directory path or gateway alias ("IMCEANOTES-..."): nobody's address
     name = _PARENS.sub(" ", name).strip(" '\"\t")
-    if _EMAIL.match(name) or _EMAIL.match(name.rsplit("@", 1)[0]):  # "GaryP@rioalto.com@ENRON": a gateway suffix
-        email = name if _EMAIL.match(name) else name.rsplit("@", 1)[0]
+    if _ANGLE.match(name):  # '"Doe, Jane <JDoe@acme.example>" <IMCEANOTES-...>': the name is a whole entry
+        inner = parse_person(name)
+        return Person(inner.name, inner.address or address)
+    if email := _email_in(name):  # "GaryP@rioalto.com@ENRON": gateway suffixes
         return Person(name_from_address(email), address or email)
     if "/" in name or ("@" in name and " " in name.split("@")[0]):
         name = name.replace('"', "")  # an e-mail library may quote it: '"Kenneth Lay/Corp/Enron"@ENRON'
         return Person(_notes_name(name), name)  # a Lotus Notes address: "Kenneth Lay/Corp/Enron@ENRON"
     name = display_name(name)
+    if any(ch in name for ch in "@<>:"):  # "Undisclosed-Recipient:@host", "@ENRON": no name, and no address either
+        name = ""
     return Person(name or (name_from_address(address) if address else ""), address)
+
+
+def _email_in(text: str) -> str:
+    """The e-mail address ``text`` is, once gateway suffixes are cut: ``a@b.com@SMTP@enronXgate`` -> ``a@b.com``."""
+    while "@" in text:
+        if _EMAIL.match(text):
+            return text
+        text = text.rsplit("@", 1)[0]
+    return ""
 
 
 def _notes_name(address: str) -> str:

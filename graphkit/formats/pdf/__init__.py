@@ -7,6 +7,7 @@ worker. One stage per module:
   footnote marks taken out, columns of prose read one after the other;
 - :mod:`.furniture`: margin line numbers, ECF stamps, Bates numbers, print slugs,
   sideways and stacked margin text, running headers and footers, page numbers;
+- :mod:`.annotations`: notes and stamps put on top of a page (comments, set aside);
 - :mod:`.footnotes`: the notes at the foot of each page, and the marks that point to them;
 - :mod:`.tables`: rows of cells, each a paragraph with its column headers;
 - :mod:`.transcripts`: one paragraph per speaker turn, located ``p. 37:12``;
@@ -61,7 +62,7 @@ def read_pdf(data: bytes) -> list[Part]:
         blocks = build_paragraphs(items, lexicon, turn_breaks(prose), transcript_locator(furniture), turn_kind)
     else:
         blocks = build_paragraphs(items, lexicon, prose_breaks(pitches(lines)), _row_locator)
-    blocks += _furniture_blocks(furniture)
+    blocks += _comment_blocks(pages) + _furniture_blocks(furniture)
     info = _info(document)
     metadata = {"pages": len(pages), **info, "set_aside": furniture.counts()}
     if transcript:  # its lines are the transcript's own: evidence reads "p. 37:12"
@@ -145,6 +146,12 @@ def _prose_columns(body: list[Segment], gutters: list[float]) -> bool:
 
 def _row_locator(line: Segment) -> tuple[int, int]:
     return line.page, line.row + 1
+
+
+def _comment_blocks(pages: list[Page]) -> list[Block]:
+    """Notes someone put on the pages (annotations): kept, as comments, never as the page's text."""
+    return [Block(note.text, page.number, 0, kind="comment") for page in pages for note in page.annotations
+            if note.kind == "comment"]  # fmt: skip
 
 
 def _furniture_blocks(furniture: Furniture) -> list[Block]:

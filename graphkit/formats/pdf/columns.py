@@ -54,7 +54,8 @@ def _profile(glyphs: Sequence[_Box], width: float) -> list[int]:
     n = int(width / _BIN) + 2
     delta = [0] * (n + 1)
     for g in glyphs:
-        a, b = max(0, int(g.x0 / _BIN)), min(n - 1, int(g.x1 / _BIN))
+        # Text drawn past the page's edge (a line run off the page) counts at the edge.
+        a, b = min(n - 1, max(0, int(g.x0 / _BIN))), max(0, min(n - 1, int(g.x1 / _BIN)))
         delta[a] += 1
         delta[b + 1] -= 1
     out, running = [], 0

@@ -33,6 +33,8 @@ _LINE_NUMBER = re.compile(r"^\d{1,2}$")
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
 )
+# A page number as an OCR layer reads it: "ioi" for 101, "1~" for 112, "~ ~~".
+_OCR_PAGE_NUMBER = re.compile(r"^(?=.*[\d~|!])[\dioOlI|!~ ]{2,6}$|^[ioIlO]{3}$")
 _PAGE_LABEL = re.compile(r"^(?:page\s+)?(\d{1,5})$", re.IGNORECASE)
 # The CM/ECF header, allowing the spacing an OCR layer gives it.
 _ECF = re.compile(
@@ -97,6 +99,11 @@ def strip_furniture(pages: list[Page], furniture: Furniture) -> list[Page]:
         page.segments = _unstacked(page, furniture)
         if page.rotated.strip():
             furniture.removed.append((page.number, "text set sideways", page.rotated.strip()))
+        for note in page.annotations:
+            if note.kind == "stamp":
+                furniture.removed.append((page.number, "stamp put on the page", note.text))
+        if page.unmapped:  # not furniture, but text that cannot be read: named, never dropped in silence
+            furniture.removed.append((page.number, "glyphs without a Unicode map", f"{page.unmapped} glyphs"))
     running = _running(pages)
     for page in pages:
         kept = []
@@ -154,7 +161,7 @@ def _running(pages: list[Page]) -> dict[int, str]:
             # A page number stands alone on its row, or beside running text: not a year
             # heading a table's column.
             alone = all(o is s or id(o) in out for o in found if o.row == s.row)
-            if alone and _PAGE_NUMBER.match(s.text):
+            if alone and (_PAGE_NUMBER.match(s.text) or _OCR_PAGE_NUMBER.match(s.text)):
                 out[id(s)] = "page number"
             elif alone and _BATES.match(s.text) and any(ch.isdigit() for ch in s.text):
                 out[id(s)] = "Bates number"
@@ -170,4 +177,5 @@ def _edge_segments(page: Page) -> list[Segment]:
 def _shape(segment: Segment, edge: list[Segment]) -> str:
     # "Page 3 of 40" and "Page 4 of 40" are one running footer; a header comes back at the top.
     side = "top" if segment.row < min(s.row for s in edge) + _EDGE_ROWS else "bottom"
-    return side + re.sub(r"\d+", "#", segment.text.casefold())
+    # Spacing aside: an OCR layer reads "12, 2018" on one page and "12,2018" on the next.
+    return side + re.sub(r"\d+", "#", re.sub(r"\s+", "", segment.text.casefold()))

@@ -29,6 +29,7 @@ from typing import Any
 
 from ...text import CONTROL_CHARS
 from .. import Unreadable, _one_line
+from .annotations import Annotation, read_annotations
 from .columns import find_gutters
 
 __all__ = ["Glyph", "Segment", "Page", "read_pages", "resegment"]
@@ -36,7 +37,11 @@ __all__ = ["Glyph", "Segment", "Page", "read_pages", "resegment"]
 _SPACE = 0.12  # a gap this many font sizes wide between glyphs is a space
 _SEGMENT_GAP = 1.3  # a gap this many font sizes wide splits a row into segments
 _MARK = re.compile(r"^(?:\d{1,3}|[*†‡§]{1,3})$")
-_CID = re.compile(r"\(cid:\d+\)")  # glyphs of a font without a Unicode map
+_CID = re.compile(r"\(cid:(\d+)\)")  # glyphs of a font without a Unicode map
+# A TrueType font without a Unicode map, its glyphs in the standard Macintosh order, numbers
+# the printable ASCII characters 3.. (space) to 97 (~): what pdftotext shows as "7RWDO" for "Total".
+_MAC_ORDER = range(3, 98)
+_MAC_SHIFT = 29
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
@@ -79,6 +84,8 @@ class Page:
     rotated: str = ""  # text set sideways, left out
     glyphs: list[Glyph] = field(default_factory=list, repr=False)
     gutters: list[float] = field(default_factory=list)  # x of the white between columns
+    unmapped: int = 0  # glyphs of a font without a Unicode map that could not be read, left out
+    annotations: list[Annotation] = field(default_factory=list)  # notes and stamps put on top
 
 
 def resegment(page: Page, drop: Callable[[Glyph], bool]) -> Page:
@@ -90,29 +97,32 @@ def resegment(page: Page, drop: Callable[[Glyph], bool]) -> Page:
 
 
 def _segments_of(number: int, glyphs: list[Glyph], gutters: list[float]) -> list[Segment]:
-    return [s for i, row in enumerate(_rows(glyphs)) for s in _segments(number, i, row, gutters)]
+    return [s for i, row in enumerate(_rows(glyphs, gutters)) for s in _segments(number, i, row, gutters)]
 
 
 def read_pages(data: bytes) -> tuple[list[Page], Any]:
     """Every page of the PDF in ``data`` as rows of segments, and pdfminer's document (for its info)."""
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdfparser import PDFParser
     from pdfminer.psparser import PSException
+
+    from .limits import interpreter, open_document, pages_of
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not one line about the file
     if b"%PDF-" not in data[:1024]:
         raise Unreadable("not a PDF (no %PDF header)")
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        document = open_document(PDFParser(io.BytesIO(data)))  # pdfminer under the reader's caps (issue 11)
         aggregator = PDFPageAggregator(PDFResourceManager(), laparams=None)
-        interpreter = PDFPageInterpreter(aggregator.rsrcmgr, aggregator)
+        drawer = interpreter(aggregator.rsrcmgr, aggregator)
         pages = []
-        for number, page in enumerate(PDFPage.create_pages(document), 1):
-            interpreter.process_page(page)
+        drawn = _drawing(drawer, aggregator)
+        for number, page in enumerate(pages_of(document), 1):
+            drawer.process_page(page)
             pages.append(_page(number, aggregator.get_result()))
+            pages[-1].annotations = read_annotations(page, drawn) if page.annots else []
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise Unreadable("encrypted PDF; decrypt it first (for example `qpdf --decrypt`)") from exc
     except PSException as exc:
@@ -122,19 +132,43 @@ def read_pages(data: bytes) -> tuple[list[Page], Any]:
     return pages, document
 
 
+def _drawing(interpreter: Any, aggregator: Any) -> Callable[[Any, Any], str]:
+    """A reader of the text drawn by a form (an annotation's appearance), as if it were a page."""
+    from types import SimpleNamespace
+
+    from pdfminer.pdftypes import resolve1
+
+    def drawn(stream: Any, resources: Any) -> str:
+        box = [float(v) for v in resolve1(stream.get("BBox")) or (0, 0, 0, 0)]
+        interpreter.process_page(SimpleNamespace(pageid=0, mediabox=box, rotate=0, resources=resources,
+                                                 contents=[stream]))  # fmt: skip
+        return " ".join(s.text for s in _page(0, aggregator.get_result()).segments)
+
+    return drawn
+
+
 def _page(number: int, layout: Any) -> Page:
     glyphs: dict[str, list[Glyph]] = {"flat": [], "up": [], "down": [], "other": []}
     rules = []
+    unmapped: dict[str, list[Any]] = {}
     for item in _walk(layout):
         kind = type(item).__name__
         if kind == "LTChar":
+            if _CID.fullmatch(item.get_text()):
+                unmapped.setdefault(getattr(item, "fontname", ""), []).append(item)
+                continue
             # A font's Unicode map may say anything: control characters are noise to NER and forbidden in XML.
             text = CONTROL_CHARS.sub("", _CID.sub("", item.get_text())).translate(_LIGATURES)
             if text:
-                way = _orientation(item.matrix)
-                glyphs[way].append(Glyph(item.x0, item.y0, item.x1, item.y1, round(item.size, 1), text))
+                glyphs[_orientation(item.matrix)].append(_glyph(item, text))
         elif kind in ("LTLine", "LTRect") and item.height < 2 and item.width > 20:
             rules.append((item.x0, item.x1, (item.y0 + item.y1) / 2))
+    lost = 0
+    for items in unmapped.values():
+        decoded = _mac_order(items)
+        lost += len(items) - len(decoded)
+        for item, text in decoded:
+            glyphs[_orientation(item.matrix)].append(_glyph(item, text))
     x0, y0, x1, y1 = layout.bbox
     width, height = x1 - x0, y1 - y0
     # A page set sideways (a landscape table turned to fit) is read turned back; on an
@@ -145,8 +179,25 @@ def _page(number: int, layout: Any) -> Page:
         flat = [_turned(g, main, width, height) for g in glyphs[main]]
         width, height, rules = height, width, []
     aside = "".join(g.text for way, found in glyphs.items() if way != main for g in found)
-    page = Page(number, width, height, [], rules, aside, flat)
+    page = Page(number, width, height, [], rules, aside, flat, unmapped=lost)
     return resegment(page, lambda g: False)
+
+
+def _glyph(item: Any, text: str) -> Glyph:
+    return Glyph(item.x0, item.y0, item.x1, item.y1, round(item.size, 1), text)
+
+
+def _mac_order(items: list[Any]) -> list[tuple[Any, str]]:
+    """The glyphs of one font without a Unicode map read in the standard Macintosh glyph
+    order, if that gives text: nearly all of them in its ASCII range, and letters with the
+    vowels of a written language; else none. A glyph not read is counted, never guessed."""
+    cids = [int(_CID.fullmatch(item.get_text()).group(1)) for item in items]  # type: ignore[union-attr]
+    text = "".join(chr(cid + _MAC_SHIFT) if cid in _MAC_ORDER else "\0" for cid in cids)
+    letters = [ch for ch in text.casefold() if ch.isalpha()]
+    vowels = sum(ch in "aeiouy" for ch in letters) / max(1, len(letters))
+    if text.count("\0") > 0.05 * len(text) or len(letters) < 8 or not 0.25 <= vowels <= 0.55:
+        return []
+    return [(item, ch) for item, ch in zip(items, text) if ch != "\0"]
 
 
 def _orientation(matrix: tuple[float, ...]) -> str:
@@ -176,23 +227,35 @@ def _walk(layout: Iterable[Any]) -> Iterator[Any]:
 
 
 # -- rows -------------------------------------------------------------------------------------
-def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Glyphs grouped into rows, top of the page first, each row sorted left to right."""
+def _rows(glyphs: list[Glyph], gutters: list[float]) -> list[list[Glyph]]:
+    """Glyphs grouped into rows, top of the page first, each row sorted left to right.
+
+    Within a row each column keeps its own height: a footnote's small lines in one column
+    are not swallowed by the taller line beside them in the next (two lines in one row
+    would interleave their letters)."""
     rows: list[list[Glyph]] = []
-    spans: list[list[float]] = []  # [bottom, top] of each row
+    spans: list[dict[int, list[float]]] = []  # per row: column -> [bottom, top]; -1: the whole row
     for g in sorted(glyphs, key=lambda g: -g.y1):
         if g.text.isspace() and g.text != "\xa0":
             continue  # spaces are found from the gaps; their boxes are unreliable (a no-break space binds)
-        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
-            bottom, top = spans[i]
+        c = _column(g, gutters)
+        for i in range(len(rows) - 1, max(-1, len(rows) - 6), -1):
+            bottom, top = spans[i].get(c, spans[i][-1])
             if min(top, g.y1) - max(bottom, g.y0) >= 0.5 * min(top - bottom, g.y1 - g.y0):
                 rows[i].append(g)
-                spans[i] = [min(bottom, g.y0), max(top, g.y1)] if g.size >= 0.8 * (top - bottom) else spans[i]
+                for key in (-1, c):
+                    bottom, top = spans[i].get(key, (g.y0, g.y1))
+                    if g.size >= 0.8 * (top - bottom) or key not in spans[i]:
+                        spans[i][key] = [min(bottom, g.y0), max(top, g.y1)]
                 break
         else:
             rows.append([g])
-            spans.append([g.y0, g.y1])
+            spans.append({-1: [g.y0, g.y1], c: [g.y0, g.y1]})
     return [sorted(row, key=lambda g: g.x0) for row in rows]
+
+
+def _column(g: Glyph, gutters: list[float]) -> int:
+    return sum((g.x0 + g.x1) / 2 > x for x in gutters) if gutters else 0
 
 
 def _drop_underlines(row: list[Glyph]) -> list[Glyph]:
@@ -200,6 +263,7 @@ def _drop_underlines(row: list[Glyph]) -> list[Glyph]:
     letters = [g for g in row if g.text != "_"]
     if len(letters) == len(row) or not letters:
         return row
+    row = _without_drawn_rules(row)
     starts = [g.x0 for g in letters]
     out = []
     for g in row:
@@ -213,24 +277,55 @@ def _drop_underlines(row: list[Glyph]) -> list[Glyph]:
     return out
 
 
+def _without_drawn_rules(row: list[Glyph]) -> list[Glyph]:
+    """Without a rule drawn as a chain of touching ``_`` glyphs across the row (a footer's
+    rule typed over the last line of text: ``insuf_ficiently``)."""
+    chains: list[list[Glyph]] = []
+    for g in row:  # sorted left to right
+        if g.text != "_":
+            continue
+        if chains and g.x0 - chains[-1][-1].x1 < 0.5:
+            chains[-1].append(g)
+        else:
+            chains.append([g])
+    # A blank to fill in ("Name: ________") runs between words; a rule typed over text runs under them.
+    letters = [(g.x0 + g.x1) / 2 for g in row if g.text != "_"]
+    over = [c for c in chains if len(c) >= 5 and any(c[0].x0 < x < c[-1].x1 for x in letters)]
+    drawn = {id(g) for chain in over for g in chain}
+    return [g for g in row if id(g) not in drawn] if drawn else row
+
+
 def _segments(page: int, index: int, row: list[Glyph], gutters: list[float]) -> Iterator[Segment]:
     row = _drop_underlines(row)
-    size = Counter(g.size for g in row).most_common(1)[0][0]
-    base = median(g.y0 for g in row if g.size == size)
-    raised = [g.size <= 0.8 * size and g.y0 >= base + 0.2 * size for g in row]
+    sizes, bases = _column_sizes(row, gutters)
+    raised = [
+        g.size <= 0.8 * sizes[c] and g.y0 >= bases[c] + 0.2 * sizes[c] for g in row for c in (_column(g, gutters),)
+    ]
     run: list[tuple[Glyph, bool]] = []
     for g, up in zip(row, raised):
+        size = sizes[_column(run[0][0], gutters)] if run else 0.0
         if run and (
             g.x0 - run[-1][0].x1 > _SEGMENT_GAP * size
             or (g.x0 - run[-1][0].x1 > 0.6 * size and any(run[-1][0].x1 <= x <= g.x0 for x in gutters))
         ):
-            yield _segment(page, index, run, size)
+            yield _segment(page, index, run, sizes[_column(run[0][0], gutters)])
             run = []
         if run and g.text == run[-1][0].text and abs(g.x0 - run[-1][0].x0) < 0.3 * (g.x1 - g.x0 + 0.1):
             continue  # the same glyph drawn twice, a little apart: fake bold
         run.append((g, up))
     if run:
-        yield _segment(page, index, run, size)
+        yield _segment(page, index, run, sizes[_column(run[0][0], gutters)])
+
+
+def _column_sizes(row: list[Glyph], gutters: list[float]) -> tuple[dict[int, float], dict[int, float]]:
+    """The usual glyph size and baseline of the row in each column (a footnote's small line
+    beside a body line is not raised text)."""
+    by_column: dict[int, list[Glyph]] = {}
+    for g in row:
+        by_column.setdefault(_column(g, gutters), []).append(g)
+    sizes = {c: Counter(g.size for g in found).most_common(1)[0][0] for c, found in by_column.items()}
+    bases = {c: median(g.y0 for g in found if g.size == sizes[c]) for c, found in by_column.items()}
+    return sizes, bases
 
 
 def _segment(page: int, row: int, run: list[tuple[Glyph, bool]], size: float) -> Segment:
@@ -238,6 +333,12 @@ def _segment(page: int, row: int, run: list[tuple[Glyph, bool]], size: float) ->
     marks: list[str] = []
     lead, mark, prev, kept = "", "", None, None
     for g, up in run:
+        # A raised run is placed before the gap after it is looked at: a raised ordinal
+        # ("19ᵗʰ Floor") ends its word, it does not begin the next one.
+        if mark and not up:
+            lead, marks = _place_mark(mark, words, lead, marks)
+            kept = kept if _MARK.match(mark) else prev  # kept as text, its end is the word's end
+            mark = ""
         # A gap after the last glyph, or after the last glyph of the text when a raised mark
         # stands between ("alert,⁵ and"), is a space.
         if (
@@ -245,16 +346,13 @@ def _segment(page: int, row: int, run: list[tuple[Glyph, bool]], size: float) ->
             and words[-1]
             and (
                 g.x0 - prev.x1 > _SPACE * size
-                or (not up and mark and kept is not None and g.x0 - kept.x1 > _SPACE * size)
+                or (not up and kept is not None and prev is not kept and g.x0 - kept.x1 > _SPACE * size)
             )
         ):
             words.append([])
         if up:
             mark += g.text
         else:
-            if mark:
-                lead, marks = _place_mark(mark, words, lead, marks)
-                mark = ""
             words[-1].append(g.text)
             kept = g
         prev = g

@@ -27,6 +27,9 @@ MARKER = re.compile(r"^(?:[•·▪◦‣●○■□➢►*–-]|\(?(?:\d{1,3}|
 # A cell that is a figure: an amount, a count, a share; not a year (a column heading).
 _FIGURE = re.compile(r"^(?![12]\d{3}$)[-+(]?[$€£¥]?\s?\(?\d[\d.,\s]*%?\)?\s?[$€£¥]?$")
 _CURRENCY = re.compile(r"^[$€£¥]$")
+# A column of ")" or "§" down the middle of a court caption: two blocks of text side by side.
+_SEPARATOR = re.compile(r"^[_\s]*[)§]+[_\s]*$")
+_PUNCTUATION = re.compile(r"^[\W_]*$")  # a caption's ":" column, its rules
 
 
 @dataclass
@@ -35,7 +38,10 @@ class Table:
     header: int  # how many of them are the header
 
     def paragraphs(self) -> list[tuple[str, Segment]]:
-        """``(text, first segment)`` of every body row: cells named by their column's header."""
+        """``(text, first segment)`` of every body row: cells named by their column's header.
+        A caption (blocks of text either side of a column of ``)``) is one paragraph a side."""
+        if sides := _caption_sides(self.rows):
+            return sides
         body = [_merge_currency(_cells(row)) for row in self.rows[self.header :]]
         columns = _columns([s for row in body for s in row])
         names = _names([s for row in self.rows[: self.header] for s in row], columns)
@@ -47,6 +53,34 @@ class Table:
             else:
                 out.append((text, row[0]))
         return out
+
+
+def _caption_sides(rows: list[list[Segment]]) -> list[tuple[str, Segment]]:
+    """The text left and right of a caption, each read top to bottom; or ``[]`` for a table.
+
+    A caption is two blocks of text side by side: either side of a column of ``)`` or
+    ``§``, or two columns without a figure whose lines run on (``MICRON TECHNOLOGY, INC.,``
+    over ``Plaintiff,``): a quarter of the cells end in a comma or go on in lowercase."""
+    cells = [s for row in rows for s in row]
+    marks = [s for s in cells if _SEPARATOR.match(s.text)]
+    if len(marks) >= 0.5 * len(rows) and max(s.x1 for s in marks) - min(s.x1 for s in marks) <= 2 * marks[0].size:
+        middle = median(s.x1 for s in marks)
+    elif len(_columns(cells)) == 2 and _runs_on(cells):
+        left, right = _columns(cells)
+        middle = (left[1] + right[0]) / 2
+    else:
+        return []
+    sides: list[list[Segment]] = [[], []]
+    for s in cells:
+        if not _SEPARATOR.match(s.text) and not _PUNCTUATION.match(s.text):
+            sides[(s.x0 + s.x1) / 2 > middle].append(s)
+    return [(" ".join(s.text.lstrip("_ :)§").rstrip("_ ") for s in side), side[0]) for side in sides if side]
+
+
+def _runs_on(cells: list[Segment]) -> bool:
+    if any(_FIGURE.match(s.text) for s in cells):
+        return False
+    return sum(s.text.endswith(",") or s.text[:1].islower() for s in cells) >= 0.25 * len(cells)
 
 
 def find_tables(rows: list[list[Segment]]) -> list[tuple[int, int, Table]]:
