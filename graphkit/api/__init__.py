@@ -2,8 +2,8 @@
 
 - :func:`open` gives a :class:`Graphkit` handle: ``graph()``, ``path()``, ``neighbors()``,
   ``central()``, ``communities()``, ``evidence()``, ``timeline()``, ``entities()``,
-  ``explain()``, ``ingest()``, ``merge()``/``split()``/``rename()``/``ignore()``, ``export()``
-  and ``show()``;
+  ``explain()``, ``ingest()``, ``merge()``/``split()``/``rename()``/``ignore()``,
+  ``watch()``/``unwatch()``, ``export()`` and ``show()``;
 - :func:`to_html` and :func:`show` draw any NetworkX graph in the offline explorer;
 - :mod:`.results`: the answers, dicts with the fields of the CLI's ``--json`` and ``rows()``;
 - :mod:`.options`: the graph options every question forwards to ``graph()``.

@@ -357,7 +357,7 @@ class Graphkit:
         from ..watchlist.apply import store_watchlists
 
         rules = read_aliases_file(Path(aliases)) if aliases is not None else None
-        lists = {Path(p): read_watchlist(p) for p in _paths(watchlists)}
+        lists = {Path(p): read_watchlist(Path(p)) for p in _paths(watchlists)}
         workers = at_least("workers", workers, 1) if workers is not None else None
         per_file = at_least("warnings_per_file", warnings_per_file, 0) if warnings_per_file is not None else None
         store = self._writable("ingest documents")
