@@ -19,7 +19,11 @@ from graphkit.watchlist import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ROOT.parent.parent / "shared" / "corpora"
+# ../shared/corpora beside the checkout (a worktree under /work/wt/NAME looks two levels up)
+CORPORA = next(
+    (c for c in (ROOT.parent / "shared" / "corpora", ROOT.parent.parent / "shared" / "corpora") if c.is_dir()),
+    ROOT.parent / "shared" / "corpora",
+)
 MUELLER = CORPORA / "mueller"
 UN_2023 = CORPORA / "ungdc" / "Session 78 - 2023"
 
