@@ -20,12 +20,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .errors import BadInput, GraphkitError, NoDatabase, OldDatabase, Setting
+from .errors import BadInput, GraphkitError, NoDatabase, NoWatchlists, OldDatabase, Setting
 from .formats import describe_formats
 from .formats.limits import describe_limits
 from .text import inert
@@ -38,6 +38,9 @@ from .vocabulary import (
     MAX_RECIPIENTS,
     SPECIFIC_TYPES,
 )
+
+if TYPE_CHECKING:
+    from .api import Graphkit, GraphOptions
 
 DEFAULT_DB = "graphkit.db"
 
@@ -68,6 +71,8 @@ class GraphkitGroup(click.Group):
         """The error in this command line's words: its options for the library's parameters, its commands as hints."""
         if isinstance(exc, NoDatabase):
             return f"{exc.path}: no graphkit database here; run `graphkit ingest PATH --db {exc.path}` first"
+        if isinstance(exc, NoWatchlists):
+            return f"{exc.path}: no watchlists in this database; add one with `graphkit ingest PATH --watchlist FILE`"
         text = exc.render(self.spell)
         return f"{text} (graphkit ingest PATH --db NEW.db)" if isinstance(exc, OldDatabase) else text
 
@@ -260,7 +265,7 @@ def graph_options(run: Callable) -> Callable:
     graph command is built from.
 
     The window (--since, --until) and the links (--links, --max-recipients; issue 12) go to
-    :func:`load_graph` through the click context, so that a command's own signature lists
+    :func:`open_graph` through the click context, so that a command's own signature lists
     only what it uses itself.
     """
 
@@ -319,31 +324,33 @@ def graph_options(run: Callable) -> Callable:
     return db_option(f)
 
 
-def load_graph(db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], min_weight: int):
+def open_graph(
+    db: Path, types: tuple[str, ...] | None, include: tuple[str, ...], min_weight: int
+) -> tuple[Graphkit, GraphOptions]:
+    """The database (closed with the command) and the graph options of the API's calls, the graph built."""
+    from .api import open as open_database
     from .dates import Window
-    from .graph import build_graph, kinds_for
-    from .store import open_store
 
     ctx = click.get_current_context()
     window = ctx.meta.get(_WINDOW, Window())
     links, max_recipients = ctx.meta.get(_LINKS, (DEFAULT_LINKS, MAX_RECIPIENTS))
-    store = open_store(db, write=False)
-    ctx.call_on_close(store.close)
-    kinds = kinds_for(include)
-    graph = build_graph(
-        store,
-        types=types or DEFAULT_TYPES,
-        kinds=kinds,
-        min_weight=min_weight,
-        window=window,
+    g = open_database(db)  # read-only when the file cannot be written (issue 11): queries still answer
+    ctx.call_on_close(g.close)
+    options: GraphOptions = dict(
+        types=types,
+        include=include,
         links=links,
         max_recipients=max_recipients,
+        min_weight=min_weight,
+        since=window.since,
+        until=window.until,
     )
+    g.graph(**options, copy=False)  # built before the note below, as the answer will use it
     if window:
-        undated = store.undated(kinds)
+        undated = g.undated(include=include)
         left_out = f"; {_plural(undated, 'paragraph')} without a date left out" if undated else ""
         click.echo(f"only paragraphs dated {window} count{left_out}", err=True)
-    return store, graph
+    return g, options
 
 
 # -- commands ------------------------------------------------------------------------
@@ -424,39 +431,34 @@ Example:
 @click.option("--verbose", "-v", is_flag=True, help="A warning for every skipped part of a mailbox, not a count.")
 @output_options
 def ingest(paths, db, model, workers, batch_size, aliases_file, watchlists, scheduler, verbose) -> Output:
-    from .curation import read_aliases_file, replace_aliases
-    from .ingest import ingest as run_ingest
-    from .store import open_store
+    from .api import open as open_database
+    from .curation import read_aliases_file
     from .watchlist import read_watchlist
-    from .watchlist.apply import store_watchlists
 
     # Bad files are refused before the store is made or changed.
-    rules = read_aliases_file(aliases_file) if aliases_file else None
-    lists = {path: read_watchlist(path) for path in watchlists}
-    with open_store(db, create=True) as store:
-        if rules is not None:
-            replace_aliases(store, aliases_file, rules)
-        store_watchlists(store, lists)
+    if aliases_file:
+        read_aliases_file(aliases_file)
+    for path in watchlists:
+        read_watchlist(path)
+    with open_database(db, create=True) as g:
         bar = _Progress()
-        options = dict(
+        report = g.ingest(
+            paths,
+            aliases=aliases_file,
+            watchlists=watchlists,
             model=model,
             workers=workers,
             batch_size=batch_size,
+            scheduler=scheduler,
             progress=bar.update,
             warn=_warn,
             warnings_per_file=None if verbose else 3,
         )
-        if scheduler:
-            from .distributed import ingest_distributed
-
-            report = ingest_distributed(store, paths, scheduler=scheduler, **options)
-        else:
-            report = run_ingest(store, paths, **options)
         bar.finish()
     watched = (
         f", {report.watch_matches:,} watchlist matches ({report.watch_missed:,} the model missed, "
         f"{report.watch_otherwise:,} it typed otherwise)"
-        if report.watch_matches or lists
+        if report.watch_matches or watchlists
         else ""
     )
     click.echo(
@@ -540,20 +542,20 @@ def path(source, target, db, types, include, min_weight, by, avoid, per_hop) -> 
       graphkit path Trump Kryuchkov --shortest
       graphkit path Trump Kryuchkov --strongest --avoid Putin
     """
-    from .query import find_path, path_hops, shorter_path, snippet
+    from .query import snippet
 
-    store, graph = load_graph(db, types, include, min_weight)
-    nodes = find_path(graph, source, target, by=by or "informative", avoid=avoid)
-    shorter = shorter_path(graph, nodes, avoid=avoid) if not by else None
-    hops = path_hops(store, graph, nodes, per_hop=per_hop)
+    g, options = open_graph(db, types, include, min_weight)
+    found = g.path(source, target, by=by or "informative", avoid=avoid, evidence=per_hop, **options)
+    shorter = [step["name"] for step in found["shorter"] or []]
 
     def text() -> str:
+        graph = g.graph(**options, copy=False)
         lines = [
-            " -> ".join(_marked(graph, n) for n in nodes),
+            " -> ".join(_marked(graph, n) for n in found.names),
             *([_shorter_line(graph, shorter)] if shorter else []),
             "",
         ]
-        for hop in hops:
+        for hop in found["hops"]:
             lines.append(f"{hop['source']} — {hop['target']}  ({_counts(hop)}, strength {hop['strength']:.2f})")
             for ev in hop["evidence"] + hop.get("messages_evidence", []):
                 lines.append(f"    {_where(ev)}")
@@ -561,16 +563,7 @@ def path(source, target, db, types, include, min_weight, by, avoid, per_hop) -> 
                     lines.append(_wrap(snippet(ev)))
         return "\n".join(lines).rstrip()
 
-    def named(names: Sequence[str]) -> list[dict[str, str]]:
-        return [{"name": n, "type": graph.nodes[n]["type"], "watched": _lists(graph, n)} for n in names]
-
-    data = {
-        "by": by or "informative",
-        "path": named(nodes),
-        "shorter": named(shorter) if shorter else None,
-        "hops": hops,
-    }
-    return Output(data, text)
+    return Output(found, text)
 
 
 def _shorter_line(graph: Any, shorter: Sequence[str]) -> str:
@@ -605,23 +598,18 @@ def central(db, types, include, min_weight, by, only, top) -> Output:
       graphkit central --by betweenness --top 5
       graphkit central --type GPE,NORP
     """
-    from .query import centrality
-
-    _store, graph = load_graph(db, types, include, min_weight)
-    wanted = None if only and "ALL" in only else only or SPECIFIC_TYPES
-    ranked, note = centrality(graph, by, types=wanted, top=top)
+    g, options = open_graph(db, types, include, min_weight)
+    found = g.central(by=by, type=only, top=top, **options)
     counts = by in ("degree", "weighted")
-    rows = [(i, n, graph.nodes[n]["type"], f"{s:g}" if counts else f"{s:.4f}") for i, (n, s) in enumerate(ranked, 1)]
-    data = {
-        "by": by,
-        "types": list(wanted) if wanted else None,
-        "note": note,
-        "results": [
-            {"name": n, "type": graph.nodes[n]["type"], "score": s, "watched": _lists(graph, n)} for n, s in ranked
-        ],
-    }
-    headers, rows = _with_watched(graph, ["#", "entity", "type", by], rows, [n for n, _ in ranked])
-    return Output(data, lambda: table(headers, rows), notes=[note] if note else [])
+    graph = g.graph(**options, copy=False)
+    ranked = [r["name"] for r in found["results"]]
+    rows = [
+        (i, r["name"], r["type"], f"{r['score']:g}" if counts else f"{r['score']:.4f}")
+        for i, r in enumerate(found["results"], 1)
+    ]
+    headers, rows = _with_watched(graph, ["#", "entity", "type", by], rows, ranked)
+    note = found["note"]
+    return Output(found, lambda: table(headers, rows), notes=[note] if note else [])
 
 
 @cli.command()
@@ -647,10 +635,9 @@ def neighbors(name, db, types, include, min_weight, by, top) -> Output:
       graphkit neighbors Putin --top 5
       graphkit neighbors Putin --by weight
     """
-    from .query import neighbors as find_neighbors
-
-    _store, graph = load_graph(db, types, include, min_weight)
-    node, rows = find_neighbors(graph, name, top=top, by=by)
+    g, options = open_graph(db, types, include, min_weight)
+    found = g.neighbors(name, by=by, top=top, **options)
+    graph = g.graph(**options, copy=False)
     mail = graph.graph.get("links", "cooccurrence") != "cooccurrence"  # issue 12: the messages between them too
     cells = [
         (
@@ -661,18 +648,15 @@ def neighbors(name, db, types, include, min_weight, by, top) -> Output:
             r["documents"],
             *([r.get("messages", 0)] if mail else []),
         )
-        for r in rows
+        for r in found["neighbors"]
     ]
     headers, cells = _with_watched(
         graph,
         ["entity", "type", "strength", "paragraphs", "documents", *(["messages"] if mail else [])],
         cells,
-        [r["name"] for r in rows],
+        [r["name"] for r in found["neighbors"]],
     )
-    return Output(
-        {"name": node, "by": by, "watched": _lists(graph, node), "neighbors": rows},
-        lambda: f"{_marked(graph, node)}\n" + table(headers, cells),
-    )
+    return Output(found, lambda: f"{_marked(graph, found['name'])}\n" + table(headers, cells))
 
 
 @cli.command()
@@ -690,26 +674,22 @@ def evidence(source, target, db, types, include, min_weight) -> Output:
     Example:
       graphkit evidence Biden Putin
     """
-    from .query import evidence as find_evidence
-    from .query import message_evidence, with_spans
-
-    store, graph = load_graph(db, types, include, min_weight)
-    links = graph.graph.get("links", "cooccurrence")  # "all" without e-mail is co-occurrence
-    a, b, rows = find_evidence(store, graph, source, target)
-    found = with_spans(store, graph, rows, (a, b)) if links != "messages" else []
-    mail = message_evidence(store, graph, a, b) if links != "cooccurrence" else []
+    g, options = open_graph(db, types, include, min_weight)
+    found = g.evidence(source, target, **options)
+    paragraphs, mail = found["evidence"], found.get("messages")  # messages: None with --links cooccurrence
+    links = g.graph(**options, copy=False).graph.get("links", "cooccurrence")  # "all" without e-mail: cooccurrence
 
     def text() -> str:
-        counts = [_plural(len(found), "paragraph")] if links != "messages" else []
+        counts = [_plural(len(paragraphs), "paragraph")] if links != "messages" else []
         lines = [
-            f"{a} — {b}: " + ", ".join(counts + ([_plural(len(mail), "message")] if links != "cooccurrence" else []))
+            f"{found['source']} — {found['target']}: "
+            + ", ".join(counts + ([_plural(len(mail), "message")] if mail is not None else []))
         ]
-        for ev in found + mail:
+        for ev in paragraphs + (mail or []):
             lines += ["", f"  {_where(ev)}"] + ([_wrap(ev["text"], "    ")] if ev["text"] else [])
         return "\n".join(lines)
 
-    data = {"source": a, "target": b, "evidence": found}
-    return Output(data | ({"messages": mail} if links != "cooccurrence" else {}), text)
+    return Output(found, text)
 
 
 @cli.command()
@@ -728,10 +708,8 @@ def timeline(names, db, types, include, min_weight, undated) -> Output:
       graphkit timeline Papadopoulos
       graphkit timeline "Trump Jr." Veselnitskaya --since 2016-06
     """
-    from .query import timeline as find_timeline
-
-    store, graph = load_graph(db, types, include, min_weight)
-    found = find_timeline(store, graph, names, undated=undated)
+    g, options = open_graph(db, types, include, min_weight)
+    found = g.timeline(*names, undated=undated, **options)
     dated = [item for item in found["items"] if item.get("date")]
     span = f", {found['first']} to {found['last']}" if dated else ""
     rest = f"; {_plural(found['undated'], 'paragraph')} without a date" if found["undated"] else ""
@@ -768,12 +746,9 @@ def entities(db, types, include, min_weight, only, top, explain, document) -> Ou
       graphkit entities --explain Trump
       graphkit entities --explain Sessions --document Volume_2
     """
-    from .query import entity_table
-    from .query import explain as explain_entity
-
-    store, graph = load_graph(db, types, include, min_weight)
+    g, options = open_graph(db, types, include, min_weight)
     if explain:
-        data = explain_entity(store, graph, explain, document=document)
+        data = g.explain(explain, document=document, **options)
         forms = [(f["form"], f["label"], f["mentions"], f["why"]) for f in data["forms"]]
         head = f"{data['name']} ({data['type']}, {data['mentions']} mentions in {data['documents']} documents)\n"
         return Output(
@@ -782,7 +757,7 @@ def entities(db, types, include, min_weight, only, top, explain, document) -> Ou
                 head + table(["form", "model label", "mentions", "why joined"], forms) + _in_document(data, document)
             ),
         )
-    rows = entity_table(graph, types=only, top=top)
+    rows = g.entities(type=only, top=top, **options)
     cells = [
         (
             r["name"],
@@ -810,10 +785,8 @@ def communities(db, types, include, min_weight, members, top) -> Output:
     Example:
       graphkit communities --top 5
     """
-    from .query import communities as find_communities
-
-    _store, graph = load_graph(db, types, include, min_weight)
-    groups = find_communities(graph, members=members)[:top]
+    g, options = open_graph(db, types, include, min_weight)
+    groups = g.communities(members=members, top=top, **options)
     lines = [f"{i:>2}. ({g['size']} entities) " + ", ".join(g["members"]) for i, g in enumerate(groups, 1)]
     return Output(groups, lambda: "\n".join(lines) or "no links in the graph")
 
@@ -835,11 +808,9 @@ def export(db, types, include, min_weight, fmt, out, top, title) -> Output:
       graphkit export --format html --out exports/graph.html
       graphkit export --format graphml --min-weight 2
     """
-    from .export import export_graph
-
-    store, graph = load_graph(db, types, include, min_weight)
+    g, options = open_graph(db, types, include, min_weight)
     out = out or Path("exports") / f"graph.{fmt}"
-    summary = export_graph(store, graph, fmt, out, top=top, title=title)
+    summary = g.export(fmt, out, top=top, title=title, **options)
     cut = f" (of {summary['nodes_total']:,})" if summary["nodes"] != summary["nodes_total"] else ""
     return Output(
         summary, lambda: f"wrote {out}: {summary['nodes']:,} entities{cut}, {summary['edges']:,} links", ascii=True
@@ -847,12 +818,11 @@ def export(db, types, include, min_weight, fmt, out, top, title) -> Output:
 
 
 # -- curation ------------------------------------------------------------------------
-def _curate(db: Path, op: str, name: str, arg: str = "") -> None:
-    from .curation import curate
-    from .store import open_store
+def _curate(db: Path, op: str, change: Callable[[Graphkit], int]) -> None:
+    from .api import open as open_database
 
-    with open_store(db) as store:
-        count = curate(store, op, name, arg)
+    with open_database(db) as g:
+        count = change(g)
     click.echo(f"{op} recorded; {count:,} entities", err=True)
 
 
@@ -867,7 +837,7 @@ def merge(name, other, db) -> None:
     Example:
       graphkit merge "Donald Trump" Drumpf
     """
-    _curate(db, "merge", name, other)
+    _curate(db, "merge", lambda g: g.merge(name, other))
 
 
 @cli.command()
@@ -881,7 +851,7 @@ def split(name, form, db) -> None:
     Example:
       graphkit split "Donald Trump" "Trump Tower"
     """
-    _curate(db, "split", name, form)
+    _curate(db, "split", lambda g: g.split(name, form))
 
 
 @cli.command()
@@ -895,7 +865,7 @@ def rename(name, new, db) -> None:
     Example:
       graphkit rename KGB "KGB (Soviet security service)"
     """
-    _curate(db, "rename", name, new)
+    _curate(db, "rename", lambda g: g.rename(name, new))
 
 
 @cli.command()
@@ -908,7 +878,7 @@ def ignore(name, db) -> None:
     Example:
       graphkit ignore QiOSK
     """
-    _curate(db, "ignore", name)
+    _curate(db, "ignore", lambda g: g.ignore(name))
 
 
 # -- watchlists (issue 18) -------------------------------------------------------------
@@ -959,21 +929,22 @@ Example:
 @click.option("--candidates", type=click.IntRange(min=0), default=5, show_default=True, help="Near misses per name.")
 @output_options
 def watch(db, types, include, min_weight, top_links, candidates) -> Output:
-    from .watchlist.report import watch_report
-
-    store, graph = load_graph(db, types, include, min_weight)
-    findings = watch_report(store, graph, links=top_links, candidates=candidates)
-    if not findings:
-        raise BadInput(f"{db}: no watchlists in this database; add one with `graphkit ingest PATH --watchlist FILE`")
-    return Output([f.as_dict() for f in findings], lambda: _watch_text(findings))
+    g, options = open_graph(db, types, include, min_weight)
+    findings = g.watch(top_links=top_links, candidates=candidates, **options)
+    return Output(findings, lambda: _watch_text(findings))
 
 
-def _watch_text(findings: Sequence[Any]) -> str:
-    found = [f for f in findings if f.found]
-    missing = [f.entry.name for f in findings if not f.found]
-    matches, missed = sum(f.matches for f in findings), sum(f.missed for f in findings)
-    otherwise = sum(f.otherwise for f in findings)
-    lists = sorted({name for f in findings for name in f.entry.lists})
+def _found(finding: dict[str, Any]) -> bool:
+    """Whether the corpus holds a listed name: the list matched it, or the graph has its entity."""
+    return finding["list_matches"] > 0 or finding["entity"] is not None
+
+
+def _watch_text(findings: Sequence[dict[str, Any]]) -> str:
+    found = [f for f in findings if _found(f)]
+    missing = [f["name"] for f in findings if not _found(f)]
+    matches, missed = sum(f["list_matches"] for f in findings), sum(f["missed_by_model"] for f in findings)
+    otherwise = sum(f["tagged_otherwise_by_model"] for f in findings)
+    lists = sorted({name for f in findings for name in f["lists"]})
     head = (
         f"{_plural(len(findings), 'listed name')} on {', '.join(lists)}: {len(found):,} found, "
         f"{len(missing):,} never found; {matches:,} list matches: {missed:,} where the model tagged nothing, "
@@ -981,14 +952,14 @@ def _watch_text(findings: Sequence[Any]) -> str:
     )
     rows = [
         (
-            f.entry.name if f.node in (None, f.entry.name) else f"{f.entry.name} ({f.node})",
-            f.entry.type,
-            f.mentions,
-            f.documents,
-            f.matches,
-            f.missed,
-            ", ".join(f"{r['name']} ({r['weight']})" for r in f.links)
-            or ("(not in the graph)" if f.node is None else ""),
+            f["name"] if f["entity"] in (None, f["name"]) else f"{f['name']} ({f['entity']})",
+            f["type"],
+            f["mentions"],
+            f["documents"],
+            f["list_matches"],
+            f["missed_by_model"],
+            ", ".join(f"{r['name']} ({r['weight']})" for r in f["links"])
+            or ("(not in the graph)" if f["entity"] is None else ""),
         )
         for f in found
     ]
@@ -999,11 +970,11 @@ def _watch_text(findings: Sequence[Any]) -> str:
     ]
     if missing:
         lines += ["", "never found: " + ", ".join(missing)]
-    near = [(f.entry.name, c) for f in findings for c in f.candidates]
+    near = [(f["name"], c) for f in findings for c in f["candidates"]]
     if near:
         lines += ["", "near misses (never merged; `graphkit merge NAME FORM` joins one):"]
         lines += [
-            f"  {name}: {c.form!r} ({c.reason}, score {c.score:.2f}, {_plural(c.mentions, 'mention')})"
+            f"  {name}: {c['form']!r} ({c['reason']}, score {c['score']:.2f}, {_plural(c['mentions'], 'mention')})"
             for name, c in near
         ]
     return "\n".join(lines)
@@ -1019,11 +990,10 @@ def unwatch(file, db) -> None:
     Example:
       graphkit unwatch subjects.csv
     """
-    from .store import open_store
-    from .watchlist.apply import forget_watchlist
+    from .api import open as open_database
 
-    with open_store(db) as store:
-        count = forget_watchlist(store, file)
+    with open_database(db) as g:
+        count = g.unwatch(file)
     click.echo(f"{file}: {_plural(count, 'listed name')} no longer watched", err=True)
 
 
@@ -1079,10 +1049,10 @@ def info(db) -> Output:
     Example:
       graphkit info --db graphkit.db
     """
-    from .store import open_store
+    from .api import open as open_database
 
-    with open_store(db, write=False) as store:
-        data = store.summary()
+    with open_database(db) as g:
+        data = g.info()
 
     def text() -> str:
         kinds = ", ".join(f"{n:,} {kind}" for kind, n in data["paragraph_kinds"].items())

@@ -26,6 +26,8 @@ __all__ = [
     "StoreError",
     "NoDatabase",
     "OldDatabase",
+    "ReadOnly",
+    "NoWatchlists",
     "UnknownEntity",
     "NoPath",
 ]
@@ -99,6 +101,22 @@ class OldDatabase(StoreError):
             f"{path}: made by an older graphkit (schema {version}; this one needs {current}) and it cannot be "
             "upgraded in place; ingest your documents again into a new database. The file was not changed"
         )
+
+
+class ReadOnly(StoreError):
+    """A change asked of a database opened read-only (``graphkit.open(path, read_only=True)``, issue 19)."""
+
+    def __init__(self, path: Path, change: str) -> None:
+        self.path, self.change = path, change
+        super().__init__(f"{path}: opened read-only, so it cannot {change}; open it without ", Setting("read_only"))
+
+
+class NoWatchlists(BadInput):
+    """A watch report asked of a database that keeps no watchlist (issue 18)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path}: no watchlists in this database; add one with ", Setting("watchlists"))
 
 
 class UnknownEntity(GraphkitError):

@@ -44,6 +44,7 @@ __all__ = [
     "strongest_edges",
     "select_top",
     "export_graph",
+    "html_page",
     "graph_payload",
     "sanitize_xml",
 ]
@@ -180,6 +181,16 @@ def _write_json(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Pat
 
 
 def _write_html(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Path, title: str) -> nx.Graph:
+    page, shown = html_page(store, shown, full, title=title)
+    _atomic_write(out, lambda fh: fh.write(page))
+    return shown
+
+
+def html_page(
+    store: EvidenceReader, shown: nx.Graph, full: nx.Graph, *, title: str = "graphkit"
+) -> tuple[str, nx.Graph]:
+    """The explorer page of ``shown`` (a part of ``full``), and the graph it draws (its strongest links
+    when it has more than a browser draws): what ``export --format html`` writes and a notebook shows."""
     if shown.number_of_nodes() > HTML_NODE_LIMIT:
         raise BadInput(
             f"{shown.number_of_nodes()} nodes is more than a browser can draw usefully "
@@ -190,9 +201,7 @@ def _write_html(store: EvidenceReader, shown: nx.Graph, full: nx.Graph, out: Pat
         )
     if shown.number_of_edges() > HTML_EDGE_LIMIT:
         shown = strongest_edges(shown, HTML_EDGE_LIMIT)
-    page = render_html(graph_payload(store, shown, full, title=title), title=title)
-    _atomic_write(out, lambda fh: fh.write(page))
-    return shown
+    return render_html(graph_payload(store, shown, full, title=title), title=title), shown
 
 
 # Every export format, by name: ``fmt`` takes one of these, and so does ``export --format`` (issue 15).
@@ -276,6 +285,8 @@ def _meta(shown: nx.Graph, full: nx.Graph, store: EvidenceReader) -> dict[str, A
             f"{full.graph['mailings']:,} messages to more than {max_recipients(full)} recipients are mailings "
             "and make no message links; re-export with a larger --max-recipients to count them."
         )
+    if full.graph.get("explorer_note"):  # graphkit.to_html of a graph without a store (issue 19)
+        notes.append(str(full.graph["explorer_note"]))
     omitted = " ".join(notes) or None
     return {
         "generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),

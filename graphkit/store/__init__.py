@@ -45,6 +45,7 @@ __all__ = [
     "Bounds",
     "ALL_TIME",
     "open_store",
+    "not_writable",
 ]
 
 
@@ -55,24 +56,24 @@ class Store(StoreWriter, MessageStore, GraphSource, EvidenceReader, WatchStore):
         return self
 
 
-def open_store(db: str | Path, *, create: bool = False, write: bool = True) -> Store:
+def open_store(db: str | Path, *, create: bool = False, write: bool = True, read_only: bool = False) -> Store:
     """Open the database file ``db`` (with ``create``, create it), bringing an older schema up to date.
 
     A file graphkit did not make, or one made by a newer version, is refused without a
     byte of it changing (issue 6); so is an older one no migration reaches. A file that
     cannot be written (a read-only file, folder or file system: issue 11) is opened
     read-only when the caller does not ``write`` (queries and exports; the graph cache is
-    then not written), and refused with what to do when it does.
+    then not written), and refused with what to do when it does. With ``read_only`` it is
+    opened read-only whatever the file allows, and one that would need a migration is
+    refused instead of upgraded (``graphkit.open(db, read_only=True)``, issue 19).
     """
     path = Path(db)
-    _check_place(path, create)
+    _check_place(path, create and not read_only)
+    if read_only:
+        return _open_read_only(path, upgrade=("open it once without ", Setting("read_only"), " to upgrade it"))
     if not _writable(path):
         if write or create:
-            raise StoreError(
-                f"{path}: read-only (the file or its folder cannot be written); "
-                "make it writable, or copy it to a folder you can write and pass the copy as ",
-                Setting("db"),
-            )
+            raise not_writable(path)
         return _open_read_only(path)
     try:
         conn = sqlite3.connect(path, timeout=120, isolation_level=None, check_same_thread=False)
@@ -96,6 +97,15 @@ def open_store(db: str | Path, *, create: bool = False, write: bool = True) -> S
     return Store(conn, path)
 
 
+def not_writable(path: Path) -> StoreError:
+    """The error for a change asked of a database whose file or folder cannot be written (issue 11)."""
+    return StoreError(
+        f"{path}: read-only (the file or its folder cannot be written); "
+        "make it writable, or copy it to a folder you can write and pass the copy as ",
+        Setting("db"),
+    )
+
+
 def _writable(path: Path) -> bool:
     """Whether SQLite can write ``path``: the file, and its folder (for the journal), if it exists."""
     folder = path.parent
@@ -104,8 +114,14 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
 
 
-def _open_read_only(path: Path) -> Store:
-    """The database at ``path`` opened read-only; it must be at this graphkit's schema (no migration can run)."""
+_COPY_IT = ("copy it to a folder you can write and pass the copy as ", Setting("db"))
+
+
+def _open_read_only(path: Path, *, upgrade: tuple[str | Setting, ...] = _COPY_IT) -> Store:
+    """The database at ``path`` opened read-only; it must be at this graphkit's schema (no migration can run).
+
+    ``upgrade`` ends the error for an older schema: what to do to bring it up to date.
+    """
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
     conn = _connect_read_only(uri, path)
     try:
@@ -124,9 +140,8 @@ def _open_read_only(path: Path) -> Store:
     if version != SCHEMA_VERSION:
         conn.close()
         raise StoreError(
-            f"{path}: made by an older graphkit (schema {version}) and read-only, so it cannot be brought up to "
-            "date; copy it to a folder you can write and pass the copy as ",
-            Setting("db"),
+            f"{path}: made by an older graphkit (schema {version}) and read-only, so it cannot be brought up to date; ",
+            *upgrade,
         )
     store = Store(conn, path)
     store.read_only = True
