@@ -82,11 +82,12 @@ def build_entities(ctx: Context, curation: Sequence[tuple[str, str, str]] = ()) 
     ignored = {root(k) for k in cur.ignored if k in ctx.keys}
     heads = set(head_types()) | HEAD_NOUNS | surname_titles()
     entities: list[tuple[Entity, list[tuple[int, str]]]] = []
+    index = _CurationIndex(cur, root, ctx.keys)
     for group, pile in piles.items():
         if group in ignored or all(k in heads for k in pile.keys):
             continue  # a head word or title alone that nothing resolved ("Treaty", "Prince") names nothing
         entity = _entity(ctx, group, pile, root)
-        _curate_label(entity, group, cur, root, ctx.keys)
+        _curate_label(entity, group, index)
         entities.append((entity, pile.mentions))
     entities.sort(key=lambda em: (-em[0].mentions, em[0].label))
     assigned = {mid: (i, why) for i, (_, ms) in enumerate(entities) for mid, why in ms}
@@ -121,12 +122,39 @@ def _entity(ctx: Context, group: str, pile: _Pile, root) -> Entity:
     return Entity(label, type_, reasons, pile.forms, sum(pile.keys.values()))
 
 
-def _curate_label(entity: Entity, group: str, cur: _Curation, root, known: dict) -> None:
-    """The user's renames and types apply to the entity holding the name, or labelled by it."""
-    for nk, new in cur.renames.items():
-        if (nk in known and root(nk) == group) or entity_key(entity.label) == nk:
-            entity.label = new
-            entity.keys.setdefault(nk, "renamed by the user")
-    for nk, type_ in cur.retyped.items():
-        if (nk in known and root(nk) == group) or entity_key(entity.label) == nk:
-            entity.type = type_
+class _CurationIndex:
+    """The user's renames and types (by name key, in the order given) indexed once: by position, and
+    by the group holding their name. A watchlist of 50,000 names is 100,000 such rules (issue 18);
+    looking them up per entity keeps resolution linear."""
+
+    def __init__(self, cur: _Curation, root, known: dict) -> None:
+        self.renames, self.retypes = list(cur.renames.items()), list(cur.retyped.items())
+        self.rename_pos = {nk: i for i, (nk, _) in enumerate(self.renames)}
+        self.retype_pos = {nk: i for i, (nk, _) in enumerate(self.retypes)}
+        self.rename_at = self._by_group(self.renames, root, known)
+        self.retype_at = self._by_group(self.retypes, root, known)
+
+    @staticmethod
+    def _by_group(rules: list[tuple[str, str]], root, known: dict) -> dict[str, set[int]]:
+        at: dict[str, set[int]] = defaultdict(set)
+        for i, (nk, _) in enumerate(rules):
+            if nk in known:
+                at[root(nk)].add(i)
+        return at
+
+
+def _curate_label(entity: Entity, group: str, index: _CurationIndex) -> None:
+    """The user's renames and types apply to the entity holding the name, or labelled by it: in the
+    order they were given, a rename's new label open to the renames after it."""
+    due, done = index.rename_at.get(group, set()), -1
+    while True:
+        here = index.rename_pos.get(entity_key(entity.label))
+        nxt = min((i for i in due | ({here} if here is not None else set()) if i > done), default=None)
+        if nxt is None:
+            break
+        nk, entity.label = index.renames[nxt]
+        entity.keys.setdefault(nk, "renamed by the user")
+        done = nxt
+    here = index.retype_pos.get(entity_key(entity.label))
+    for i in sorted(index.retype_at.get(group, set()) | ({here} if here is not None else set())):
+        entity.type = index.retypes[i][1]
