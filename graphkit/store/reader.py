@@ -27,13 +27,18 @@ ALL_TIME: Bounds = (None, None)
 
 def _in_window(window: Bounds) -> tuple[str, list[str]]:
     """SQL (``AND ...`` on paragraphs ``p``) and arguments that keep paragraphs dated within ``window``."""
+    return _dated_within(window, first="p.date_first", last="p.date_last")
+
+
+def _dated_within(window: Bounds, *, first: str, last: str) -> tuple[str, list[str]]:
+    """``AND ...`` keeping rows whose dates ``first``..``last`` (SQL expressions) overlap ``window``; NULL never does."""
     since, until = window
     sql, args = "", []
     if since is not None:
-        sql += " AND p.date_last >= ?"
+        sql += f" AND {last} >= ?"
         args.append(since)
     if until is not None:
-        sql += " AND p.date_first <= ?"
+        sql += f" AND {first} <= ?"
         args.append(until)
     return sql, args
 
@@ -57,15 +62,9 @@ _CORRESPONDENTS = (
 
 def _correspondents(max_recipients: int, window: Bounds) -> tuple[str, list[Any]]:
     """The ``c`` table of correspondents (see ``_CORRESPONDENTS``) and its arguments."""
-    since, until = window
-    where, args = "", [max_recipients]
-    if since is not None:
-        where += " AND substr(m.date, 1, 10) >= ?"
-        args.append(since)
-    if until is not None:
-        where += " AND m.date != '' AND substr(m.date, 1, 10) <= ?"
-        args.append(until)
-    return _CORRESPONDENTS.format(where), args
+    day = "NULLIF(substr(m.date, 1, 10), '')"  # an undated message is in no window
+    where, args = _dated_within(window, first=day, last=day)
+    return _CORRESPONDENTS.format(where), [max_recipients, *args]
 
 
 @dataclass(frozen=True)
