@@ -31,6 +31,7 @@ from .formats.limits import overrides_from_env
 from .formats.notices import drain as drain_notices
 from .normalize import entity_key, find_acronyms
 from .reading import read_files
+from .repeats import tag_repeats
 from .resolve import RESOLVER_VERSION, MentionRow, resolve_entities
 from .store import DUPLICATE, MessageStore, Store
 from .vocabulary import ASIDE_KINDS
@@ -384,6 +385,7 @@ def _run(
         if extracted.dates:
             spans[number] = extracted.dates
         if number == len(doc.paragraphs):
+            found = tag_repeats({p.number: p.text for p in doc.paragraphs}, found, spans)
             found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
             dates = date_document(doc, spans)
             _count_dates(report, dates)

@@ -203,6 +203,15 @@ def test_a_surname_with_one_dominant_bearer_in_the_corpus_is_his_even_where_a_re
     assert entity_of(res, 21) == "Donald Trump"
 
 
+def test_one_off_glued_names_do_not_unseat_the_dominant_bearer_of_a_surname():
+    # "Yuri Trump" and "Matt Trump" are the model's glued fragments, one mention each.
+    rows = document(1, *["Donald Trump"] * 12) + document(2, "Ivanka Trump", "Trump", first_id=20)
+    rows += document(3, "Yuri Trump", "Matt Trump", "Trump", first_id=30)
+    res = resolve_entities(rows, aliases=[])
+    assert entity_of(res, 32) == "Donald Trump" and "names most by far" in res.assigned[32][1]
+    assert entity_of(res, 21) == "Donald Trump"
+
+
 def test_a_given_name_and_a_nickname_go_to_the_person_the_document_names():
     rows = document(1, "William Clinton", "Bill", "Hillary Clinton", "Hillary")
     res = resolve_entities(rows, aliases=[])
