@@ -97,6 +97,7 @@ def _short_keys(ctx: Context) -> set[str]:
         and k.key.isalpha()
         and k.key not in HEAD_NOUNS
         and k.key not in heads
+        and k.key not in ctx.offices  # "the President" is resolve_offices's
         and not not_a_name(k, nationality=False)
     }
 

@@ -27,6 +27,7 @@ from .people import (
     is_regnal,
     not_a_name,
 )
+from .roles import resolve_offices
 
 __all__ = ["RULES", "Rule", "SURNAME_DOMINANCE"]
 
@@ -442,4 +443,5 @@ RULES: list[Rule] = [
     join_generic_heads,
     resolve_documents,  # short forms to the full names each document introduces
     join_leftover_surnames,  # the corpus-wide fallback, for what no document resolved
+    resolve_offices,  # "the President": where the document's (or corpus's) titled "President X" went
 ]
