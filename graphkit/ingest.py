@@ -31,7 +31,7 @@ from .formats.limits import overrides_from_env
 from .formats.notices import drain as drain_notices
 from .normalize import entity_key, find_acronyms
 from .reading import read_files
-from .repeats import tag_repeats
+from .repeats import split_coordinated, tag_repeats
 from .resolve import RESOLVER_VERSION, MentionRow, resolve_entities
 from .roles import office_before, tag_offices
 from .store import DUPLICATE, MessageStore, Store
@@ -386,7 +386,7 @@ def _run(
         if extracted.dates:
             spans[number] = extracted.dates
         if number == len(doc.paragraphs):
-            found = tag_repeats({p.number: p.text for p in doc.paragraphs}, found, spans)
+            found = tag_repeats({p.number: p.text for p in doc.paragraphs}, split_coordinated(found), spans)
             found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
             found = tag_offices({p.number: p.text for p in doc.paragraphs}, found)
             dates = date_document(doc, spans)

@@ -14,6 +14,10 @@ the same words stand again, when:
   sentence, and stands in an English paragraph.
 
 A mention found this way carries the label the document gives those words most often.
+
+The same evidence splits a coordination the model tagged as one organisation: "Sessions and
+Kislyak" is two people when the document tags both as people elsewhere
+(:func:`split_coordinated`); "Procter and Gamble" stays whole.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from .normalize import clean_mention
 from .normalize.words import titles
 from .watchlist.fold import fold_word
 
-__all__ = ["tag_repeats", "LEAST_SHARE"]
+__all__ = ["tag_repeats", "split_coordinated", "LEAST_SHARE"]
 
 # The share of a name's free-standing uses the model must tag, by number of words (1, 2+).
 LEAST_SHARE = {1: 0.5, 2: 0.25}
@@ -95,6 +99,48 @@ def tag_repeats(
     for ms in out.values():
         ms.sort(key=lambda m: m.start)
     return out
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&)\s*")
+
+
+def split_coordinated(found: Mapping[int, list[Mention]]) -> dict[int, list[Mention]]:
+    """``found`` with each coordination of people the document names split into its people.
+
+    A mention "A and B", "A, B and C" or "A & B" whose every part (two different ones at least)
+    the document tags as a person elsewhere, in full or as a surname, is those people.
+    """
+    people = set()
+    for ms in found.values():
+        for m in ms:
+            if m.label == "PERSON" and not _COORDINATION.search(m.text):
+                people.add(m.text)
+                people.add(m.text.split()[-1])
+    out = {}
+    for number, ms in found.items():
+        kept = []
+        for m in ms:
+            parts = _parts(m)
+            if len(parts) >= 2 and len({p.text for p in parts}) == len(parts) and all(p.text in people for p in parts):
+                kept.extend(parts)
+            else:
+                kept.append(m)
+        out[number] = kept
+    return out
+
+
+def _parts(m: Mention) -> list[Mention]:
+    """The parts of a coordination, as person mentions with their own offsets."""
+    if not _COORDINATION.search(m.text):
+        return []
+    parts, at = [], 0
+    for piece in _COORDINATION.split(m.text):
+        if not piece:
+            return []
+        at = m.text.index(piece, at)
+        parts.append(Mention(m.start + at, m.start + at + len(piece), piece, "PERSON", piece, False))
+        at += len(piece)
+    return parts
 
 
 def _tagged_names(found: Mapping[int, list[Mention]]) -> dict[tuple[str, ...], tuple[str, int]]:

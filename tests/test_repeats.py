@@ -72,3 +72,30 @@ def test_dates_and_existing_mentions_are_never_overlapped_and_the_majority_label
     texts[2] = "Macron spoke to Macron."
     out = tag_repeats(texts, found)
     assert [(m.text, m.label) for m in out[2]] == [("Macron", "ORG"), ("Macron", "PERSON")]
+
+
+def test_a_coordination_of_people_the_document_names_is_split_and_a_firm_is_not():
+    from graphkit.repeats import split_coordinated
+
+    text = "Sessions and Kislyak met; Procter and Gamble paid. Jeff Sessions, Sergey Kislyak and Procter left."
+    found = {
+        1: [
+            Mention(0, 20, "Sessions and Kislyak", "ORG", "Sessions and Kislyak", False),
+            Mention(26, 44, "Procter and Gamble", "ORG", "Procter and Gamble", False),
+            Mention(51, 64, "Jeff Sessions", "PERSON", "Jeff Sessions", False),
+            Mention(66, 80, "Sergey Kislyak", "PERSON", "Sergey Kislyak", False),
+            Mention(85, 92, "Procter", "ORG", "Procter", False),
+        ]
+    }
+    out = split_coordinated(found)[1]
+    assert [(text[m.start : m.end], m.label) for m in out[:3]] == [
+        ("Sessions", "PERSON"),
+        ("Kislyak", "PERSON"),
+        ("Procter and Gamble", "ORG"),
+    ]
+    # "Johnson & Johnson": two parts that are one name are no two people
+    twin = {
+        1: [Mention(0, 17, "Johnson & Johnson", "ORG", "Johnson & Johnson", False)],
+        2: [Mention(0, 7, "Johnson", "PERSON", "Johnson", False)],
+    }
+    assert split_coordinated(twin)[1][0].text == "Johnson & Johnson"
