@@ -531,3 +531,37 @@ def test_middle_names_same_country_qualifiers_and_head_words_join():
     assert {"us department of justice", "united states department of justice"} <= set(doj.keys)
     assert "vtb" in ents["VTB Bank"].keys
     assert {"Alfa", "Alfa Bank", "Alfa Foundation", "Soviet", "Soviet Union", "African Union Commission"} <= set(ents)
+
+
+def test_a_letter_more_inside_a_rare_name_is_a_misspelling_but_a_plural_is_not():
+    rows = stats(("Kirill Dmitriev", "PERSON", 30), ("Kirill Dimitriev", "PERSON", 1), ("Trump", "PERSON", 30))
+    rows += stats(("Trumps", "PERSON", 1))
+    ents = by_label(resolve_entities(rows, aliases=[]))
+    assert "a rare spelling" in ents["Kirill Dmitriev"].keys["kirill dimitriev"]
+    assert "Trumps" in ents
+
+
+def test_a_name_the_model_cut_from_the_front_of_a_longer_one_joins_it():
+    rows = stats(
+        ("United Nations Security Council", "ORG", 12),
+        ("Nations Security Council", "ORG", 2),
+        ("Security Council", "ORG", 40),
+        ("Russian Security Council", "ORG", 1),
+    )
+    ents = by_label(resolve_entities(rows, aliases=[]))
+    assert "cut from the front" in ents["United Nations Security Council"].keys["nations security council"]
+    # used more than the one longer name that ends with it: a name of its own, not Russia's council
+    assert "security council" not in ents["Russian Security Council"].keys
+
+
+def test_a_state_that_ends_another_state_s_name_is_not_cut_from_it():
+    rows = stats(
+        ("Democratic People's Republic of Korea", "GPE", 9),
+        ("Republic of Korea", "GPE", 3),
+        ("Democratic Republic of the Congo", "GPE", 9),
+        ("Republic of the Congo", "GPE", 2),
+        ("People's Republic of China", "ORG", 9),
+        ("Republic of China", "ORG", 1),
+    )
+    ents = by_label(resolve_entities(rows, aliases=[]))
+    assert {"Republic of Korea", "Republic of the Congo", "Republic of China"} <= set(ents)
