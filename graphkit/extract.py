@@ -84,7 +84,8 @@ def found_in(text: str, doc: Doc) -> Found:
 
 
 # Bump when cleaning or case restoration changes, so stored mentions are extracted again.
-EXTRACTOR_VERSION = 8  # 7: DATE spans kept for dates (issue 17); 8: cleaning of issue 14, round 2
+EXTRACTOR_VERSION = 9  # 7: DATE spans kept for dates (issue 17); 8: cleaning of issue 14, round 2;
+# 9: names a document tags, found again where the model missed them (issue 14, round 3)
 
 
 def model_name(name: str | None = None) -> str:

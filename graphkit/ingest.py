@@ -31,7 +31,9 @@ from .formats.limits import overrides_from_env
 from .formats.notices import drain as drain_notices
 from .normalize import entity_key, find_acronyms
 from .reading import read_files
+from .repeats import split_coordinated, tag_repeats
 from .resolve import RESOLVER_VERSION, MentionRow, resolve_entities
+from .roles import office_before, tag_offices
 from .store import DUPLICATE, MessageStore, Store
 from .vocabulary import ASIDE_KINDS
 from .watchlist import WatchEntry, WatchMatcher
@@ -384,7 +386,9 @@ def _run(
         if extracted.dates:
             spans[number] = extracted.dates
         if number == len(doc.paragraphs):
+            found = tag_repeats({p.number: p.text for p in doc.paragraphs}, split_coordinated(found), spans)
             found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
+            found = tag_offices({p.number: p.text for p in doc.paragraphs}, found)
             dates = date_document(doc, spans)
             _count_dates(report, dates)
             report.mentions += write_document(store, doc, rows, found, tag, dates, watch)
@@ -443,6 +447,7 @@ def rebuild_entities(store: Store) -> int:
                 for doc, text in store.texts_with_parentheses()
                 for long, short in find_acronyms([text])
             ],
+            titles={mid: office for mid, prefix in store.title_prefixes() if (office := office_before(prefix))},
             curation=[
                 *watch_rules(stored_entries(store)),  # listed names and types first (issue 18); the user's last
                 *((op, name, arg) for op, name, arg, _source in store.curation()),

@@ -203,6 +203,15 @@ def test_a_surname_with_one_dominant_bearer_in_the_corpus_is_his_even_where_a_re
     assert entity_of(res, 21) == "Donald Trump"
 
 
+def test_one_off_glued_names_do_not_unseat_the_dominant_bearer_of_a_surname():
+    # "Yuri Trump" and "Matt Trump" are the model's glued fragments, one mention each.
+    rows = document(1, *["Donald Trump"] * 12) + document(2, "Ivanka Trump", "Trump", first_id=20)
+    rows += document(3, "Yuri Trump", "Matt Trump", "Trump", first_id=30)
+    res = resolve_entities(rows, aliases=[])
+    assert entity_of(res, 32) == "Donald Trump" and "names most by far" in res.assigned[32][1]
+    assert entity_of(res, 21) == "Donald Trump"
+
+
 def test_a_given_name_and_a_nickname_go_to_the_person_the_document_names():
     rows = document(1, "William Clinton", "Bill", "Hillary Clinton", "Hillary")
     res = resolve_entities(rows, aliases=[])
@@ -522,3 +531,37 @@ def test_middle_names_same_country_qualifiers_and_head_words_join():
     assert {"us department of justice", "united states department of justice"} <= set(doj.keys)
     assert "vtb" in ents["VTB Bank"].keys
     assert {"Alfa", "Alfa Bank", "Alfa Foundation", "Soviet", "Soviet Union", "African Union Commission"} <= set(ents)
+
+
+def test_a_letter_more_inside_a_rare_name_is_a_misspelling_but_a_plural_is_not():
+    rows = stats(("Kirill Dmitriev", "PERSON", 30), ("Kirill Dimitriev", "PERSON", 1), ("Trump", "PERSON", 30))
+    rows += stats(("Trumps", "PERSON", 1))
+    ents = by_label(resolve_entities(rows, aliases=[]))
+    assert "a rare spelling" in ents["Kirill Dmitriev"].keys["kirill dimitriev"]
+    assert "Trumps" in ents
+
+
+def test_a_name_the_model_cut_from_the_front_of_a_longer_one_joins_it():
+    rows = stats(
+        ("United Nations Security Council", "ORG", 12),
+        ("Nations Security Council", "ORG", 2),
+        ("Security Council", "ORG", 40),
+        ("Russian Security Council", "ORG", 1),
+    )
+    ents = by_label(resolve_entities(rows, aliases=[]))
+    assert "cut from the front" in ents["United Nations Security Council"].keys["nations security council"]
+    # used more than the one longer name that ends with it: a name of its own, not Russia's council
+    assert "security council" not in ents["Russian Security Council"].keys
+
+
+def test_a_state_that_ends_another_state_s_name_is_not_cut_from_it():
+    rows = stats(
+        ("Democratic People's Republic of Korea", "GPE", 9),
+        ("Republic of Korea", "GPE", 3),
+        ("Democratic Republic of the Congo", "GPE", 9),
+        ("Republic of the Congo", "GPE", 2),
+        ("People's Republic of China", "ORG", 9),
+        ("Republic of China", "ORG", 1),
+    )
+    ents = by_label(resolve_entities(rows, aliases=[]))
+    assert {"Republic of Korea", "Republic of the Congo", "Republic of China"} <= set(ents)

@@ -50,6 +50,15 @@ def titles() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def office_keys() -> frozenset[str]:
+    """Matching keys of the ``[office]`` phrases of titles.txt: 'president', 'vice president'.
+    A mention of one alone is a role (:mod:`graphkit.roles`), never an entity of its own."""
+    from .keys import entity_key
+
+    return frozenset(entity_key(p) for p in titles().get("office", ()))
+
+
+@functools.cache
 def surname_titles() -> frozenset[str]:
     """Title words that are surnames too (``[surname]`` of titles.txt: 'Prince', 'King', 'Major').
 

@@ -22,8 +22,9 @@ This package reads and writes no database: :func:`graphkit.ingest.rebuild_entiti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
+from ..normalize.words import office_keys
 from .context import Context, collect
 from .entities import build_entities
 from .groups import Groups
@@ -34,7 +35,8 @@ from .rules import RULES
 __all__ = ["RESOLVER_VERSION", "RULES", "Entity", "MentionRow", "Resolution", "builtin_aliases", "resolve_entities"]
 
 # Bump when the rules change, so an ingest re-resolves a store that did not change.
-RESOLVER_VERSION = "12"  # 12: e-mail correspondents are mentions (issue 12) on round 2 of issue 14
+RESOLVER_VERSION = "13"  # 12: e-mail correspondents are mentions (issue 12) on round 2 of issue 14;
+# 13: offices used as names, repeated names, one-off bearers (issue 14, round 3)
 
 
 def resolve_entities(
@@ -43,13 +45,15 @@ def resolve_entities(
     acronyms: Iterable[tuple[int, str, str]] = (),
     curation: Sequence[tuple[str, str, str]] = (),
     aliases: Sequence[tuple[str, str]] | None = None,
+    titles: Mapping[int, str] | None = None,
 ) -> Resolution:
     """Group mentions into entities.
 
     ``mentions``: every mention of the corpus; ``acronyms``: ``(document, long form, acronym)``
     introduced in the text (:func:`graphkit.normalize.find_acronyms`); ``curation``: ``(op,
     name, arg)`` rules applied last; ``aliases``: ``(canonical, alias)`` pairs (default:
-    :func:`builtin_aliases`).
+    :func:`builtin_aliases`); ``titles``: mention id -> the office its stripped title names
+    (:func:`graphkit.roles.office_before`), so "the President" can go where "President Trump" went.
     """
     keys = collect(mentions)
     mark_people(keys)
@@ -62,6 +66,8 @@ def resolve_entities(
         mentions,
         acronyms=list(acronyms),
         aliases=builtin_aliases() if aliases is None else aliases,
+        titles=titles or {},
+        offices=office_keys(),
     )
     for rule in RULES:
         rule(ctx)

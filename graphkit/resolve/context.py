@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .groups import Groups
@@ -20,6 +20,8 @@ class Context:
     aliases: Sequence[tuple[str, str]] = ()  # (canonical, alias)
     spelling: dict[str, str] = field(default_factory=dict)  # rare key -> the frequent key it misspells
     redirect: dict[int, tuple[str, str]] = field(default_factory=dict)  # mention id -> (key it names, why)
+    titles: Mapping[int, str] = field(default_factory=dict)  # mention id -> the office its title names
+    offices: frozenset[str] = frozenset()  # keys of offices used as names ('president')
 
 
 def collect(mentions: Sequence[MentionRow]) -> dict[str, KeyStats]:

@@ -28,6 +28,7 @@ __all__ = ["resolve_documents", "DOMINANCE_IN_DOCUMENT"]
 # Ivanov" once, then "Ivanov" right after Igor is Igor).
 DOMINANCE_IN_DOCUMENT = 2.0
 DOMINANCE_MARGIN = 3
+WELL_KNOWN = 10
 
 
 @dataclass
@@ -96,13 +97,19 @@ def _short_keys(ctx: Context) -> set[str]:
         and k.key.isalpha()
         and k.key not in HEAD_NOUNS
         and k.key not in heads
+        and k.key not in ctx.offices  # "the President" is resolve_offices's
         and not not_a_name(k, nationality=False)
     }
 
 
 def _dominant_bearers(ctx: Context) -> dict[str, str]:
     """Surname -> the group of the person who bears it in the corpus, when one has at least
-    ``SURNAME_DOMINANCE`` times the full-name mentions of all the others together."""
+    ``SURNAME_DOMINANCE`` times the full-name mentions of all the others together.
+
+    Against a bearer named ``WELL_KNOWN`` times or more, a full name seen once is weak evidence
+    of another bearer: most are the model's glued fragments ("Yuri Trump", "Paul Jr. Trump"). They
+    count as bearers, not as mentions. Against a bearer named twice, one mention is a rival
+    ("Sergei Ivanov" twice, "Igor Ivanov" once)."""
     from .rules import SURNAME_DOMINANCE
 
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -112,8 +119,9 @@ def _dominant_bearers(ctx: Context) -> dict[str, str]:
     out = {}
     for surname, groups in counts.items():
         ranked = groups.most_common()
-        rest = sum(c for _, c in ranked[1:])
-        if len(ranked) > 1 and ranked[0][1] >= SURNAME_DOMINANCE * rest:
+        top = ranked[0][1]
+        rest = sum(c for _, c in ranked[1:] if c > 1 or top < WELL_KNOWN)
+        if len(ranked) > 1 and top >= SURNAME_DOMINANCE * rest:
             out[surname] = ranked[0][0]
     return out
 
@@ -141,6 +149,9 @@ def _introduce(ctx: Context, mentions: list[MentionRow], *, text_only: bool = Fa
 
 def _resolve_short(ctx: Context, intro: _Introduced, word: str, position: int) -> tuple[str, str] | None:
     """The full name a short form at ``position`` stands for in this document, and why."""
+    if word in intro.dominant:
+        key = intro.dominant[word]
+        return key, f"surname of {best_form(ctx.keys[key])}, the bearer the corpus names most by far"
     if word in intro.by_surname:
         return _resolve_surname(ctx, intro, word, position)
     if len(word) >= 3 and (word in given_names() or word in intro.by_given):
@@ -164,13 +175,11 @@ def _resolve_given(ctx: Context, intro: _Introduced, word: str, position: int) -
 def _resolve_surname(ctx: Context, intro: _Introduced, word: str, position: int) -> tuple[str, str] | None:
     """A surname is the person of that name the document names: the only one it names, the one it
     names most, or the one named last before it. A surname the corpus gives to one dominant bearer
-    (Donald Trump for "Trump", whose family members are named in full) is left to the corpus."""
+    (Donald Trump for "Trump", whose family members are named in full) is that bearer's."""
     named = intro.by_surname[word]
     people: dict[str, str] = {}
     for _, key in named:
         people.setdefault(ctx.groups.find(key), key)
-    if word in intro.dominant:
-        return None  # the corpus-wide fallback gives it to the dominant bearer
     if len(people) == 1:
         key = next(iter(people.values()))
         return key, f"surname of {best_form(ctx.keys[key])}, the only one this document names"

@@ -80,7 +80,7 @@ def build_entities(ctx: Context, curation: Sequence[tuple[str, str, str]] = ()) 
             pile.redirected[m.key][why] += 1
         pile.mentions.append((m.id, why))
     ignored = {root(k) for k in cur.ignored if k in ctx.keys}
-    heads = set(head_types()) | HEAD_NOUNS | surname_titles()
+    heads = set(head_types()) | HEAD_NOUNS | surname_titles() | ctx.offices
     entities: list[tuple[Entity, list[tuple[int, str]]]] = []
     index = _CurationIndex(cur, root, ctx.keys)
     for group, pile in piles.items():

@@ -6,7 +6,7 @@ import functools
 import re
 
 from ..normalize import entity_key, known_places, name_tokens
-from ..normalize.words import given_names, nickname_groups, organisation_words, surname_shaped
+from ..normalize.words import given_names, nickname_groups, office_keys, organisation_words, surname_shaped
 from .model import KeyStats, type_of
 
 __all__ = [
@@ -65,9 +65,10 @@ def mark_people(keys: dict[str, KeyStats]) -> None:
         )
 
     companies = {" ".join(k.split()[:-1]) for k in keys if k.split()[-1] in heads}  # "arthur andersen" of "... llp"
+    offices = office_keys()  # "Vice President" is an office, not a Mr. President (graphkit.roles)
     for k in keys.values():
         tokens = name_tokens(k.key)
-        if not 2 <= len(tokens) <= 4 or not name_like(k):
+        if not 2 <= len(tokens) <= 4 or not name_like(k) or k.key in offices:
             continue
         if type_of(k) == "PERSON":
             k.person = True

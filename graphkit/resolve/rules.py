@@ -27,6 +27,7 @@ from .people import (
     is_regnal,
     not_a_name,
 )
+from .roles import resolve_offices
 
 __all__ = ["RULES", "Rule", "SURNAME_DOMINANCE"]
 
@@ -100,12 +101,19 @@ def join_spelling_variants(ctx: Context) -> None:
         if hit is None or hit[0] == k.key:
             continue
         other = ctx.keys[hit[0]]
-        # Same length and first letter: a letter mistyped or misread ('Manaford', 'Klslyak'), not
-        # a plural or another word ('Trumps', 'Bidens' are families).
-        same_shape = len(other.key) == len(k.key) and other.key[0] == k.key[0]
+        # The same first letter and length (a letter mistyped or misread: 'Manaford', 'Klslyak'),
+        # or one letter more or less inside the word ('Dimitriev'); not a plural or another word
+        # ('Trumps', 'Bidens' are families).
+        if _ROMAN.search(k.key) or _ROMAN.search(other.key):
+            continue  # "Article II" and "Article III" are two articles
+        grown = abs(len(other.key) - len(k.key))
+        same_shape = other.key[0] == k.key[0] and (grown == 0 or (grown == 1 and other.key[-1] == k.key[-1]))
         if same_shape and other.mentions >= 10 * k.mentions and not ctx.groups.conflict(other.key, k.key):
             if ctx.groups.union(other.key, k.key, f"a rare spelling of {best_form(other)} ({hit[1]} letter off)"):
                 ctx.spelling[k.key] = other.key
+
+
+_ROMAN = re.compile(r"(?<!\w)(?=[ivxlcdm]+\b)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})(?!\w)")
 
 
 def _spellable(key: str) -> bool:
@@ -293,6 +301,31 @@ def join_shortened_names(ctx: Context) -> None:
             ctx.groups.union(fulls[0], short, f"short for {best_form(ctx.keys[fulls[0]])}")
 
 
+# A place that ends another place's name is a place of its own: the Republic of the Congo, New Guinea.
+_NOT_CUT = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+
+
+def join_cut_names(ctx: Context) -> None:
+    """'Nations Security Council' is 'United Nations Security Council', 'Damage Fund' the 'Loss and
+    Damage Fund': a name of two words or more that the model cut from the front of the one longer
+    name of the corpus it ends, named at least as often as it. A name used more than the longer one
+    is a name in its own right ('Security Council' beside one 'Russian Security Council')."""
+    by_tail: dict[str, list[str]] = defaultdict(list)
+    for k in ctx.keys.values():
+        words = k.key.split()
+        if len(words) >= 3 and not k.person and type_of(k) not in _NOT_CUT:
+            for i in range(1, len(words) - 1):
+                if not words[i - 1].endswith(("'s", "’s")):  # "Republic of Korea" is no piece of the DPRK
+                    by_tail[" ".join(words[i:])].append(k.key)
+    for tail, longer in by_tail.items():
+        cut = ctx.keys.get(tail)
+        if cut is None or cut.person or type_of(cut) in _NOT_CUT or len({ctx.groups.find(f) for f in longer}) != 1:
+            continue
+        full = max(longer, key=lambda f: ctx.keys[f].mentions)
+        if ctx.keys[full].mentions >= cut.mentions:
+            ctx.groups.union(full, tail, f"{best_form(cut)} cut from the front of {best_form(ctx.keys[full])}")
+
+
 _OF_HEAD = re.compile(r"^(\w+) of (?:the )?(.+)$")
 
 
@@ -439,7 +472,9 @@ RULES: list[Rule] = [
     join_word_order,
     join_state_titles,
     join_shortened_names,
+    join_cut_names,
     join_generic_heads,
     resolve_documents,  # short forms to the full names each document introduces
     join_leftover_surnames,  # the corpus-wide fallback, for what no document resolved
+    resolve_offices,  # "the President": where the document's (or corpus's) titled "President X" went
 ]

@@ -104,6 +104,14 @@ class StoreWriter(Database):
             "FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id WHERE m.hidden = 0"
         ).fetchall()
 
+    def title_prefixes(self) -> Iterator[tuple[int, str]]:
+        """``(mention id, the 60 characters before it)`` of the people's mentions: which title stands
+        before a name ("President Trump"), so an office used alone can find its holder (issue 14)."""
+        yield from self.conn.execute(
+            "SELECT m.id, substr(p.text, max(1, m.start - 59), min(m.start, 60)) FROM mentions m "
+            "JOIN paragraphs p ON p.id = m.paragraph_id WHERE m.hidden = 0 AND (m.titled = 1 OR m.label = 'PERSON')"
+        )
+
     def texts_with_parentheses(self) -> Iterator[tuple[int, str]]:
         """``(document id, text)`` of body paragraphs that may define an acronym: 'Internet Research Agency (IRA)'."""
         yield from self.conn.execute("SELECT doc_id, text FROM paragraphs WHERE kind = 'body' AND instr(text, '(') > 0")
