@@ -61,6 +61,7 @@ _PRONOUNS = frozenset(
 )
 _NATIONALITY_END = re.compile(r"(?:ian|ean|can|ese|ish|ic|i)$", re.IGNORECASE)
 MAX_FORM_TOKENS = 8
+_TITLE_GLUE = frozenset("of on for against in to with and the".split())
 
 
 @dataclass(frozen=True)
@@ -330,8 +331,8 @@ def _acceptable(form: str, label: str = "") -> bool:
         return False  # a bare role ("Secretary of State", "General") names nobody in particular
     if _never_a_name(form):
         return False
-    if len(form.split()) > MAX_FORM_TOKENS or len(form) > 80:
-        return False
+    if sum(w.casefold() not in _TITLE_GLUE for w in form.split()) > MAX_FORM_TOKENS or len(form) > 100:
+        return False  # counted without function words: the Convention on the Law of the Sea is six
     cased = [ch for ch in form if ch.isalpha() and ch.lower() != ch.upper()]
     if cased and not any(ch.isupper() for ch in cased):
         return False  # "internet operators": no capital anywhere is no proper name
