@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .errors import ModelNotFound, Setting
-from .normalize import clean_mention, prepare_for_ner
+from .normalize import clean_mention, prepare_for_ner, title_before
 from .normalize.keys import places_with_and
 
 if TYPE_CHECKING:
@@ -245,7 +245,8 @@ def mentions_in(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Mentio
             s, e = start + m.start, start + m.end
             if e <= cut and not (s <= 3 and e == cut and label == "PERSON"):
                 continue
-            out.append(Mention(s, e, text[s:e], label, m.form, m.titled))
+            titled = m.titled or (label == "PERSON" and title_before(text, s))  # "Mr. Lay", the model's span "Lay"
+            out.append(Mention(s, e, text[s:e], label, m.form, titled))
     return out
 
 

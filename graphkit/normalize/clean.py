@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .keys import entity_key, known_places
 from .words import fold_word, not_names, organisation_words, surname_titles, titles
 
-__all__ = ["CleanMention", "clean_mention", "MAX_FORM_TOKENS"]
+__all__ = ["CleanMention", "clean_mention", "title_before", "MAX_FORM_TOKENS"]
 
 # Up to three capitalised words before a title: "U.S. President", "Russian Security Council Secretary".
 _MODIFIERS = r"(?:(?:(?i:the|former|then|late|acting|deputy|incoming|outgoing|ex|then-)|[A-Z][\w.'’-]*)\s+){0,3}?"
@@ -35,6 +35,22 @@ def _title_pattern(*kinds: str) -> re.Pattern[str]:
     """Titles of these kinds (``data/titles.txt``) at the start of a span, followed by a name."""
     phrases = tuple(p for kind in kinds for p in titles().get(kind, ()))
     return re.compile(rf"^{_MODIFIERS}(?P<title>(?i:{_title_alternatives(phrases)}))\s+(?=[^\W\d_])")
+
+
+@functools.cache
+def _strong_before() -> re.Pattern[str]:
+    alt = _title_alternatives(tuple(p for kind in ("strong", "role") for p in titles().get(kind, ())))
+    return re.compile(rf"(?:^|[^\w-])(?i:{alt})\s+$")
+
+
+def title_before(text: str, start: int) -> bool:
+    """A title or form of address stands right before ``text[start:]``, outside the model's span:
+    "Mr. Lay", where the model tagged "Lay" alone.
+
+    >>> title_before("hosted by Mr. Lay", 14), title_before("the Lay report", 4)
+    (True, False)
+    """
+    return bool(_strong_before().search(text[max(0, start - 40) : start]))
 
 
 def _strong() -> re.Pattern[str]:
