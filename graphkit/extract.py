@@ -7,6 +7,7 @@ kept, so every mention still points at the original characters).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import deque
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .errors import ModelNotFound, Setting
-from .normalize import clean_mention, prepare_for_ner
+from .normalize import clean_mention, prepare_for_ner, title_before
 from .normalize.keys import places_with_and
 
 if TYPE_CHECKING:
@@ -84,8 +85,8 @@ def found_in(text: str, doc: Doc) -> Found:
 
 
 # Bump when cleaning or case restoration changes, so stored mentions are extracted again.
-EXTRACTOR_VERSION = 9  # 7: DATE spans kept for dates (issue 17); 8: cleaning of issue 14, round 2;
-# 9: names a document tags, found again where the model missed them (issue 14, round 3)
+EXTRACTOR_VERSION = 10  # 7: DATE spans kept for dates (issue 17); 8: cleaning of issue 14, round 2;
+# 9: names a document tags, found again where the model missed them (issue 14, round 3); 10: whole titles
 
 
 def model_name(name: str | None = None) -> str:
@@ -233,7 +234,7 @@ def mentions_in(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Mentio
     out: list[Mention] = []
     cut = label_end(text)
     foreign = not_english(text)
-    for start, end, label in _whole_places(text, spans):
+    for start, end, label in _whole_titles(text, _whole_places(text, spans)):
         if label in SKIPPED_LABELS:
             continue
         if foreign and " " not in text[start:end].strip() and not text[start:end].isupper():
@@ -244,7 +245,8 @@ def mentions_in(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Mentio
             s, e = start + m.start, start + m.end
             if e <= cut and not (s <= 3 and e == cut and label == "PERSON"):
                 continue
-            out.append(Mention(s, e, text[s:e], label, m.form, m.titled))
+            titled = m.titled or (label == "PERSON" and title_before(text, s))  # "Mr. Lay", the model's span "Lay"
+            out.append(Mention(s, e, text[s:e], label, m.form, titled))
     return out
 
 
@@ -259,6 +261,51 @@ def not_english(text: str, *, least: float = 0.5) -> bool:
 
     words = _LOWER_WORD.findall(_URL.sub(" ", text))
     return len(words) >= 8 and sum(w in english_words() for w in words) < least * len(words)
+
+
+# After an institution's or a treaty's head word, the rest of its title: "Convention" + " on the
+# Law of the Sea", "Office" + " on Drugs and Crime", "Treaty" + " on the Prohibition of Nuclear Weapons".
+_TITLE_REST = re.compile(
+    r"\s+(?:of|on|for|against)\s+(?:the\s+)?"
+    r"[A-Z][\w’'-]*(?:\s+(?:(?:and|of|the|on|for|in|against|to|with)\s+)*[A-Z][\w’'-]*)*"
+)
+_TITLE_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC", "WORK_OF_ART"})
+_KEEP_APART = frozenset(
+    {"GPE", "NORP", "PERSON", "DATE"}
+)  # a country or people named in a title is a mention of its own
+
+
+def _whole_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An institution, treaty or event name the model ended at its head word, with the rest of its
+    title: the capitalised words after "of", "on", "for"... up to a place, people, person or date
+    the title names, which stay mentions of their own."""
+    heads = _title_heads()
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if out and start < out[-1][1]:
+            continue  # inside a title already extended
+        words = text[start:end].split()
+        if label in _TITLE_LABELS and words and words[-1].lower() in heads:
+            end = _title_end(text, end, [(s, e) for s, e, lab in spans if lab in _KEEP_APART and s >= end])
+        out.append((start, end, label))
+    return out
+
+
+def _title_end(text: str, end: int, apart: list[tuple[int, int]]) -> int:
+    while (m := _TITLE_REST.match(text, end)) is not None:
+        stop = next((s for s, e in apart if s < m.end()), None)
+        if stop is not None:
+            return end  # "Ministry of Foreign Affairs" stays short of "of Ukraine"
+        end = m.end()
+    return end
+
+
+@functools.cache
+def _title_heads() -> frozenset[str]:
+    from .normalize.words import organisation_words
+
+    words = organisation_words()
+    return frozenset(w for kind in ("org", "fac", "event", "law") for w in words.get(kind, ()))
 
 
 def _whole_places(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

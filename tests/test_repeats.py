@@ -99,3 +99,33 @@ def test_a_coordination_of_people_the_document_names_is_split_and_a_firm_is_not(
         2: [Mention(0, 7, "Johnson", "PERSON", "Johnson", False)],
     }
     assert split_coordinated(twin)[1][0].text == "Johnson & Johnson"
+
+
+def test_a_treaty_the_model_ended_at_its_head_word_gets_the_rest_of_its_title():
+    from graphkit.extract import mentions_in
+
+    t = (
+        "Tuvalu ratified the United Nations Convention on the Law of the Sea, thanked the Ministry of "
+        "Foreign Affairs of Ukraine and met the Campaign in Moscow on Monday."
+    )
+
+    def span(words, label):
+        return (t.index(words), t.index(words) + len(words), label)
+
+    spans = [
+        span("United Nations Convention", "LAW"),
+        span("Sea", "LOC"),
+        span("Ministry of Foreign Affairs", "ORG"),
+        span("Ukraine", "GPE"),
+        span("Campaign", "ORG"),
+        span("Moscow", "GPE"),
+        span("Monday", "DATE"),
+    ]
+    got = [(m.text, m.label) for m in mentions_in(t, spans)]
+    assert got == [
+        ("United Nations Convention on the Law of the Sea", "LAW"),  # one treaty, not a Convention and a Sea
+        ("Ministry of Foreign Affairs", "ORG"),  # a country named in a title stays a mention of its own
+        ("Ukraine", "GPE"),
+        ("Campaign", "ORG"),  # "in Moscow" says where, not which
+        ("Moscow", "GPE"),
+    ]

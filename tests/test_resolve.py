@@ -565,3 +565,13 @@ def test_a_state_that_ends_another_state_s_name_is_not_cut_from_it():
     )
     ents = by_label(resolve_entities(rows, aliases=[]))
     assert {"Republic of Korea", "Republic of the Congo", "Republic of China"} <= set(ents)
+
+
+def test_a_titled_surname_joins_the_one_correspondent_of_that_name():
+    # "Mr. Lay" in a message the correspondent Kenneth Lay did not write or receive
+    rows = [MentionRow(1, 1, 0, 0, "Kenneth Lay", "kenneth lay", "PERSON", source="header:from")]
+    rows += document(2, ("Lay", "PERSON", True), first_id=10)
+    rows += document(3, ("Williams", "ORG"), first_id=20)
+    rows += [MentionRow(30, 4, 0, 0, "Robert Williams", "robert williams", "PERSON", source="header:to")]
+    res = resolve_entities(rows, aliases=[])
+    assert entity_of(res, 10) == "Kenneth Lay" and entity_of(res, 20) == "Williams"  # the pipeline firm stays

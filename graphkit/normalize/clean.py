@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .keys import entity_key, known_places
 from .words import fold_word, not_names, organisation_words, surname_titles, titles
 
-__all__ = ["CleanMention", "clean_mention", "MAX_FORM_TOKENS"]
+__all__ = ["CleanMention", "clean_mention", "title_before", "MAX_FORM_TOKENS"]
 
 # Up to three capitalised words before a title: "U.S. President", "Russian Security Council Secretary".
 _MODIFIERS = r"(?:(?:(?i:the|former|then|late|acting|deputy|incoming|outgoing|ex|then-)|[A-Z][\w.'’-]*)\s+){0,3}?"
@@ -35,6 +35,22 @@ def _title_pattern(*kinds: str) -> re.Pattern[str]:
     """Titles of these kinds (``data/titles.txt``) at the start of a span, followed by a name."""
     phrases = tuple(p for kind in kinds for p in titles().get(kind, ()))
     return re.compile(rf"^{_MODIFIERS}(?P<title>(?i:{_title_alternatives(phrases)}))\s+(?=[^\W\d_])")
+
+
+@functools.cache
+def _strong_before() -> re.Pattern[str]:
+    alt = _title_alternatives(tuple(p for kind in ("strong", "role") for p in titles().get(kind, ())))
+    return re.compile(rf"(?:^|[^\w-])(?i:{alt})\s+$")
+
+
+def title_before(text: str, start: int) -> bool:
+    """A title or form of address stands right before ``text[start:]``, outside the model's span:
+    "Mr. Lay", where the model tagged "Lay" alone.
+
+    >>> title_before("hosted by Mr. Lay", 14), title_before("the Lay report", 4)
+    (True, False)
+    """
+    return bool(_strong_before().search(text[max(0, start - 40) : start]))
 
 
 def _strong() -> re.Pattern[str]:
@@ -61,6 +77,7 @@ _PRONOUNS = frozenset(
 )
 _NATIONALITY_END = re.compile(r"(?:ian|ean|can|ese|ish|ic|i)$", re.IGNORECASE)
 MAX_FORM_TOKENS = 8
+_TITLE_GLUE = frozenset("of on for against in to with and the".split())
 
 
 @dataclass(frozen=True)
@@ -330,8 +347,8 @@ def _acceptable(form: str, label: str = "") -> bool:
         return False  # a bare role ("Secretary of State", "General") names nobody in particular
     if _never_a_name(form):
         return False
-    if len(form.split()) > MAX_FORM_TOKENS or len(form) > 80:
-        return False
+    if sum(w.casefold() not in _TITLE_GLUE for w in form.split()) > MAX_FORM_TOKENS or len(form) > 100:
+        return False  # counted without function words: the Convention on the Law of the Sea is six
     cased = [ch for ch in form if ch.isalpha() and ch.lower() != ch.upper()]
     if cased and not any(ch.isupper() for ch in cased):
         return False  # "internet operators": no capital anywhere is no proper name

@@ -30,8 +30,12 @@ def best_form(k: KeyStats) -> str:
     return label_of(k.forms, type_of(k))
 
 
+_TITLE_TAIL = re.compile(r" (?:of|on|for|against) ")
+
+
 def _head(key: str) -> str:
-    tokens = key.split(" of ")[0].split()
+    """'treaty on the non-proliferation of nuclear weapons' -> 'treaty'; 'general assembly' -> 'assembly'."""
+    tokens = _TITLE_TAIL.split(key, maxsplit=1)[0].split()
     return tokens[-1].replace("'s", "") if tokens else ""
 
 

@@ -375,10 +375,11 @@ def join_leftover_surnames(ctx: Context) -> None:
     # takes the surnames of their own messages (resolve_documents), not every "Williams" of the corpus.
     in_text = {m.key for m in ctx.mentions if not m.source.startswith("header:")}
     surnames: dict[str, list[str]] = defaultdict(list)
+    correspondents: dict[str, list[str]] = defaultdict(list)  # surname -> people named in headers alone
     for k in ctx.keys.values():
-        if k.person and not is_regnal(k.key) and k.key in in_text:
+        if k.person and not is_regnal(k.key):
             core = name_tokens(k.key)
-            surnames[core[-1]].append(k.key)
+            (surnames if k.key in in_text else correspondents)[core[-1]].append(k.key)
     organisations = organisation_words_of(ctx)
     firsts: dict[str, list[str]] = defaultdict(list)  # a person's given name -> their full names
     for k in ctx.keys.values():
@@ -388,7 +389,13 @@ def join_leftover_surnames(ctx: Context) -> None:
         if not left_docs[k.key] or " " in k.key or not k.key.isalpha() or not _may_be_name(k, organisations):
             continue
         word = ctx.spelling.get(k.key, k.key)
-        if word in surnames:
+        if word not in surnames and word in correspondents and 2 * k.titled >= k.mentions:
+            # "Mr. Lay", titled more often than not, is a person: the one correspondent of that name
+            target = _dominant(correspondents[word], ctx)
+            if target is not None:
+                why = f"surname of {best_form(ctx.keys[target])}, titled, the only correspondent of that name"
+                ctx.groups.union(target, k.key, why)
+        elif word in surnames:
             target = _dominant(surnames[word], ctx)
             if target is not None:
                 why = f"surname of {best_form(ctx.keys[target])}, the only person of that name"
