@@ -1,4 +1,5 @@
-"""Offices a document uses as names: "the President" of a report about one president (issue 14).
+"""Offices and institutions a document uses as names: "the President" of a report about one
+president, "the Campaign" of a report about one campaign (issue 14).
 
 Volume II of a report calls its subject "the President" 1,254 times and "President Trump"
 fourteen; the model tags none of the first, so most of its paragraphs lose him. Written
@@ -6,6 +7,11 @@ capitalised after "the", and used at least ``LEAST_USES`` times in one document,
 of the ``[office]`` list of ``titles.txt`` is a name. Here it becomes a mention of that
 office ("President"); resolution (:mod:`graphkit.resolve.roles`) gives it to the person the
 document, or else the corpus, gives that title most.
+
+The same holds for the generic head of an institution's name (``HEAD_NOUNS``: "the Campaign",
+"the Office", "the Department"): used so, it becomes an ORG mention of that word, which
+resolution gives to the one institution of that head the document names in full just before,
+or the one the corpus names most (:func:`graphkit.resolve.rules.join_generic_heads`).
 
 Not a name: the office followed by "of" ("the President of the General Assembly") or by
 a capitalised word ("the President Trump"), a lower-case "the president", and an office a
@@ -22,6 +28,7 @@ from collections.abc import Mapping
 from .extract import Mention
 from .normalize import entity_key
 from .normalize.words import titles
+from .resolve.people import HEAD_NOUNS
 
 __all__ = ["LEAST_USES", "tag_offices", "office_before", "offices"]
 
@@ -47,7 +54,8 @@ def _capitalised(phrase: str) -> str:
 
 @functools.cache
 def _uses() -> re.Pattern[str]:
-    alternatives = "|".join(_capitalised(p) for p in offices())
+    phrases = sorted({*offices(), *HEAD_NOUNS}, key=len, reverse=True)
+    alternatives = "|".join(_capitalised(p) for p in phrases)
     return re.compile(rf"\b[Tt]he\s+({alternatives})(?![\w-])(?!\s+(?:of\b|[A-Z]))")
 
 
@@ -68,7 +76,8 @@ def office_before(prefix: str) -> str | None:
 
 
 def tag_offices(texts: Mapping[int, str], found: Mapping[int, list[Mention]]) -> dict[int, list[Mention]]:
-    """``found`` with a mention for each use of an office the document uses as a name."""
+    """``found`` with a mention for each use of an office (a PERSON) or an institution's head word (an
+    ORG) the document uses as a name."""
     uses: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for number, text in texts.items():
         taken = [(m.start, m.end) for m in found.get(number, ())]
@@ -82,7 +91,8 @@ def tag_offices(texts: Mapping[int, str], found: Mapping[int, list[Mention]]) ->
             continue
         for number, start, end in places:
             name = texts[number][start:end]
-            out.setdefault(number, []).append(Mention(start, end, name, "PERSON", " ".join(name.split()), False))
+            label = "ORG" if entity_key(name) in HEAD_NOUNS else "PERSON"
+            out.setdefault(number, []).append(Mention(start, end, name, label, " ".join(name.split()), False))
     for ms in out.values():
         ms.sort(key=lambda m: m.start)
     return out

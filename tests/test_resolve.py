@@ -575,3 +575,26 @@ def test_a_titled_surname_joins_the_one_correspondent_of_that_name():
     rows += [MentionRow(30, 4, 0, 0, "Robert Williams", "robert williams", "PERSON", source="header:to")]
     res = resolve_entities(rows, aliases=[])
     assert entity_of(res, 10) == "Kenneth Lay" and entity_of(res, 20) == "Williams"  # the pipeline firm stays
+
+
+def test_a_misspelt_surname_counts_every_form_of_its_person_but_another_given_name_is_another_person():
+    rows = stats(
+        ("Rod Rosenstein", "PERSON", 40), ("Rod J. Rosenstein", "PERSON", 2), ("Rod J. Rosonstein", "PERSON", 1)
+    )
+    rows += stats(("Tom Smith", "PERSON", 30), ("Tim Smith", "PERSON", 1))
+    ents = by_label(resolve_entities(rows, aliases=[]))
+    assert any({"rod rosenstein", "rod j rosonstein"} <= set(e.keys) for e in ents.values())
+    assert "Tim Smith" in ents  # another given name is another person (it was joined as a misspelling)
+
+
+def test_a_bare_head_far_from_any_full_name_is_the_one_its_document_names_most():
+    rows = document(
+        1,
+        *[("Paris Agreement", "LAW")] * 4,
+        ("Kyoto Protocol", "LAW"),
+        ("Kyoto Agreement", "LAW"),
+        *[("Climate", "NORP")] * 3,
+        ("Agreement", "LAW"),
+    )
+    res = resolve_entities(rows, aliases=[])
+    assert entity_of(res, 10) == "Paris Agreement" and "by far the most" in res.assigned[10][1]

@@ -82,3 +82,9 @@ def test_an_office_nobody_clearly_holds_names_nothing():
     res = resolve_entities(rows, aliases=[], titles=titles)
     assert 3 not in res.assigned and 4 not in res.assigned
     assert {e.label for e in res.entities} == {"Trump", "Putin"}
+
+
+def test_an_institution_s_head_word_used_as_a_name_is_an_organisation_mention():
+    texts = {n: f"Then the Campaign said {n}." for n in range(1, 4)}
+    out = tag_offices(texts, {})
+    assert all([(m.text, m.label) for m in out[n]] == [("Campaign", "ORG")] for n in range(1, 4))

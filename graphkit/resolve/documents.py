@@ -29,6 +29,10 @@ __all__ = ["resolve_documents", "DOMINANCE_IN_DOCUMENT"]
 DOMINANCE_IN_DOCUMENT = 2.0
 DOMINANCE_MARGIN = 3
 WELL_KNOWN = 10
+# A bare head word far from any full name is the one full name of that head its document names
+# at least this often, and this many times as often as any other.
+HEAD_LEAST = 3
+HEAD_DOMINANCE = 3
 
 
 @dataclass
@@ -199,7 +203,8 @@ def bare_heads(ctx: Context) -> set[str]:
     """Keys that are a head word alone: 'Assembly', 'Charter', 'Summit'."""
     # The generic heads of join_generic_heads ("Office", "Department", "Campaign") are the corpus's
     # own institution wherever they stand ("the Office" of a report is its author's office, even
-    # right after the Oval Office): they are left to that rule.
+    # right after the Oval Office): they are left to that rule. Per document they go wrong: the
+    # Office named just before "the Office" is as often the Oval Office or the OLC.
     return {k for k in ctx.keys if k in head_types() and k not in HEAD_NOUNS}
 
 
@@ -211,12 +216,20 @@ def head_of(key: str) -> str:
 
 def _resolve_head(ctx: Context, intro: _Introduced, m: MentionRow, position: int) -> tuple[str, str] | None:
     """'the Assembly' is the Assembly named in full just before it: in its paragraph or the one
-    before. Farther away a bare head is too often another body ('the Office' of a report is the
-    report's own office, not the Oval Office named pages earlier)."""
+    before; farther away, the one of that head the document names by far the most ('the Office'
+    of a report is the report's own office, not the Oval Office named pages earlier)."""
     if ctx.groups.joined(m.key):
         return None  # the corpus has decided what its "Office" is (join_generic_heads): that stands
-    near = [(i, key) for p, i, key in intro.by_head.get(m.key, []) if i < position and m.paragraph - p <= 1]
-    if not near:
+    named = intro.by_head.get(m.key, [])
+    near = [(i, key) for p, i, key in named if i < position and m.paragraph - p <= 1]
+    if near:
+        key = max(near)[1]
+        return key, f"short for {best_form(ctx.keys[key])}, named just before it in this document"
+    # Farther away, the one the document names by far the most: a report's "the Office" is its
+    # author's Special Counsel's Office, named thirty times, not the Oval Office named twice.
+    counts = Counter(ctx.groups.find(key) for _, _, key in named)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < HEAD_LEAST or (len(ranked) > 1 and ranked[0][1] < HEAD_DOMINANCE * ranked[1][1]):
         return None
-    key = max(near)[1]
-    return key, f"short for {best_form(ctx.keys[key])}, named just before it in this document"
+    key = next(key for _, _, key in named if ctx.groups.find(key) == ranked[0][0])
+    return key, f"short for {best_form(ctx.keys[key])}, the one this document names by far the most"

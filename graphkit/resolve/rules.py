@@ -90,7 +90,16 @@ def join_spelling_variants(ctx: Context) -> None:
     from rapidfuzz.distance import Levenshtein
     from rapidfuzz.process import extractOne
 
-    frequent = [k for k in ctx.keys.values() if k.mentions >= 5 and _spellable(k.key)]
+    # How often a name is used counts all the forms already joined to it: "Rod J. Rosenstein" is
+    # rare as written, frequent as Rod Rosenstein, and "Rod J. Rosonstein" a misreading of it.
+    used: Counter[str] = Counter()
+    for k in ctx.keys.values():
+        used[ctx.groups.find(k.key)] += k.mentions
+
+    def uses(key: str) -> int:
+        return used[ctx.groups.find(key)]
+
+    frequent = [k for k in ctx.keys.values() if uses(k.key) >= 5 and _spellable(k.key)]
     choices = {k.key: k.key for k in frequent}
     protected = set(known_places()) | given_names()
     for k in ctx.keys.values():
@@ -108,7 +117,10 @@ def join_spelling_variants(ctx: Context) -> None:
             continue  # "Article II" and "Article III" are two articles
         grown = abs(len(other.key) - len(k.key))
         same_shape = other.key[0] == k.key[0] and (grown == 0 or (grown == 1 and other.key[-1] == k.key[-1]))
-        if same_shape and other.mentions >= 10 * k.mentions and not ctx.groups.conflict(other.key, k.key):
+        words, others = k.key.split(), other.key.split()
+        if len(words) > 1 and (len(words) != len(others) or words[:-1] != others[:-1]):
+            continue  # in a full name only the surname is misspelt: "Jon Smith" is not John Smith
+        if same_shape and uses(other.key) >= 10 * k.mentions and not ctx.groups.conflict(other.key, k.key):
             if ctx.groups.union(other.key, k.key, f"a rare spelling of {best_form(other)} ({hit[1]} letter off)"):
                 ctx.spelling[k.key] = other.key
 
