@@ -386,9 +386,10 @@ def _run(
         if extracted.dates:
             spans[number] = extracted.dates
         if number == len(doc.paragraphs):
-            found = tag_repeats({p.number: p.text for p in doc.paragraphs}, split_coordinated(found), spans)
-            found = drop_capitalised_phrases((p.text for p in doc.paragraphs), found)
-            found = tag_offices({p.number: p.text for p in doc.paragraphs}, found)
+            texts = {p.number: p.text for p in doc.paragraphs}
+            found = tag_repeats(texts, split_coordinated(found), spans)
+            found = drop_capitalised_phrases(texts.values(), found)
+            found = tag_offices(texts, found)
             dates = date_document(doc, spans)
             _count_dates(report, dates)
             report.mentions += write_document(store, doc, rows, found, tag, dates, watch)

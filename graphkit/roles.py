@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from .extract import Mention
-from .normalize import entity_key
+from .normalize import entity_key, title_ending
 from .normalize.words import titles
 from .resolve.people import HEAD_NOUNS
 
@@ -59,20 +59,14 @@ def _uses() -> re.Pattern[str]:
     return re.compile(rf"\b[Tt]he\s+({alternatives})(?![\w-])(?!\s+(?:of\b|[A-Z]))")
 
 
-@functools.cache
-def _before() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in offices())
-    return re.compile(rf"(?:^|[^\w-]|\b(?:then|former|ex)-)({alternatives})\.?\s+$", re.IGNORECASE)
-
-
 def office_before(prefix: str) -> str | None:
     """The office key of the title that ends ``prefix`` (the text before a titled name), if any.
 
     >>> office_before("Then Vice President "), office_before("the Chief of Staff ")
     ('vice president', None)
     """
-    m = _before().search(prefix[-60:])
-    return entity_key(m.group(1)) if m else None
+    title = title_ending(prefix, "office")
+    return entity_key(title) if title else None
 
 
 def tag_offices(texts: Mapping[int, str], found: Mapping[int, list[Mention]]) -> dict[int, list[Mention]]:

@@ -8,7 +8,7 @@ name shapes), ``acronyms`` (what a text introduces), ``words`` (the data files).
 
 from .acronyms import find_acronyms
 from .case import prepare_for_ner, restore_case
-from .clean import MAX_FORM_TOKENS, CleanMention, clean_mention, title_before
+from .clean import MAX_FORM_TOKENS, CleanMention, clean_mention, title_before, title_ending
 from .keys import entity_key, generational_suffix, is_acronym, is_well_cased, known_places, name_tokens
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "CleanMention",
     "clean_mention",
     "title_before",
+    "title_ending",
     "entity_key",
     "find_acronyms",
     "generational_suffix",

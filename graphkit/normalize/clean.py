@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .keys import entity_key, known_places
 from .words import fold_word, not_names, organisation_words, surname_titles, titles
 
-__all__ = ["CleanMention", "clean_mention", "title_before", "MAX_FORM_TOKENS"]
+__all__ = ["CleanMention", "clean_mention", "title_before", "title_ending", "MAX_FORM_TOKENS"]
 
 # Up to three capitalised words before a title: "U.S. President", "Russian Security Council Secretary".
 _MODIFIERS = r"(?:(?:(?i:the|former|then|late|acting|deputy|incoming|outgoing|ex|then-)|[A-Z][\w.'’-]*)\s+){0,3}?"
@@ -38,9 +38,21 @@ def _title_pattern(*kinds: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def _strong_before() -> re.Pattern[str]:
-    alt = _title_alternatives(tuple(p for kind in ("strong", "role") for p in titles().get(kind, ())))
-    return re.compile(rf"(?:^|[^\w-])(?i:{alt})\s+$")
+def _title_at_end(*kinds: str) -> re.Pattern[str]:
+    """Titles of these kinds at the end of a text, a word of their own ("then-President" too)."""
+    phrases = tuple(p for kind in kinds for p in titles().get(kind, ()))
+    return re.compile(rf"(?:^|[^\w-]|\b(?:then|former|ex)-)(?P<title>(?i:{_title_alternatives(phrases)}))\s+$")
+
+
+def title_ending(before: str, *kinds: str) -> str | None:
+    """The title of these kinds (default: those stripped before any name) that ends ``before``, the
+    text just before a name, as written.
+
+    >>> title_ending("talks with Vice President ", "office"), title_ending("the Chief of Staff ", "office")
+    ('Vice President', None)
+    """
+    m = _title_at_end(*(kinds or ("strong", "role"))).search(before[-60:])
+    return m.group("title") if m else None
 
 
 def title_before(text: str, start: int) -> bool:
@@ -50,7 +62,7 @@ def title_before(text: str, start: int) -> bool:
     >>> title_before("hosted by Mr. Lay", 14), title_before("the Lay report", 4)
     (True, False)
     """
-    return bool(_strong_before().search(text[max(0, start - 40) : start]))
+    return title_ending(text[max(0, start - 60) : start]) is not None
 
 
 def _strong() -> re.Pattern[str]:

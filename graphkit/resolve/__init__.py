@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..normalize.words import office_keys
 from .context import Context, collect
 from .entities import build_entities
 from .groups import Groups
@@ -67,7 +66,6 @@ def resolve_entities(
         acronyms=list(acronyms),
         aliases=builtin_aliases() if aliases is None else aliases,
         titles=titles or {},
-        offices=office_keys(),
     )
     for rule in RULES:
         rule(ctx)

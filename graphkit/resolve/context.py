@@ -21,7 +21,6 @@ class Context:
     spelling: dict[str, str] = field(default_factory=dict)  # rare key -> the frequent key it misspells
     redirect: dict[int, tuple[str, str]] = field(default_factory=dict)  # mention id -> (key it names, why)
     titles: Mapping[int, str] = field(default_factory=dict)  # mention id -> the office its title names
-    offices: frozenset[str] = frozenset()  # keys of offices used as names ('president')
 
 
 def collect(mentions: Sequence[MentionRow]) -> dict[str, KeyStats]:

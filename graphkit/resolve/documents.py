@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..normalize import entity_key, generational_suffix, name_tokens
-from ..normalize.words import given_names
+from ..normalize.words import given_names, office_keys
 from .context import Context
-from .labels import best_form
+from .labels import best_form, head_of
 from .model import WATCH, MentionRow, type_of
 from .people import HEAD_NOUNS, given_variants, head_types, is_regnal, not_a_name
 
@@ -101,7 +101,7 @@ def _short_keys(ctx: Context) -> set[str]:
         and k.key.isalpha()
         and k.key not in HEAD_NOUNS
         and k.key not in heads
-        and k.key not in ctx.offices  # "the President" is resolve_offices's
+        and k.key not in office_keys()  # "the President" is resolve_offices's
         and not not_a_name(k, nationality=False)
     }
 
@@ -206,12 +206,6 @@ def bare_heads(ctx: Context) -> set[str]:
     # right after the Oval Office): they are left to that rule. Per document they go wrong: the
     # Office named just before "the Office" is as often the Oval Office or the OLC.
     return {k for k in ctx.keys if k in head_types() and k not in HEAD_NOUNS}
-
-
-def head_of(key: str) -> str:
-    """'general assembly' -> 'assembly'; 'charter of the united nations' -> 'charter'."""
-    tokens = key.split(" of ")[0].split()
-    return tokens[-1].removesuffix("'s") if tokens else ""
 
 
 def _resolve_head(ctx: Context, intro: _Introduced, m: MentionRow, position: int) -> tuple[str, str] | None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..normalize import entity_key
-from ..normalize.words import surname_titles
+from ..normalize.words import office_keys, surname_titles
 from .context import Context
 from .labels import label_of, prior_type
 from .model import Entity, Resolution, vote_weight
@@ -80,7 +80,7 @@ def build_entities(ctx: Context, curation: Sequence[tuple[str, str, str]] = ()) 
             pile.redirected[m.key][why] += 1
         pile.mentions.append((m.id, why))
     ignored = {root(k) for k in cur.ignored if k in ctx.keys}
-    heads = set(head_types()) | HEAD_NOUNS | surname_titles() | ctx.offices
+    heads = set(head_types()) | HEAD_NOUNS | surname_titles() | office_keys()
     entities: list[tuple[Entity, list[tuple[int, str]]]] = []
     index = _CurationIndex(cur, root, ctx.keys)
     for group, pile in piles.items():

@@ -9,7 +9,7 @@ from ..normalize import entity_key, is_well_cased, known_places
 from .model import KeyStats, type_of
 from .people import HEAD_NOUNS, head_types
 
-__all__ = ["best_form", "label_of", "prior_type"]
+__all__ = ["best_form", "head_of", "label_of", "prior_type"]
 
 
 def label_of(forms: Counter[str], type_: str) -> str:
@@ -33,10 +33,16 @@ def best_form(k: KeyStats) -> str:
 _TITLE_TAIL = re.compile(r" (?:of|on|for|against) ")
 
 
-def _head(key: str) -> str:
-    """'treaty on the non-proliferation of nuclear weapons' -> 'treaty'; 'general assembly' -> 'assembly'."""
+def head_of(key: str) -> str:
+    """The head word of a name's key: the last word before its first "of", "on", "for" or "against".
+
+    >>> head_of("general assembly"), head_of("charter of the united nations"), head_of("special counsel's office")
+    ('assembly', 'charter', 'office')
+    >>> head_of("treaty on the non-proliferation of nuclear weapons")
+    'treaty'
+    """
     tokens = _TITLE_TAIL.split(key, maxsplit=1)[0].split()
-    return tokens[-1].replace("'s", "") if tokens else ""
+    return tokens[-1].removesuffix("'s") if tokens else ""
 
 
 _COMPASS = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|sub saharan)\s+(.+)$")
@@ -56,7 +62,7 @@ def prior_type(members: list[str]) -> str | None:
     heads = head_types()
     for m in sorted(members, key=lambda m: -len(m)):
         if " " in m:
-            prior = heads.get(_head(m)) or heads.get(m.split()[-1])
+            prior = heads.get(head_of(m)) or heads.get(m.split()[-1])
             if prior:
                 return prior
     return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ..normalize.words import office_keys
 from .context import Context
 from .labels import best_form
 
@@ -25,7 +26,8 @@ LEAST_IN_CORPUS = 5
 
 def resolve_offices(ctx: Context) -> None:
     """Set ``ctx.redirect`` for the mentions of an office, to the person who holds it."""
-    if not ctx.offices or not ctx.titles:
+    offices = office_keys()
+    if not offices or not ctx.titles:
         return
     in_doc: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
     in_corpus: dict[str, Counter[str]] = defaultdict(Counter)
@@ -40,7 +42,7 @@ def resolve_offices(ctx: Context) -> None:
         in_corpus[office][group] += 1
         key_of[group][target] += 1
     for m in ctx.mentions:
-        if m.key not in ctx.offices or m.id in ctx.redirect:
+        if m.key not in offices or m.id in ctx.redirect:
             continue
         group, where = _holder(in_doc.get((m.doc, m.key)), LEAST_IN_DOCUMENT), "this document"
         if group is None:

@@ -16,7 +16,7 @@ from ..normalize.words import given_names, organisation_words
 from ..text import FUNCTION_WORDS, NAME_PARTICLES
 from .context import Context
 from .documents import resolve_documents
-from .labels import best_form
+from .labels import best_form, head_of
 from .model import KeyStats, type_of
 from .people import (
     GENERIC_SUFFIXES,
@@ -358,7 +358,7 @@ def join_generic_heads(ctx: Context) -> None:
     headed: dict[str, list[str]] = defaultdict(list)
     for k in ctx.keys.values():
         if " " in k.key and type_of(k) != "PERSON":
-            headed[_head(k.key).replace("'s", "")].append(k.key)
+            headed[head_of(k.key)].append(k.key)
     for k in ctx.keys.values():
         if k.key in HEAD_NOUNS and k.key in headed:
             target = _dominant(headed[k.key], ctx, allow_suffixed=True)
@@ -366,11 +366,6 @@ def join_generic_heads(ctx: Context) -> None:
                 ctx.groups.union(
                     target, k.key, f"short for {best_form(ctx.keys[target])}, the only {k.key} named in full"
                 )
-
-
-def _head(key: str) -> str:
-    tokens = key.split(" of ")[0].split()
-    return tokens[-1] if tokens else ""
 
 
 def join_leftover_surnames(ctx: Context) -> None:
